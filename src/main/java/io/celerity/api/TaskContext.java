@@ -1,0 +1,42 @@
+package io.celerity.api;
+
+import java.util.Map;
+
+/**
+ * The running task, injectable anywhere ({@code @Inject TaskContext task}) and meaningful inside a task body, on the
+ * worker thread that runs it. Every update commits at once in a transaction of its own, so observers, the
+ * WebSocket feed and other nodes see it while the task runs (AsyncTask's {@code update_state}).
+ */
+public interface TaskContext {
+
+    /** Whether the current thread runs a task body. */
+    boolean isActive();
+
+    /**
+     * The id of the running task.
+     *
+     * @throws IllegalStateException outside a task body
+     */
+    String id();
+
+    /** The name of the running task. */
+    String name();
+
+    /**
+     * Records a new state (such as {@link TaskState#PROGRESS}) and sets entity fields, in one committed change.
+     * Field values are converted as for {@link Tasks#with(Map)}.
+     *
+     * @throws IllegalArgumentException if a field does not exist on the task entity or the value does not fit it
+     */
+    void update(String state, Map<String, ?> fields);
+
+    /** Sets entity fields without changing the state. */
+    default void update(Map<String, ?> fields) {
+        update(null, fields);
+    }
+
+    /** Records progress in the entity's {@code current} and {@code total} fields with the state PROGRESS. */
+    default void progress(long current, long total) {
+        update(TaskState.PROGRESS, Map.of("current", current, "total", total));
+    }
+}

@@ -1,0 +1,26 @@
+package io.celerity.api;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One committed change of a task, as observed with {@link TaskStateChanged} and pushed over the WebSocket feed.
+ *
+ * @param id           the task id
+ * @param task         the task name
+ * @param state        the state after the change
+ * @param version      increases with every change of this task; order events of one task by it
+ * @param changedAt    when the change was made
+ * @param node         the node that made the change
+ * @param fields       the application's columns of the task entity (associations by their id)
+ * @param errorType    the exception class name of a failed task, else {@code null}
+ * @param errorMessage the exception message of a failed task, else {@code null}
+ */
+public record TaskEvent(String id, String task, String state, long version, Instant changedAt, String node,
+                        Map<String, Object> fields, String errorType, String errorMessage) {
+
+    /** Whether the task has ended for good. */
+    public boolean isTerminal() {
+        return TaskState.isTerminal(state);
+    }
+}

@@ -1,0 +1,218 @@
+package io.celerity.api;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+
+/**
+ * The persistent record of a task, AsyncTask's {@code TaskMeta}: extend it with an {@code @Entity} of your own to add
+ * columns (owner, provider, progress, ...), or let Celerity use {@link DefaultTaskMeta}.
+ *
+ * <p>Celerity writes the columns declared here; the setters exist for the library and for tests, not for
+ * application code. Every write is a short transaction of its own that bumps {@link #getVersion()}, and every
+ * committed write is announced as a {@link TaskStateChanged} event.
+ */
+@MappedSuperclass
+@EntityListeners(TaskMetaListener.class)
+public abstract class TaskMeta {
+
+    @Id
+    @Column(name = "id", length = 36, nullable = false, updatable = false)
+    private String id;
+
+    @Column(name = "task_name", length = 200, nullable = false, updatable = false)
+    private String taskName;
+
+    @Column(name = "task_type", length = 100)
+    private String taskType;
+
+    @Column(name = "state", length = 40, nullable = false)
+    private String state;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    @Column(name = "queue", length = 200, nullable = false, updatable = false)
+    private String queue;
+
+    @Lob
+    @Column(name = "arguments")
+    private String arguments;
+
+    @Lob
+    @Column(name = "result")
+    private String result;
+
+    @Column(name = "error_type", length = 500)
+    private String errorType;
+
+    @Column(name = "error_message", length = 4000)
+    private String errorMessage;
+
+    @Lob
+    @Column(name = "error_trace")
+    private String errorTrace;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "changed_at", nullable = false)
+    private Instant changedAt;
+
+    @Column(name = "node", length = 200)
+    private String node;
+
+    /** Whether the task has ended for good. */
+    public boolean isTerminal() {
+        return TaskState.isTerminal(state);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    /** The registered task name ({@link BackgroundTask#name()}). */
+    public String getTaskName() {
+        return taskName;
+    }
+
+    public void setTaskName(String taskName) {
+        this.taskName = taskName;
+    }
+
+    /** The task type ({@link BackgroundTask#type()}), a label for classifying tasks. */
+    public String getTaskType() {
+        return taskType;
+    }
+
+    public void setTaskType(String taskType) {
+        this.taskType = taskType;
+    }
+
+    /** The current state: one of {@link TaskState} or a custom state. */
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
+    }
+
+    /** Increases with every committed change. */
+    public long getVersion() {
+        return version;
+    }
+
+    public String getQueue() {
+        return queue;
+    }
+
+    public void setQueue(String queue) {
+        this.queue = queue;
+    }
+
+    /** The arguments of the call as a JSON array. */
+    public String getArguments() {
+        return arguments;
+    }
+
+    public void setArguments(String arguments) {
+        this.arguments = arguments;
+    }
+
+    /** The result as JSON, once the task succeeded; {@code null} for a {@code void} task. */
+    public String getResult() {
+        return result;
+    }
+
+    public void setResult(String result) {
+        this.result = result;
+    }
+
+    /** The class name of the exception a failed task threw, or the reason Celerity failed it. */
+    public String getErrorType() {
+        return errorType;
+    }
+
+    public void setErrorType(String errorType) {
+        this.errorType = errorType;
+    }
+
+    public String getErrorMessage() {
+        return errorMessage;
+    }
+
+    public void setErrorMessage(String errorMessage) {
+        this.errorMessage = errorMessage;
+    }
+
+    /** The stack trace of a failed task, as text. */
+    public String getErrorTrace() {
+        return errorTrace;
+    }
+
+    public void setErrorTrace(String errorTrace) {
+        this.errorTrace = errorTrace;
+    }
+
+    /** When the task was enqueued. */
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(Instant createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    /** When a worker last started it. */
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public void setStartedAt(Instant startedAt) {
+        this.startedAt = startedAt;
+    }
+
+    /** When it reached a terminal state. */
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public void setFinishedAt(Instant finishedAt) {
+        this.finishedAt = finishedAt;
+    }
+
+    /** When it last changed. */
+    public Instant getChangedAt() {
+        return changedAt;
+    }
+
+    public void setChangedAt(Instant changedAt) {
+        this.changedAt = changedAt;
+    }
+
+    /** The node that made the last change. */
+    public String getNode() {
+        return node;
+    }
+
+    public void setNode(String node) {
+        this.node = node;
+    }
+}

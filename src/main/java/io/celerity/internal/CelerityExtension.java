@@ -1,0 +1,106 @@
+package io.celerity.internal;
+
+import io.celerity.api.BackgroundTask;
+import io.celerity.internal.broker.EmbeddedBroker;
+import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.registry.TaskRegistry;
+import io.celerity.internal.registry.TaskSignatures;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Finds every {@code @BackgroundTask} method at deployment, validates it (signature, JSON types, unique name, known
+ * queue) and fails the deployment with a message that says how to fix each problem. Starts the embedded broker.
+ */
+public class CelerityExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(CelerityExtension.class.getName());
+
+    private final TaskRegistry registry = new TaskRegistry();
+    private final List<String> problems = new ArrayList<>();
+    private EmbeddedBroker broker;
+
+    public TaskRegistry registry() {
+        return registry;
+    }
+
+    <T> void findTasks(@Observes @WithAnnotations(BackgroundTask.class) ProcessAnnotatedType<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedType();
+        BackgroundTask onClass = type.getAnnotation(BackgroundTask.class);
+        for (AnnotatedMethod<? super T> annotated : type.getMethods()) {
+            Method method = annotated.getJavaMember();
+            BackgroundTask task = annotated.getAnnotation(BackgroundTask.class);
+            if (task == null && onClass != null && isPublicBusinessMethod(method, type.getJavaClass())) {
+                task = onClass;
+            }
+            if (task != null) {
+                define(type.getJavaClass(), method, task);
+            }
+        }
+    }
+
+    private static boolean isPublicBusinessMethod(Method method, Class<?> beanClass) {
+        return Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+                && method.getDeclaringClass() != Object.class && !method.isSynthetic()
+                && method.getDeclaringClass().isAssignableFrom(beanClass);
+    }
+
+    private void define(Class<?> beanClass, Method method, BackgroundTask task) {
+        List<String> found = TaskSignatures.problems(method);
+        if (!BackgroundTask.DEFAULT_QUEUE.equals(task.queue())) {
+            found.add("CELERITY-0006: " + method + " names queue '" + task.queue() + "', which no worker consumes; "
+                    + "use the default queue " + BackgroundTask.DEFAULT_QUEUE);
+        }
+        if (!found.isEmpty()) {
+            problems.addAll(found);
+            return;
+        }
+        try {
+            TaskDefinition definition = TaskSignatures.define(beanClass, method, task);
+            registry.register(definition).ifPresent(previous -> problems.add("CELERITY-0007: task name '"
+                    + definition.name() + "' is used by both " + previous.method() + " and " + method
+                    + "; give one of them another @BackgroundTask(name = ...)"));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+    }
+
+    void validate(@Observes AfterDeploymentValidation event) {
+        problems.forEach(problem -> event.addDeploymentProblem(new IllegalStateException(problem)));
+        if (!problems.isEmpty()) {
+            return;
+        }
+        LOG.info(() -> "CELERITY-0010: " + registry.all().size() + " background task(s) registered");
+        CelerityConfig config = CelerityConfig.get();
+        if (config.embeddedBroker()) {
+            try {
+                broker = EmbeddedBroker.start(config);
+            } catch (Exception e) {
+                event.addDeploymentProblem(new IllegalStateException("CELERITY-0011: the embedded Artemis broker did "
+                        + "not start on " + config.embeddedBrokerHost() + ":" + config.embeddedBrokerPort()
+                        + " (set celerity.broker.embedded.port, or celerity.broker.embedded=false to use a "
+                        + "standalone broker): " + e, e));
+            }
+        }
+    }
+
+    void shutdown(@Observes BeforeShutdown event) {
+        if (broker != null) {
+            broker.stop();
+            broker = null;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.celerity.internal.broker;
+
+import io.celerity.api.BackgroundTask;
+import io.celerity.internal.config.CelerityConfig;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+/**
+ * The zero-setup broker: Artemis inside the application, persistent, listening on a loopback TCP port that the
+ * resource adapter connects to. Its addresses mirror server-config/artemis/broker.xml.
+ */
+public final class EmbeddedBroker {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
+
+    /** The address that expired messages are moved to. */
+    public static final String EXPIRY_QUEUE = "celerity.expired";
+
+    private final EmbeddedActiveMQ server;
+
+    private EmbeddedBroker(EmbeddedActiveMQ server) {
+        this.server = server;
+    }
+
+    public static EmbeddedBroker start(CelerityConfig config) throws Exception {
+        EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+        server.setConfiguration(configuration(config));
+        server.start();
+        LOG.info(() -> "CELERITY-0012: embedded Artemis broker listening on " + config.embeddedBrokerHost() + ":"
+                + config.embeddedBrokerPort() + ", data in " + config.embeddedBrokerDataDir());
+        return new EmbeddedBroker(server);
+    }
+
+    static Configuration configuration(CelerityConfig config) throws Exception {
+        Path data = config.embeddedBrokerDataDir();
+        Configuration c = new ConfigurationImpl()
+                .setName("celerity-embedded")
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(data.resolve("journal").toString())
+                .setBindingsDirectory(data.resolve("bindings").toString())
+                .setPagingDirectory(data.resolve("paging").toString())
+                .setLargeMessagesDirectory(data.resolve("large-messages").toString())
+                .setJMXManagementEnabled(false)
+                .addAcceptorConfiguration("celerity", "tcp://" + config.embeddedBrokerHost() + ":"
+                        + config.embeddedBrokerPort());
+        c.addAddressSetting("celerity.#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(config.deadLetterQueue()))
+                .setExpiryAddress(SimpleString.of(EXPIRY_QUEUE))
+                .setRedeliveryDelay(1000)
+                .setRedeliveryMultiplier(2)
+                .setMaxRedeliveryDelay(60_000)
+                .setMaxDeliveryAttempts(5));
+        c.addQueueConfiguration(anycast(BackgroundTask.DEFAULT_QUEUE));
+        c.addQueueConfiguration(anycast(config.deadLetterQueue()));
+        c.addQueueConfiguration(anycast(EXPIRY_QUEUE));
+        return c;
+    }
+
+    private static QueueConfiguration anycast(String name) {
+        return QueueConfiguration.of(name).setAddress(name).setRoutingType(RoutingType.ANYCAST).setDurable(true);
+    }
+
+    public void stop() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warning("CELERITY-0013: the embedded broker did not stop cleanly: " + e);
+        }
+    }
+}

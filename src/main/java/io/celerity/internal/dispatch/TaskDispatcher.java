@@ -1,0 +1,55 @@
+package io.celerity.internal.dispatch;
+
+import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskState;
+import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.json.TaskJson;
+import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.store.TaskEntityModel;
+import io.celerity.internal.store.TaskStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Enqueues a task: the QUEUED row and the message, in the caller's JTA transaction when there is one, else in a
+ * transaction of their own. Both exist only if that transaction commits.
+ */
+@ApplicationScoped
+public class TaskDispatcher {
+
+    @Inject
+    TaskEntityModel model;
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    Messaging messaging;
+
+    @Inject
+    HandleFactory handles;
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public StoredTaskHandle<?> enqueue(TaskDefinition definition, Object[] args, Map<String, ?> callFields) {
+        String arguments = TaskJson.writeArguments(definition.name(), args, definition.parameterTypes());
+        Instant now = Instant.now();
+        TaskMeta task = model.newTask();
+        task.setId(UUID.randomUUID().toString());
+        task.setTaskName(definition.name());
+        task.setTaskType(definition.type());
+        task.setQueue(definition.queue());
+        task.setArguments(arguments);
+        task.setState(TaskState.QUEUED);
+        task.setCreatedAt(now);
+        task.setChangedAt(now);
+        task.setNode(CelerityConfig.get().node());
+        store.insert(task, definition.defaultFields(), callFields);
+        messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()));
+        return handles.stored(task.getId(), definition.resultType());
+    }
+}

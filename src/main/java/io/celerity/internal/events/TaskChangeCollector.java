@@ -1,0 +1,69 @@
+package io.celerity.internal.events;
+
+import io.celerity.api.TaskEvent;
+import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskMetaListener;
+import io.celerity.internal.store.TaskEntityModel;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the task rows written in a transaction and, once it has committed, announces the final state of each:
+ * nothing is announced that a rollback undid.
+ */
+@ApplicationScoped
+public class TaskChangeCollector {
+
+    private static final Object KEY = TaskChangeCollector.class;
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    TaskEntityModel model;
+
+    @Inject
+    TaskEventPublisher publisher;
+
+    void written(@Observes @TaskMetaListener.Written TaskMeta task) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            publisher.publish(List.of(snapshot(task)));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, TaskMeta> written = (Map<String, TaskMeta>) transactions.getResource(KEY);
+        if (written == null) {
+            Map<String, TaskMeta> pending = new LinkedHashMap<>();
+            transactions.putResource(KEY, pending);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing to do before the commit
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        publisher.publish(pending.values().stream().map(TaskChangeCollector.this::snapshot).toList());
+                    }
+                }
+            });
+            written = pending;
+        }
+        written.put(task.getId(), task);
+    }
+
+    private TaskEvent snapshot(TaskMeta task) {
+        return new TaskEvent(task.getId(), task.getTaskName(), task.getState(), task.getVersion(), task.getChangedAt(),
+                task.getNode(), model.fieldsOf(task), task.getErrorType(), task.getErrorMessage());
+    }
+}

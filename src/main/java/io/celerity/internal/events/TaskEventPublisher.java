@@ -1,0 +1,102 @@
+package io.celerity.internal.events;
+
+import io.celerity.api.TaskEvent;
+import io.celerity.api.TaskStateChanged;
+import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.dispatch.Messaging;
+import io.celerity.internal.json.TaskJson;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Fires committed changes as {@code @TaskStateChanged} events on this node and sends them to the events topic for
+ * the other nodes, on one thread of its own: the committing thread never waits for observers, and this node's
+ * events keep their order.
+ */
+@ApplicationScoped
+public class TaskEventPublisher {
+
+    private static final Logger LOG = Logger.getLogger(TaskEventPublisher.class.getName());
+
+    /** Message property naming the node that made the change. */
+    static final String NODE_PROPERTY = "celerity_node";
+
+    static final Type EVENT_LIST = new ParameterizedType() {
+        @Override
+        public Type[] getActualTypeArguments() {
+            return new Type[]{TaskEvent.class};
+        }
+
+        @Override
+        public Type getRawType() {
+            return List.class;
+        }
+
+        @Override
+        public Type getOwnerType() {
+            return null;
+        }
+    };
+
+    @Inject
+    @TaskStateChanged
+    Event<TaskEvent> events;
+
+    @Inject
+    Messaging messaging;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private ExecutorService executor;
+
+    @PostConstruct
+    void start() {
+        executor = Executors.newSingleThreadExecutor(threads);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+
+    void publish(List<TaskEvent> changes) {
+        executor.execute(() -> {
+            changes.forEach(this::fire);
+            try {
+                CelerityConfig config = CelerityConfig.get();
+                messaging.send(config.eventsTopic(), true, TaskJson.jsonb().toJson(changes, EVENT_LIST),
+                        Map.of(NODE_PROPERTY, config.node()), false);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "CELERITY-0501: task events were not sent to the other nodes: " + e, e);
+            }
+        });
+    }
+
+    /** Fires events that another node sent. */
+    void fireRemote(List<TaskEvent> changes) {
+        changes.forEach(this::fire);
+    }
+
+    private void fire(TaskEvent event) {
+        try {
+            events.fire(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "CELERITY-0502: an observer of task " + event.id() + " failed: " + e, e);
+        }
+    }
+}

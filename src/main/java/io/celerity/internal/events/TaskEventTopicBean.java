@@ -1,0 +1,51 @@
+package io.celerity.internal.events;
+
+import io.celerity.api.TaskEvent;
+import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.json.TaskJson;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+import java.util.List;
+import java.util.logging.Logger;
+
+/** Receives the task events of the other nodes and fires them here, so observers and sockets see every change. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "celerity.events"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=celerity.resource-adapter}"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
+        @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "500")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TaskEventTopicBean implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(TaskEventTopicBean.class.getName());
+
+    @Inject
+    TaskEventPublisher publisher;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            if (CelerityConfig.get().node().equals(message.getStringProperty(TaskEventPublisher.NODE_PROPERTY))) {
+                return;
+            }
+            if (message instanceof TextMessage text) {
+                List<TaskEvent> events = TaskJson.jsonb().fromJson(text.getText(), TaskEventPublisher.EVENT_LIST);
+                publisher.fireRemote(events);
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.warning(() -> "CELERITY-0503: an event message from another node was dropped: " + e);
+        }
+    }
+}

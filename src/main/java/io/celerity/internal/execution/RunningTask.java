@@ -1,0 +1,54 @@
+package io.celerity.internal.execution;
+
+import java.lang.reflect.Method;
+import java.util.Optional;
+
+/**
+ * The task body running on this worker thread. The interceptor lets exactly one call of the task's own method
+ * through (the worker's); any other task call made from the body is enqueued as usual.
+ */
+public final class RunningTask {
+
+    private static final ThreadLocal<RunningTask> CURRENT = new ThreadLocal<>();
+
+    private final String id;
+    private final String name;
+    private final Method method;
+    private boolean claimed;
+
+    private RunningTask(String id, String name, Method method) {
+        this.id = id;
+        this.name = name;
+        this.method = method;
+    }
+
+    static void enter(String id, String name, Method method) {
+        CURRENT.set(new RunningTask(id, name, method));
+    }
+
+    static void exit() {
+        CURRENT.remove();
+    }
+
+    /** Whether this call is the worker's own invocation of the running task's method. */
+    public static boolean claim(Method method) {
+        RunningTask running = CURRENT.get();
+        if (running == null || running.claimed || !running.method.equals(method)) {
+            return false;
+        }
+        running.claimed = true;
+        return true;
+    }
+
+    static Optional<RunningTask> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    String id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+}

@@ -1,0 +1,55 @@
+package io.celerity.internal.execution;
+
+import io.celerity.api.TaskContext;
+import io.celerity.api.TaskState;
+import io.celerity.internal.store.TaskStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.Set;
+
+/** The injectable {@link TaskContext}: every update is a committed change of its own. */
+@ApplicationScoped
+public class TaskContextBean implements TaskContext {
+
+    private static final Set<String> RESERVED = Set.of(TaskState.QUEUED, TaskState.SCHEDULED, TaskState.RETRY,
+            TaskState.SUCCESS, TaskState.FAILURE, TaskState.REVOKED, TaskState.ABORTED, TaskState.EXPIRED);
+
+    @Inject
+    TaskStore store;
+
+    @Override
+    public boolean isActive() {
+        return RunningTask.current().isPresent();
+    }
+
+    @Override
+    public String id() {
+        return running().id();
+    }
+
+    @Override
+    public String name() {
+        return running().name();
+    }
+
+    @Override
+    public void update(String state, Map<String, ?> fields) {
+        RunningTask running = running();
+        if (state != null && RESERVED.contains(state)) {
+            throw new IllegalArgumentException("CELERITY-0112: a task body cannot set state " + state
+                    + " itself: return to succeed, throw to fail; use a state of its own such as PROGRESS");
+        }
+        TaskStore.Change change = store.update(running.id(), state, fields);
+        if (!change.changed()) {
+            throw new IllegalStateException("CELERITY-0111: task " + running.id() + " is " + change.state()
+                    + " and cannot be updated");
+        }
+    }
+
+    private static RunningTask running() {
+        return RunningTask.current().orElseThrow(() -> new IllegalStateException(
+                "CELERITY-0110: TaskContext is used outside a task body; it works on the thread that runs a task"));
+    }
+}

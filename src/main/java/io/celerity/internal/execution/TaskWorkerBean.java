@@ -1,0 +1,36 @@
+package io.celerity.internal.execution;
+
+import io.celerity.api.BackgroundTask;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * The worker: consumes the task queue. It runs outside a container transaction so that a task is not bound to one
+ * JTA timeout; every state write is a short transaction of its own. A message is acknowledged once its task has
+ * ended; if the node dies before, the broker delivers it again (at-least-once).
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = BackgroundTask.DEFAULT_QUEUE),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=celerity.resource-adapter}"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${MPCONFIG=celerity.worker.concurrency}"),
+        @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "500")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TaskWorkerBean implements MessageListener {
+
+    @Inject
+    TaskExecutor executor;
+
+    @Override
+    public void onMessage(Message message) {
+        executor.execute(message);
+    }
+}

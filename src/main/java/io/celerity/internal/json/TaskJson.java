@@ -1,0 +1,91 @@
+package io.celerity.internal.json;
+
+import io.celerity.api.CelerityException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+
+import java.io.StringReader;
+import java.lang.reflect.Type;
+
+/** Arguments and results as JSON, through JSON-B; their types come from the task method's signature. */
+public final class TaskJson {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    private TaskJson() {
+    }
+
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
+    /** The arguments as a JSON array. */
+    public static String writeArguments(String task, Object[] args, Type[] types) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < args.length; i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append(writeValue(task, "argument " + i, args[i], types[i]));
+        }
+        return json.append(']').toString();
+    }
+
+    /** Reads back the arguments written by {@link #writeArguments}. */
+    public static Object[] readArguments(String json, Type[] types) {
+        JsonArray array;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            array = reader.readArray();
+        } catch (RuntimeException e) {
+            throw new CelerityException("CELERITY-0402: the stored arguments are not a JSON array: " + e.getMessage(), e);
+        }
+        if (array.size() != types.length) {
+            throw new CelerityException("CELERITY-0403: " + array.size() + " stored arguments, but the method takes "
+                    + types.length);
+        }
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            args[i] = readValue(array.get(i), types[i]);
+        }
+        return args;
+    }
+
+    public static String writeValue(String task, String what, Object value, Type type) {
+        if (value == null) {
+            return "null";
+        }
+        try {
+            return JSONB.toJson(value, type);
+        } catch (JsonbException | ClassCastException e) {
+            throw new IllegalArgumentException("CELERITY-0401: " + what + " of task " + task + " ("
+                    + value.getClass().getName() + ") cannot be written as JSON for type " + type.getTypeName()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Object readValue(String json, Type type) {
+        if (json == null) {
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader("[" + json + "]"))) {
+            return readValue(reader.readArray().get(0), type);
+        }
+    }
+
+    private static Object readValue(JsonValue value, Type type) {
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return type instanceof Class<?> c ? JsonTypes.defaultValue(c) : null;
+        }
+        try {
+            return JSONB.fromJson(value.toString(), type);
+        } catch (JsonbException e) {
+            throw new CelerityException("CELERITY-0404: cannot read " + value + " as " + type.getTypeName()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.celerity.internal.registry;
+
+import io.celerity.api.BackgroundTask;
+import io.celerity.api.TaskHandle;
+import io.celerity.internal.json.JsonTypes;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns an annotated method into a {@link TaskDefinition}, or says what is wrong with it and how to fix it. */
+public final class TaskSignatures {
+
+    private TaskSignatures() {
+    }
+
+    /** The problems of a method as a task; empty when it is a valid task. */
+    public static List<String> problems(Method method) {
+        List<String> problems = new ArrayList<>();
+        String where = method.getDeclaringClass().getName() + "." + method.getName();
+        if (Modifier.isStatic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers())) {
+            problems.add("CELERITY-0001: " + where + " is static or private; a @BackgroundTask must be an "
+                    + "intercepted business method: make it a public instance method");
+        }
+        Type returnType = method.getGenericReturnType();
+        if (returnType != void.class && resultType(returnType).isEmpty()) {
+            problems.add("CELERITY-0002: " + where + " returns " + returnType.getTypeName() + "; a @BackgroundTask "
+                    + "returns at once, so it must return void or TaskHandle<T> (the body ends with "
+                    + "'return TaskHandle.completed(value);')");
+        }
+        resultType(returnType).flatMap(JsonTypes::problem).ifPresent(problem -> problems.add(
+                "CELERITY-0003: the result type of " + where + " cannot travel as JSON: " + problem));
+        Type[] parameters = method.getGenericParameterTypes();
+        for (int i = 0; i < parameters.length; i++) {
+            int index = i;
+            JsonTypes.problem(parameters[i]).ifPresent(problem -> problems.add("CELERITY-0004: parameter " + index
+                    + " of " + where + " cannot travel as JSON: " + problem));
+        }
+        return problems;
+    }
+
+    /** The {@code T} of a {@code TaskHandle<T>} return type. */
+    static Optional<Type> resultType(Type returnType) {
+        if (returnType instanceof ParameterizedType p && p.getRawType() == TaskHandle.class) {
+            return Optional.of(p.getActualTypeArguments()[0]);
+        }
+        return Optional.empty();
+    }
+
+    /** The definition of a method that has no {@link #problems}. */
+    public static TaskDefinition define(Class<?> beanClass, Method method, BackgroundTask task) {
+        String name = task.name().isBlank()
+                ? method.getDeclaringClass().getName() + "." + method.getName()
+                : task.name().strip();
+        return new TaskDefinition(name, task.type().isBlank() ? null : task.type(), task.queue(),
+                defaultFields(name, task.fields()), beanClass, method, method.getGenericParameterTypes(),
+                resultType(method.getGenericReturnType()).orElse(null));
+    }
+
+    static Map<String, String> defaultFields(String task, String[] fields) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : fields) {
+            int eq = field.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("CELERITY-0005: field default '" + field + "' of task " + task
+                        + " is not of the form name=value");
+            }
+            values.put(field.substring(0, eq).strip(), field.substring(eq + 1));
+        }
+        return Map.copyOf(values);
+    }
+}

@@ -1,0 +1,52 @@
+package io.celerity.internal.store;
+
+import io.celerity.api.DefaultTaskMeta;
+import io.celerity.api.TaskMeta;
+
+import java.lang.reflect.Modifier;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Chooses the entity that stores tasks among the entities of the persistence unit, or says how to fix the setup. */
+public final class EntityChoice {
+
+    private EntityChoice() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Class<? extends TaskMeta> choose(Collection<Class<?>> entities, Optional<String> configured) {
+        List<Class<?>> candidates = entities.stream()
+                .filter(TaskMeta.class::isAssignableFrom)
+                .filter(c -> !Modifier.isAbstract(c.getModifiers()))
+                .sorted(java.util.Comparator.comparing(Class::getName))
+                .toList();
+        if (configured.isPresent()) {
+            return (Class<? extends TaskMeta>) candidates.stream()
+                    .filter(c -> c.getName().equals(configured.get().strip()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("CELERITY-0021: celerity.task-entity names "
+                            + configured.get() + ", which is not a concrete entity of the persistence unit that "
+                            + "extends TaskMeta; the candidates are " + names(candidates)));
+        }
+        List<Class<?>> own = candidates.stream().filter(c -> c != DefaultTaskMeta.class).toList();
+        if (own.size() > 1) {
+            throw new IllegalStateException("CELERITY-0022: several entities extend TaskMeta: " + names(own)
+                    + "; set celerity.task-entity to the class Celerity should store tasks in");
+        }
+        if (own.size() == 1) {
+            return (Class<? extends TaskMeta>) own.get(0);
+        }
+        if (candidates.contains(DefaultTaskMeta.class)) {
+            return DefaultTaskMeta.class;
+        }
+        throw new IllegalStateException("CELERITY-0023: no entity of the persistence unit extends TaskMeta: add an "
+                + "@Entity of your own that extends io.celerity.api.TaskMeta, or list the default one in "
+                + "persistence.xml: <class>io.celerity.api.DefaultTaskMeta</class>");
+    }
+
+    private static String names(List<Class<?>> classes) {
+        return classes.isEmpty() ? "none" : classes.stream().map(Class::getName).collect(Collectors.joining(", "));
+    }
+}

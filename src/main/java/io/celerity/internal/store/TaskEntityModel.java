@@ -1,0 +1,143 @@
+package io.celerity.internal.store;
+
+import io.celerity.api.TaskMeta;
+import io.celerity.internal.config.CelerityConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.SingularAttribute;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The application's task entity: which class it is, and its application-defined fields (everything beyond the
+ * columns of {@link TaskMeta}), written with conversion and read for events.
+ */
+@ApplicationScoped
+public class TaskEntityModel {
+
+    private static final Logger LOG = Logger.getLogger(TaskEntityModel.class.getName());
+
+    private static final Set<String> MANAGED = Arrays.stream(TaskMeta.class.getDeclaredFields())
+            .filter(f -> !Modifier.isStatic(f.getModifiers()))
+            .map(Field::getName)
+            .collect(Collectors.toUnmodifiableSet());
+
+    @PersistenceUnit
+    EntityManagerFactory emf;
+
+    private Class<? extends TaskMeta> entityClass;
+    private Map<String, FieldAccess> fields;
+    private Map<String, EntityType<?>> associations;
+
+    void startup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        entityClass();
+    }
+
+    public synchronized Class<? extends TaskMeta> entityClass() {
+        if (entityClass == null) {
+            resolve();
+        }
+        return entityClass;
+    }
+
+    private void resolve() {
+        Map<Class<?>, EntityType<?>> entities = emf.getMetamodel().getEntities().stream()
+                .collect(Collectors.toMap(EntityType::getJavaType, e -> e, (a, b) -> a));
+        Class<? extends TaskMeta> chosen = EntityChoice.choose(entities.keySet(), CelerityConfig.get().taskEntity());
+        EntityType<?> type = entities.get(chosen);
+        Map<String, FieldAccess> found = new LinkedHashMap<>();
+        Map<String, EntityType<?>> assoc = new LinkedHashMap<>();
+        for (Attribute<?, ?> attribute : type.getAttributes()) {
+            if (MANAGED.contains(attribute.getName()) || attribute.isCollection()) {
+                continue;
+            }
+            found.put(attribute.getName(), new FieldAccess(chosen, attribute.getName(), attribute.getJavaType(),
+                    attribute.getJavaMember()));
+            if (attribute.isAssociation() && attribute instanceof SingularAttribute<?, ?> singular
+                    && singular.getType() instanceof EntityType<?> target) {
+                assoc.put(attribute.getName(), target);
+            }
+        }
+        fields = Map.copyOf(found);
+        associations = Map.copyOf(assoc);
+        entityClass = chosen;
+        LOG.info(() -> "CELERITY-0020: tasks are stored in entity " + chosen.getName() + " with fields " + found.keySet());
+    }
+
+    public TaskMeta newTask() {
+        try {
+            return entityClass().getDeclaredConstructor().newInstance();
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException | NoSuchMethodException e) {
+            throw new IllegalStateException("CELERITY-0024: cannot create " + entityClass.getName()
+                    + ": an entity needs a no-argument constructor", e);
+        }
+    }
+
+    /**
+     * Sets application fields, converting each value to the field's type; an association takes an entity or its id.
+     *
+     * @throws IllegalArgumentException naming the field and what is wrong
+     */
+    public void apply(EntityManager em, TaskMeta task, Map<String, ?> values) {
+        entityClass();
+        for (Map.Entry<String, ?> entry : values.entrySet()) {
+            String name = entry.getKey();
+            FieldAccess field = fields.get(name);
+            if (field == null) {
+                throw new IllegalArgumentException(MANAGED.contains(name)
+                        ? "CELERITY-0302: field '" + name + "' is managed by Celerity and cannot be set"
+                        : "CELERITY-0303: " + entityClass.getSimpleName() + " has no field '" + name
+                        + "'; its fields are " + fields.keySet());
+            }
+            field.set(task, value(em, field, entry.getValue()));
+        }
+    }
+
+    private Object value(EntityManager em, FieldAccess field, Object value) {
+        EntityType<?> target = associations.get(field.name());
+        if (target != null && value != null) {
+            // a detached entity is replaced by a reference, so that persisting the task never cascades to it
+            Object id = target.getJavaType().isInstance(value)
+                    ? emf.getPersistenceUnitUtil().getIdentifier(value)
+                    : convert(field.name(), value, target.getIdType().getJavaType());
+            return em.getReference(target.getJavaType(), id);
+        }
+        return convert(field.name(), value, field.type());
+    }
+
+    private static Object convert(String name, Object value, Class<?> type) {
+        try {
+            return ValueConverter.convert(value, type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("CELERITY-0304: field '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The application fields of a task, associations by their id, for events. */
+    public Map<String, Object> fieldsOf(TaskMeta task) {
+        entityClass();
+        Map<String, Object> values = new LinkedHashMap<>();
+        fields.forEach((name, field) -> {
+            Object value = field.get(task);
+            if (value != null && associations.containsKey(name)) {
+                value = emf.getPersistenceUnitUtil().getIdentifier(value);
+            }
+            values.put(name, value);
+        });
+        return values;
+    }
+}

@@ -1,0 +1,447 @@
+package io.celerity.it;
+
+import io.celerity.api.BackgroundTask;
+import io.celerity.api.TaskEvent;
+import io.celerity.api.TaskFailedException;
+import io.celerity.api.TaskHandle;
+import io.celerity.api.TaskNotFoundException;
+import io.celerity.api.TaskState;
+import io.celerity.api.Tasks;
+import io.celerity.internal.dispatch.Messaging;
+import io.celerity.internal.dispatch.TaskMessage;
+import io.celerity.internal.json.TaskJson;
+import io.celerity.internal.store.TaskEntityModel;
+import io.celerity.internal.store.TaskStore;
+import io.celerity.it.app.Account;
+import io.celerity.it.app.AsyncTask;
+import io.celerity.it.app.Calculator;
+import io.celerity.it.app.EventLog;
+import io.celerity.it.app.Fixtures;
+import io.celerity.it.app.Invocations;
+import io.celerity.it.app.Mailer;
+import io.celerity.it.app.Provider;
+import io.celerity.it.app.Shapes;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static io.celerity.it.Eventually.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Celerity end to end on Payara Micro with the embedded Artemis broker, on H2 or PostgreSQL: one deployment serves
+ * every test. The application is the seed's: AsyncTask rows with owner, provider, name and progress.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CelerityIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("celerity-it", "")
+                .addPackage(AsyncTask.class.getPackage())
+                .addClass(CelerityIT.class);
+    }
+
+    @Inject
+    Calculator calculator;
+
+    @Inject
+    Shapes shapes;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    Tasks tasks;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    Invocations invocations;
+
+    @Inject
+    EventLog events;
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    TaskEntityModel model;
+
+    @Inject
+    Messaging messaging;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    UserTransaction transaction;
+
+    @Resource(lookup = "jms/celerity")
+    ConnectionFactory connectionFactory;
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void seedExample_runsWithOwnerProviderAndProgress() throws Exception {
+        Account owner = fixtures.account("alice");
+        Provider provider = fixtures.provider("acme");
+
+        TaskHandle<Integer> sum = tasks.with(Map.of("owner", owner, "provider", provider.getId()))
+                .call(() -> calculator.add(1, 2));
+
+        assertEquals(3, sum.get(WAIT));
+        assertEquals(TaskState.SUCCESS, sum.state());
+        assertTrue(sum.isDone());
+        AsyncTask row = em.find(AsyncTask.class, sum.id());
+        assertEquals("long-addition", row.getTaskName());
+        assertEquals(AsyncTask.LONG, row.getTaskType());
+        assertEquals("Long addition", row.getName());
+        assertEquals(owner.getId(), row.getOwner().getId());
+        assertEquals(provider.getId(), row.getProvider().getId());
+        assertEquals(100, row.getCurrent());
+        assertEquals(100, row.getTotal());
+        assertEquals("3", row.getResult());
+        assertEquals(BackgroundTask.DEFAULT_QUEUE, row.getQueue());
+        assertEquals(AsyncTask.class, model.entityClass());
+        assertNotNull(row.getStarted());
+        assertNotNull(row.getFinished());
+        assertFalse(row.getFinished().isBefore(row.getStarted()));
+    }
+
+    @Test
+    void everyChange_isAnnouncedAfterCommit_withIncreasingVersions() throws Exception {
+        TaskHandle<Integer> sum = calculator.add(2, 3);
+        assertEquals(5, sum.get(WAIT));
+
+        await("the SUCCESS event", WAIT, () -> events.of(sum.id()).stream().anyMatch(TaskEvent::isTerminal));
+        List<TaskEvent> seen = events.of(sum.id());
+        assertEquals(List.of(TaskState.QUEUED, TaskState.STARTED, TaskState.PROGRESS, TaskState.PROGRESS,
+                TaskState.PROGRESS, TaskState.SUCCESS), seen.stream().map(TaskEvent::state).toList());
+        assertEquals(List.of(0L, 0L, 33L, 67L, 100L, 100L),
+                seen.stream().map(e -> ((Number) e.fields().get("current")).longValue()).toList());
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i).version() > seen.get(i - 1).version(), "versions increase: " + seen);
+        }
+        assertEquals("Long addition", seen.get(0).fields().get("name"));
+        assertEquals(em.find(AsyncTask.class, sum.id()).getVersion(), seen.get(seen.size() - 1).version());
+    }
+
+    @Test
+    void failure_isRecordedAsTypeMessageAndTrace_andThrownByGet() throws Exception {
+        TaskHandle<Integer> zero = calculator.add(0, 0);
+
+        TaskFailedException failure = assertThrows(TaskFailedException.class, () -> zero.get(WAIT));
+        assertEquals(TaskState.FAILURE, failure.state());
+        assertEquals(IllegalArgumentException.class.getName(), failure.errorType());
+        assertEquals("x + y must not be 0", failure.errorMessage());
+        assertTrue(failure.remoteTrace().contains("Calculator.add"), failure.remoteTrace());
+        AsyncTask row = em.find(AsyncTask.class, zero.id());
+        assertEquals(TaskState.FAILURE, row.getState());
+        assertEquals(67, row.getCurrent());
+        assertNull(row.getResult());
+    }
+
+    @Test
+    void providerTasks_excludingRevoked_isAPlainQuery() throws Exception {
+        Provider mine = fixtures.provider("mine");
+        Provider other = fixtures.provider("other");
+        TaskHandle<Integer> kept = tasks.with(Map.of("provider", mine)).call(() -> calculator.add(1, 1));
+        TaskHandle<Integer> revoked = tasks.with(Map.of("provider", mine)).call(() -> calculator.add(1, 1));
+        TaskHandle<Integer> elsewhere = tasks.with(Map.of("provider", other)).call(() -> calculator.add(1, 1));
+        kept.get(WAIT);
+        revoked.get(WAIT);
+        elsewhere.get(WAIT);
+        // revoking is the task-control issue's; here the row is put in that state directly
+        transaction.begin();
+        em.createQuery("update AsyncTask t set t.state = :s where t.id = :id")
+                .setParameter("s", TaskState.REVOKED).setParameter("id", revoked.id()).executeUpdate();
+        transaction.commit();
+
+        List<String> ids = em.createQuery("select t.id from AsyncTask t where t.provider.id = :provider "
+                        + "and t.state <> :revoked order by t.createdAt desc", String.class)
+                .setParameter("provider", mine.getId()).setParameter("revoked", TaskState.REVOKED).getResultList();
+        assertEquals(List.of(kept.id()), ids);
+    }
+
+    @Test
+    void enqueueInsideATransaction_rolledBack_leavesNoRowAndNoMessage() throws Exception {
+        String marker = "rollback-" + UUID.randomUUID();
+        int x = Math.abs(marker.hashCode() % 100_000) + 1;
+
+        transaction.begin();
+        TaskHandle<Integer> doomed = calculator.add(x, 1_000_000);
+        assertEquals(TaskState.QUEUED, doomed.state(), "visible inside the transaction");
+        transaction.rollback();
+
+        assertThrows(TaskNotFoundException.class, doomed::state);
+        // a task enqueued afterwards runs; had the rolled-back message been sent, its body would have run too
+        TaskHandle<Integer> later = calculator.add(1, 1);
+        later.get(WAIT);
+        assertNoMessageFor(doomed.id(), "celerity.tasks");
+        assertNoMessageFor(doomed.id(), "celerity.dlq");
+        assertFalse(invocations.sawMarker("add:" + x + "+1000000"));
+    }
+
+    @Test
+    void enqueueInsideATransaction_runsOnlyAfterCommit() throws Exception {
+        transaction.begin();
+        TaskHandle<Integer> pending = calculator.add(20, 22);
+        Thread.sleep(300); // a worker that could see the message would start it now; none can before the commit
+        assertEquals(0, invocations.count(pending.id()));
+        assertEquals(TaskState.QUEUED, pending.state());
+        transaction.commit();
+
+        assertEquals(42, pending.get(WAIT));
+        assertEquals(1, invocations.count(pending.id()));
+    }
+
+    @Test
+    void enqueueWithoutATransaction_isATransactionOfItsOwn() throws Exception {
+        TaskHandle<Integer> sum = calculator.add(4, 4);
+        assertNotNull(store.find(sum.id()).orElse(null), "committed at once");
+        assertEquals(8, sum.get(WAIT));
+    }
+
+    @Test
+    void aTaskLongerThanTheTransactionTimeout_completes_reportingProgress() throws Exception {
+        TaskHandle<Long> slow = calculator.slowCount(12); // 6 s, the test server's JTA timeout is 4 s
+
+        assertEquals(12L, slow.get(Duration.ofSeconds(60)));
+        List<TaskEvent> seen = events.of(slow.id());
+        assertTrue(seen.stream().filter(e -> TaskState.PROGRESS.equals(e.state())).count() >= 12, seen.toString());
+        AsyncTask row = em.find(AsyncTask.class, slow.id());
+        assertEquals(12, row.getCurrent());
+        assertEquals(12, row.getTotal());
+    }
+
+    @Test
+    void aRedeliveredMessageForAFinishedTask_doesNothing() throws Exception {
+        TaskHandle<Integer> sum = calculator.add(5, 5);
+        assertEquals(10, sum.get(WAIT));
+        long version = em.find(AsyncTask.class, sum.id()).getVersion();
+
+        // the same task message again, as the broker would redeliver it (no duplicate-detection id, so it arrives)
+        messaging.send("celerity.tasks", false, new TaskMessage(sum.id(), "long-addition").toJson(),
+                Map.of(TaskMessage.ID_PROPERTY, sum.id(), TaskMessage.TASK_PROPERTY, "long-addition"), true);
+        await("the queue is drained", WAIT, () -> !hasMessageFor(sum.id(), "celerity.tasks"));
+        TaskHandle<Integer> after = calculator.add(1, 1);
+        after.get(WAIT);
+
+        assertEquals(1, invocations.count(sum.id()));
+        AsyncTask row = em.find(AsyncTask.class, sum.id());
+        assertEquals(TaskState.SUCCESS, row.getState());
+        assertEquals(version, row.getVersion());
+    }
+
+    @Test
+    void aMalformedMessage_endsInTheDeadLetterQueue_withItsTaskFailed() throws Exception {
+        String id = insertQueuedRow("long-addition");
+
+        messaging.send("celerity.tasks", false, "{not json", Map.of(TaskMessage.ID_PROPERTY, id), true);
+
+        await("the message is dead-lettered", WAIT, () -> hasMessageFor(id, "celerity.dlq"));
+        await("the task is FAILURE", WAIT, () -> TaskState.FAILURE.equals(store.find(id).orElseThrow().getState()));
+        AsyncTask row = em.find(AsyncTask.class, id);
+        assertTrue(row.getErrorMessage().startsWith("CELERITY-0202"), row.getErrorMessage());
+        assertEquals("CELERITY-0202", dlqReason(id).substring(0, 13));
+    }
+
+    @Test
+    void aMessageForAnUnknownTask_endsInTheDeadLetterQueue_withItsTaskFailed() throws Exception {
+        String id = insertQueuedRow("no-such-task");
+
+        messaging.sendTask("celerity.tasks", new TaskMessage(id, "no-such-task"));
+
+        await("the message is dead-lettered", WAIT, () -> hasMessageFor(id, "celerity.dlq"));
+        await("the task is FAILURE", WAIT, () -> TaskState.FAILURE.equals(store.find(id).orElseThrow().getState()));
+        assertTrue(em.find(AsyncTask.class, id).getErrorMessage().contains("unknown task 'no-such-task'"));
+        assertTrue(dlqReason(id).startsWith("CELERITY-0205"));
+    }
+
+    @Test
+    void anUnknownTaskId_isAnError_notPending() {
+        assertThrows(TaskNotFoundException.class, () -> tasks.handle(UUID.randomUUID().toString(), Integer.class));
+    }
+
+    @Test
+    void argumentsAndResults_travelAsJson_withTheirDeclaredTypes() throws Exception {
+        Shapes.Box box = new Shapes.Box("door", new BigDecimal("0.9"), new BigDecimal("2.1"), Shapes.Unit.M,
+                List.of("wood", "white"));
+
+        TaskHandle<Shapes.Area> area = shapes.area(box, LocalDate.of(2026, 11, 21));
+
+        Shapes.Area result = area.get(WAIT);
+        assertEquals(new BigDecimal("1.89"), result.area());
+        assertEquals(Shapes.Unit.M, result.unit());
+        assertEquals(LocalDate.of(2026, 11, 21), result.measured());
+        assertEquals(Map.of("tags", 2), result.counts());
+        String arguments = em.find(AsyncTask.class, area.id()).getArguments();
+        assertTrue(arguments.startsWith("[{") && arguments.contains("\"label\":\"door\""), arguments);
+        assertEquals(Shapes.class.getName() + ".area", em.find(AsyncTask.class, area.id()).getTaskName());
+    }
+
+    @Test
+    void aVoidTaskOnAnEjb_runs_andItsHandleComesFromTasksWith() throws Exception {
+        Account bob = fixtures.account("bob");
+
+        TaskHandle<Void> mail = tasks.with(Map.of("owner", bob.getId(), "name", "Welcome mail"))
+                .run(() -> mailer.send("bob@example.org"));
+
+        assertNull(mail.get(WAIT));
+        assertEquals(1, invocations.count(mail.id()));
+        AsyncTask row = em.find(AsyncTask.class, mail.id());
+        assertEquals("Welcome mail", row.getName());
+        assertEquals(bob.getId(), row.getOwner().getId());
+        assertEquals(AsyncTask.SHORT, row.getTaskType());
+    }
+
+    @Test
+    void badFieldsAtEnqueue_areRefusedWithAClearError_andNothingIsRecorded() {
+        long before = countTasks();
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> tasks.with(Map.of("colour", "red")).call(() -> calculator.add(1, 1)));
+        assertTrue(unknown.getMessage().startsWith("CELERITY-0303"), unknown.getMessage());
+        IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
+                () -> tasks.with(Map.of("total", "many")).call(() -> calculator.add(1, 1)));
+        assertTrue(wrongType.getMessage().startsWith("CELERITY-0304"), wrongType.getMessage());
+        IllegalArgumentException managed = assertThrows(IllegalArgumentException.class,
+                () -> tasks.with(Map.of("state", "SUCCESS")).call(() -> calculator.add(1, 1)));
+        assertTrue(managed.getMessage().startsWith("CELERITY-0302"), managed.getMessage());
+
+        assertEquals(before, countTasks());
+    }
+
+    @Test
+    void eventsFromAnotherNode_areFiredHere() {
+        String id = UUID.randomUUID().toString();
+        TaskEvent remote = new TaskEvent(id, "long-addition", TaskState.PROGRESS, 7, Instant.now(), "node-b",
+                Map.of("current", 50), null, null);
+
+        messaging.send("celerity.events", true, TaskJson.jsonb().toJson(List.of(remote)),
+                Map.of("celerity_node", "node-b"), false);
+
+        await("the remote event is observed", WAIT, () -> !events.of(id).isEmpty());
+        TaskEvent seen = events.of(id).get(0);
+        assertEquals("node-b", seen.node());
+        assertEquals(7, seen.version());
+        assertEquals(TaskState.PROGRESS, seen.state());
+    }
+
+    @Test
+    void aWebSocketClient_receivesEveryChange_fromQueuedToSuccess() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        URI socket = URI.create(base.toString().replaceFirst("^http", "ws") + "celerity/tasks?name=long-addition");
+        WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(socket, new Collector(received)).get(10, TimeUnit.SECONDS);
+        try {
+            TaskHandle<Integer> sum = calculator.add(30, 12);
+            assertEquals(42, sum.get(WAIT));
+
+            await("the SUCCESS message", WAIT, () -> received.stream()
+                    .anyMatch(m -> m.contains(sum.id()) && m.contains("\"state\":\"SUCCESS\"")));
+            List<TaskEvent> mine = new ArrayList<>();
+            for (String json : received) {
+                TaskEvent event = TaskJson.jsonb().fromJson(json, TaskEvent.class);
+                if (event.id().equals(sum.id())) {
+                    mine.add(event);
+                }
+            }
+            mine.sort(java.util.Comparator.comparingLong(TaskEvent::version));
+            assertEquals(List.of(TaskState.QUEUED, TaskState.STARTED, TaskState.PROGRESS, TaskState.PROGRESS,
+                    TaskState.PROGRESS, TaskState.SUCCESS), mine.stream().map(TaskEvent::state).toList());
+        } finally {
+            client.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    private String insertQueuedRow(String taskName) throws Exception {
+        transaction.begin();
+        AsyncTask row = (AsyncTask) model.newTask();
+        row.setId(UUID.randomUUID().toString());
+        row.setTaskName(taskName);
+        row.setQueue(BackgroundTask.DEFAULT_QUEUE);
+        row.setArguments("[1,2]");
+        row.setState(TaskState.QUEUED);
+        row.setCreatedAt(Instant.now());
+        row.setChangedAt(Instant.now());
+        store.insert(row, Map.of(), Map.of());
+        transaction.commit();
+        return row.getId();
+    }
+
+    private long countTasks() {
+        return em.createQuery("select count(t) from AsyncTask t", Long.class).getSingleResult();
+    }
+
+    private void assertNoMessageFor(String id, String queue) {
+        assertFalse(hasMessageFor(id, queue), "a message for " + id + " in " + queue);
+    }
+
+    private boolean hasMessageFor(String id, String queue) {
+        return !messagesFor(id, queue).isEmpty();
+    }
+
+    private String dlqReason(String id) throws Exception {
+        return messagesFor(id, "celerity.dlq").get(0).getStringProperty("celerity_reason");
+    }
+
+    private List<Message> messagesFor(String id, String queue) {
+        try (JMSContext context = connectionFactory.createContext();
+             QueueBrowser browser = context.createBrowser(context.createQueue(queue),
+                     TaskMessage.ID_PROPERTY + " = '" + id + "'")) {
+            return Collections.list(browser.getEnumeration()).stream().map(Message.class::cast).toList();
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Collector(List<String> received) implements WebSocket.Listener {
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            received.add(data.toString());
+            socket.request(1);
+            return null;
+        }
+    }
+}
