@@ -67,7 +67,7 @@ final class Deployments {
                     <class-name>org.postgresql.xa.PGXADataSource</class-name>
                     <url>%s</url>
                     <user>postgres</user>
-                    <password></password>
+                    <password>unused-with-trust-auth</password>
                     <transactional>true</transactional>
                     <max-pool-size>32</max-pool-size>
                   </data-source>
