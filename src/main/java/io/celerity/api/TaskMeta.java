@@ -1,5 +1,6 @@
 package io.celerity.api;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
@@ -16,7 +17,11 @@ import java.time.Instant;
  * <p>Celerity writes the columns declared here; the setters exist for the library and for tests, not for
  * application code. Every write is a short transaction of its own that bumps {@link #getVersion()}, and every
  * committed write is announced as a {@link TaskStateChanged} event.
+ *
+ * <p>Task rows are never kept in the JPA provider's shared cache: they change on worker threads and other nodes, so
+ * every read goes to the database.
  */
+@Cacheable(false)
 @MappedSuperclass
 @EntityListeners(TaskMetaListener.class)
 public abstract class TaskMeta {

@@ -142,6 +142,8 @@ class CelerityIT {
         assertEquals("3", row.getResult());
         assertEquals(BackgroundTask.DEFAULT_QUEUE, row.getQueue());
         assertEquals(AsyncTask.class, model.entityClass());
+        assertFalse(em.getEntityManagerFactory().getCache().contains(AsyncTask.class, sum.id()),
+                "task rows bypass the shared cache");
         assertNotNull(row.getStarted());
         assertNotNull(row.getFinished());
         assertFalse(row.getFinished().isBefore(row.getStarted()));
