@@ -1,6 +1,6 @@
 package io.celerity.internal.broker;
 
-import io.celerity.api.BackgroundTask;
+import io.celerity.internal.Destinations;
 import io.celerity.internal.config.CelerityConfig;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -21,9 +21,6 @@ import java.util.logging.Logger;
 public final class EmbeddedBroker {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
-
-    /** The address that expired messages are moved to. */
-    public static final String EXPIRY_QUEUE = "celerity.expired";
 
     private final EmbeddedActiveMQ server;
 
@@ -55,15 +52,15 @@ public final class EmbeddedBroker {
                 .addAcceptorConfiguration("celerity", "tcp://" + config.embeddedBrokerHost() + ":"
                         + config.embeddedBrokerPort());
         c.addAddressSetting("celerity.#", new AddressSettings()
-                .setDeadLetterAddress(SimpleString.of(config.deadLetterQueue()))
-                .setExpiryAddress(SimpleString.of(EXPIRY_QUEUE))
+                .setDeadLetterAddress(SimpleString.of(Destinations.DEAD_LETTERS))
+                .setExpiryAddress(SimpleString.of(Destinations.EXPIRED))
                 .setRedeliveryDelay(1000)
                 .setRedeliveryMultiplier(2)
                 .setMaxRedeliveryDelay(60_000)
                 .setMaxDeliveryAttempts(5));
-        c.addQueueConfiguration(anycast(BackgroundTask.DEFAULT_QUEUE));
-        c.addQueueConfiguration(anycast(config.deadLetterQueue()));
-        c.addQueueConfiguration(anycast(EXPIRY_QUEUE));
+        c.addQueueConfiguration(anycast(Destinations.TASKS));
+        c.addQueueConfiguration(anycast(Destinations.DEAD_LETTERS));
+        c.addQueueConfiguration(anycast(Destinations.EXPIRED));
         return c;
     }
 

@@ -24,8 +24,6 @@ public final class CelerityConfig {
     private final int embeddedBrokerPort;
     private final Path embeddedBrokerDataDir;
     private final Optional<String> taskEntity;
-    private final String eventsTopic;
-    private final String deadLetterQueue;
 
     CelerityConfig(Config config) {
         node = config.getOptionalValue("celerity.node", String.class).orElseGet(CelerityConfig::defaultNode);
@@ -36,8 +34,6 @@ public final class CelerityConfig {
         embeddedBrokerDataDir = Path.of(config.getOptionalValue("celerity.broker.embedded.data-dir", String.class)
                 .orElse(Path.of(System.getProperty("user.dir"), "celerity-data", "broker").toString()));
         taskEntity = config.getOptionalValue("celerity.task-entity", String.class);
-        eventsTopic = config.getOptionalValue("celerity.events.topic", String.class).orElse("celerity.events");
-        deadLetterQueue = config.getOptionalValue("celerity.dead-letter-queue", String.class).orElse("celerity.dlq");
     }
 
     public static CelerityConfig get() {
@@ -84,15 +80,5 @@ public final class CelerityConfig {
     /** {@code celerity.task-entity}: the entity class to store tasks in, when several extend TaskMeta. */
     public Optional<String> taskEntity() {
         return taskEntity;
-    }
-
-    /** {@code celerity.events.topic}: the topic that carries task events between nodes. */
-    public String eventsTopic() {
-        return eventsTopic;
-    }
-
-    /** {@code celerity.dead-letter-queue}: where messages that cannot be processed end. */
-    public String deadLetterQueue() {
-        return deadLetterQueue;
     }
 }

@@ -1,5 +1,6 @@
 package io.celerity.internal.dispatch;
 
+import io.celerity.internal.Destinations;
 import io.celerity.internal.config.CelerityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -57,7 +58,7 @@ public class Messaging {
             }
             copy.setStringProperty("celerity_reason", reason);
             copy.setStringProperty("celerity_original_id", original.getJMSMessageID());
-            context.createProducer().send(context.createQueue(CelerityConfig.get().deadLetterQueue()), copy);
+            context.createProducer().send(context.createQueue(Destinations.DEAD_LETTERS), copy);
         } catch (JMSException e) {
             throw new IllegalStateException("CELERITY-0107: cannot dead-letter a message: " + e, e);
         }

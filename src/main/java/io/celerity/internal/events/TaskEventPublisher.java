@@ -2,6 +2,7 @@ package io.celerity.internal.events;
 
 import io.celerity.api.TaskEvent;
 import io.celerity.api.TaskStateChanged;
+import io.celerity.internal.Destinations;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.dispatch.Messaging;
 import io.celerity.internal.json.TaskJson;
@@ -78,9 +79,8 @@ public class TaskEventPublisher {
         executor.execute(() -> {
             changes.forEach(this::fire);
             try {
-                CelerityConfig config = CelerityConfig.get();
-                messaging.send(config.eventsTopic(), true, TaskJson.jsonb().toJson(changes, EVENT_LIST),
-                        Map.of(NODE_PROPERTY, config.node()), false);
+                messaging.send(Destinations.EVENTS, true, TaskJson.jsonb().toJson(changes, EVENT_LIST),
+                        Map.of(NODE_PROPERTY, CelerityConfig.get().node()), false);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "CELERITY-0501: task events were not sent to the other nodes: " + e, e);
             }

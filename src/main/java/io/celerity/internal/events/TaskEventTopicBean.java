@@ -1,6 +1,7 @@
 package io.celerity.internal.events;
 
 import io.celerity.api.TaskEvent;
+import io.celerity.internal.Destinations;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.json.TaskJson;
 import jakarta.ejb.ActivationConfigProperty;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
 /** Receives the task events of the other nodes and fires them here, so observers and sockets see every change. */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "celerity.events"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.EVENTS),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=celerity.resource-adapter}"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),

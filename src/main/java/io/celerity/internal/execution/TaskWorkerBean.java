@@ -1,6 +1,6 @@
 package io.celerity.internal.execution;
 
-import io.celerity.api.BackgroundTask;
+import io.celerity.internal.Destinations;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -16,7 +16,7 @@ import jakarta.jms.MessageListener;
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = BackgroundTask.DEFAULT_QUEUE),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.TASKS),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=celerity.resource-adapter}"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${MPCONFIG=celerity.worker.concurrency}"),

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds Celerity and the demo, then starts the demo on Payara Micro with the embedded Artemis broker and the
+# server's embedded H2 database. Every start begins with an empty task table and an empty broker.
+set -euo pipefail
+demo=$(cd "$(dirname "$0")" && pwd)
+port=${PORT:-8080}
+mvn -q -B -f "$demo/../pom.xml" install -DskipTests
+mvn -q -B -f "$demo/pom.xml" package
+cd "$demo"
+rm -rf target/demo-data
+(
+    until curl -sf -o /dev/null "http://localhost:$port/"; do sleep 1; done
+    printf '\n\n    Celerity demo is up: http://localhost:%s/\n\n' "$port"
+) &
+exec java -Dcelerity.broker.embedded.data-dir="$demo/target/demo-data/broker" \
+    -jar target/payara-micro.jar \
+    --nocluster --port "$port" --contextroot / \
+    --postbootcommandfile ../server-config/payara/post-boot-commands.asadmin \
+    --deploy target/celerity-demo.war

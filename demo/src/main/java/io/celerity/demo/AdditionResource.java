@@ -1,0 +1,97 @@
+package io.celerity.demo;
+
+import io.celerity.api.TaskHandle;
+import io.celerity.api.TaskState;
+import io.celerity.api.Tasks;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The demo's own API: start additions, list a provider's tasks as AsyncTask does (excluding REVOKED). */
+@Path("/")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AdditionResource {
+
+    @Inject
+    LongAddition addition;
+
+    @Inject
+    Tasks tasks;
+
+    @PersistenceContext
+    EntityManager em;
+
+    public record Started(String id) {
+    }
+
+    public record TaskView(String id, String name, String state, long current, long total, String owner,
+                           Long provider, String result, String error, Instant started, Instant finished,
+                           long version) {
+
+        static TaskView of(AsyncTask t) {
+            return new TaskView(t.getId(), t.getName(), t.getState(), t.getCurrent(), t.getTotal(),
+                    t.getOwner() == null ? null : t.getOwner().getLogin(),
+                    t.getProvider() == null ? null : t.getProvider().getId(), t.getResult(),
+                    t.getErrorMessage(), t.getStarted(), t.getFinished(), t.getVersion());
+        }
+    }
+
+    public record Choice(long id, String label) {
+    }
+
+    @POST
+    @Path("additions")
+    public Started add(@QueryParam("x") int x, @QueryParam("y") int y, @QueryParam("owner") long owner,
+                       @QueryParam("provider") long provider) {
+        TaskHandle<Integer> sum = tasks.with(Map.of("owner", owner, "provider", provider))
+                .call(() -> addition.add(x, y));
+        return new Started(sum.id());
+    }
+
+    @GET
+    @Path("providers/{provider}/tasks")
+    public List<TaskView> tasksOf(@PathParam("provider") long provider) {
+        return em.createQuery("select t from AsyncTask t where t.provider.id = :provider and t.state <> :revoked "
+                        + "order by t.createdAt desc", AsyncTask.class)
+                .setParameter("provider", provider).setParameter("revoked", TaskState.REVOKED)
+                .setMaxResults(50).getResultList().stream().map(TaskView::of).toList();
+    }
+
+    @GET
+    @Path("tasks/{id}")
+    public TaskView task(@PathParam("id") String id) {
+        AsyncTask task = em.find(AsyncTask.class, id);
+        if (task == null) {
+            throw new NotFoundException("no task " + id);
+        }
+        return TaskView.of(task);
+    }
+
+    @GET
+    @Path("owners")
+    public List<Choice> owners() {
+        return em.createQuery("select a from Account a order by a.id", Account.class).getResultList().stream()
+                .map(a -> new Choice(a.getId(), a.getLogin())).toList();
+    }
+
+    @GET
+    @Path("providers")
+    public List<Choice> providers() {
+        return em.createQuery("select p from Provider p order by p.id", Provider.class).getResultList().stream()
+                .map(p -> new Choice(p.getId(), p.getTitle())).toList();
+    }
+}

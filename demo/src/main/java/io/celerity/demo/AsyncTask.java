@@ -1,0 +1,86 @@
+package io.celerity.demo;
+
+import io.celerity.api.TaskMeta;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** The seed's AsyncTask model: the library's columns plus owner, provider, name and progress. */
+@Entity
+@Table(name = "async_task", indexes = {
+        @Index(name = "ix_async_task_state", columnList = "state"),
+        @Index(name = "ix_async_task_provider", columnList = "provider_id, state"),
+        @Index(name = "ix_async_task_owner", columnList = "owner_id")})
+public class AsyncTask extends TaskMeta {
+
+    /** The seed's task_type choices. */
+    public static final String LONG = "LONG";
+    public static final String SHORT = "SHORT";
+
+    @ManyToOne
+    private Account owner;
+
+    @ManyToOne
+    private Provider provider;
+
+    @Column(length = 200)
+    private String name;
+
+    private long current;
+
+    private long total = 100;
+
+    public Account getOwner() {
+        return owner;
+    }
+
+    public void setOwner(Account owner) {
+        this.owner = owner;
+    }
+
+    public Provider getProvider() {
+        return provider;
+    }
+
+    public void setProvider(Provider provider) {
+        this.provider = provider;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public long getCurrent() {
+        return current;
+    }
+
+    public void setCurrent(long current) {
+        this.current = current;
+    }
+
+    public long getTotal() {
+        return total;
+    }
+
+    public void setTotal(long total) {
+        this.total = total;
+    }
+
+    /** The seed's {@code started}: set when the task is created. */
+    public Instant getStarted() {
+        return getCreatedAt();
+    }
+
+    /** The seed's {@code finished}: set when the task ends. */
+    public Instant getFinished() {
+        return getFinishedAt();
+    }
+}

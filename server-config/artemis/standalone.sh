@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Starts or stops a standalone Artemis broker for Celerity, taken from Maven Central.
+#   standalone.sh start <instance dir> [port]   creates the instance on first use, starts it, waits until it listens
+#   standalone.sh stop <instance dir>
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+version=${ARTEMIS_VERSION:-2.56.0}
+command=${1:?start or stop}
+instance=$(mkdir -p "${2:?instance directory}" && cd "$2" && pwd)
+port=${3:-61616}
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
+
+case "$command" in
+start)
+    dist="$instance/../apache-artemis-$version"
+    if [ ! -x "$dist/bin/artemis" ]; then
+        mvn -q -B dependency:copy -Dartifact="org.apache.artemis:apache-artemis:$version:tar.gz:bin" \
+            -DoutputDirectory="$instance/.." >/dev/null
+        tar xzf "$instance/../apache-artemis-$version-bin.tar.gz" -C "$instance/.."
+    fi
+    if [ ! -f "$instance/etc/broker.xml" ]; then
+        "$dist/bin/artemis" create --silent --force --no-autotune --nio --no-web --allow-anonymous \
+            --user celerity --password celerity --host 127.0.0.1 --name celerity "$instance" >/dev/null
+    fi
+    cp "$here/broker.xml" "$instance/etc/broker.xml"
+    if listening; then
+        echo "port $port is already taken" >&2
+        exit 1
+    fi
+    CELERITY_BROKER_PORT=$port nohup "$instance/bin/artemis" run >"$instance/log/console.log" 2>&1 &
+    echo $! >"$instance/broker.pid"
+    for _ in $(seq 1 120); do
+        if listening; then
+            echo "Artemis $version listening on 127.0.0.1:$port (instance $instance)"
+            exit 0
+        fi
+        sleep 0.5
+    done
+    echo "Artemis did not start; see $instance/log/console.log" >&2
+    exit 1
+    ;;
+stop)
+    if [ -f "$instance/broker.pid" ]; then
+        pid=$(cat "$instance/broker.pid")
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+        kill -9 "$pid" 2>/dev/null || true
+        rm -f "$instance/broker.pid"
+    fi
+    ;;
+*)
+    echo "usage: $0 start|stop <instance dir> [port]" >&2
+    exit 2
+    ;;
+esac
