@@ -7,19 +7,20 @@ import io.celerity.api.TaskHandle;
 import io.celerity.api.TaskNotFoundException;
 import io.celerity.api.TaskState;
 import io.celerity.api.Tasks;
+import io.celerity.demo.Account;
+import io.celerity.demo.AdditionResource;
+import io.celerity.demo.AsyncTask;
+import io.celerity.demo.Provider;
 import io.celerity.internal.dispatch.Messaging;
 import io.celerity.internal.dispatch.TaskMessage;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.store.TaskEntityModel;
 import io.celerity.internal.store.TaskStore;
-import io.celerity.it.app.Account;
-import io.celerity.it.app.AsyncTask;
 import io.celerity.it.app.Calculator;
 import io.celerity.it.app.EventLog;
 import io.celerity.it.app.Fixtures;
 import io.celerity.it.app.Invocations;
 import io.celerity.it.app.Mailer;
-import io.celerity.it.app.Provider;
 import io.celerity.it.app.Shapes;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -41,6 +42,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +78,7 @@ class CelerityIT {
     static WebArchive deployment() {
         return Deployments.war("celerity-it", "")
                 .addPackage(AsyncTask.class.getPackage())
+                .addPackage(Calculator.class.getPackage())
                 .addClass(CelerityIT.class);
     }
 
@@ -121,17 +125,22 @@ class CelerityIT {
     URL base;
 
     @Test
-    void seedExample_runsWithOwnerProviderAndProgress() throws Exception {
+    void seedExample_theDemosLongAddition_overItsRestApi() throws Exception {
         Account owner = fixtures.account("alice");
         Provider provider = fixtures.provider("acme");
+        Provider other = fixtures.provider("other");
 
-        TaskHandle<Integer> sum = tasks.with(Map.of("owner", owner, "provider", provider.getId()))
-                .call(() -> calculator.add(1, 2));
+        String sumId = post("api/additions?x=1&y=2&owner=" + owner.getId() + "&provider=" + provider.getId());
+        String zeroId = post("api/additions?x=0&y=0&owner=" + owner.getId() + "&provider=" + provider.getId());
+        String elsewhereId = post("api/additions?x=5&y=5&owner=" + owner.getId() + "&provider=" + other.getId());
 
-        assertEquals(3, sum.get(WAIT));
-        assertEquals(TaskState.SUCCESS, sum.state());
-        assertTrue(sum.isDone());
-        AsyncTask row = em.find(AsyncTask.class, sum.id());
+        assertEquals(3, tasks.handle(sumId, Integer.class).get(WAIT));
+        TaskFailedException zero = assertThrows(TaskFailedException.class,
+                () -> tasks.handle(zeroId, Integer.class).get(WAIT));
+        assertEquals("x + y must not be 0", zero.errorMessage());
+        assertEquals(10, tasks.handle(elsewhereId, Integer.class).get(WAIT));
+
+        AsyncTask row = em.find(AsyncTask.class, sumId);
         assertEquals("long-addition", row.getTaskName());
         assertEquals(AsyncTask.LONG, row.getTaskType());
         assertEquals("Long addition", row.getName());
@@ -141,12 +150,18 @@ class CelerityIT {
         assertEquals(100, row.getTotal());
         assertEquals("3", row.getResult());
         assertEquals(BackgroundTask.DEFAULT_QUEUE, row.getQueue());
-        assertEquals(AsyncTask.class, model.entityClass());
-        assertFalse(em.getEntityManagerFactory().getCache().contains(AsyncTask.class, sum.id()),
-                "task rows bypass the shared cache");
         assertNotNull(row.getStarted());
-        assertNotNull(row.getFinished());
         assertFalse(row.getFinished().isBefore(row.getStarted()));
+        assertEquals(67, em.find(AsyncTask.class, zeroId).getCurrent());
+        assertEquals(List.of(0L, 33L, 67L, 100L), events.of(sumId).stream()
+                .map(e -> ((Number) e.fields().get("current")).longValue()).distinct().toList());
+        assertEquals(AsyncTask.class, model.entityClass());
+        assertFalse(em.getEntityManagerFactory().getCache().contains(AsyncTask.class, sumId),
+                "task rows bypass the shared cache");
+
+        String listing = get("api/providers/" + provider.getId() + "/tasks");
+        assertTrue(listing.contains(sumId) && listing.contains(zeroId) && !listing.contains(elsewhereId), listing);
+        assertTrue(listing.contains("\"state\":\"SUCCESS\"") && listing.contains("\"state\":\"FAILURE\""), listing);
     }
 
     @Test
@@ -163,7 +178,7 @@ class CelerityIT {
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i).version() > seen.get(i - 1).version(), "versions increase: " + seen);
         }
-        assertEquals("Long addition", seen.get(0).fields().get("name"));
+        assertEquals("Quick addition", seen.get(0).fields().get("name"));
         assertEquals(em.find(AsyncTask.class, sum.id()).getVersion(), seen.get(seen.size() - 1).version());
     }
 
@@ -262,8 +277,8 @@ class CelerityIT {
         long version = em.find(AsyncTask.class, sum.id()).getVersion();
 
         // the same task message again, as the broker would redeliver it (no duplicate-detection id, so it arrives)
-        messaging.send("celerity.tasks", false, new TaskMessage(sum.id(), "long-addition").toJson(),
-                Map.of(TaskMessage.ID_PROPERTY, sum.id(), TaskMessage.TASK_PROPERTY, "long-addition"), true);
+        messaging.send("celerity.tasks", false, new TaskMessage(sum.id(), "quick-addition").toJson(),
+                Map.of(TaskMessage.ID_PROPERTY, sum.id(), TaskMessage.TASK_PROPERTY, "quick-addition"), true);
         await("the queue is drained", WAIT, () -> !hasMessageFor(sum.id(), "celerity.tasks"));
         TaskHandle<Integer> after = calculator.add(1, 1);
         after.get(WAIT);
@@ -276,7 +291,7 @@ class CelerityIT {
 
     @Test
     void aMalformedMessage_endsInTheDeadLetterQueue_withItsTaskFailed() throws Exception {
-        String id = insertQueuedRow("long-addition");
+        String id = insertQueuedRow("quick-addition");
 
         messaging.send("celerity.tasks", false, "{not json", Map.of(TaskMessage.ID_PROPERTY, id), true);
 
@@ -356,7 +371,7 @@ class CelerityIT {
     @Test
     void eventsFromAnotherNode_areFiredHere() {
         String id = UUID.randomUUID().toString();
-        TaskEvent remote = new TaskEvent(id, "long-addition", TaskState.PROGRESS, 7, Instant.now(), "node-b",
+        TaskEvent remote = new TaskEvent(id, "quick-addition", TaskState.PROGRESS, 7, Instant.now(), "node-b",
                 Map.of("current", 50), null, null);
 
         messaging.send("celerity.events", true, TaskJson.jsonb().toJson(List.of(remote)),
@@ -372,7 +387,7 @@ class CelerityIT {
     @Test
     void aWebSocketClient_receivesEveryChange_fromQueuedToSuccess() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        URI socket = URI.create(base.toString().replaceFirst("^http", "ws") + "celerity/tasks?name=long-addition");
+        URI socket = URI.create(base.toString().replaceFirst("^http", "ws") + "celerity/tasks?name=quick-addition");
         WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(socket, new Collector(received)).get(10, TimeUnit.SECONDS);
         try {
@@ -394,6 +409,20 @@ class CelerityIT {
         } finally {
             client.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
+    }
+
+    private String post(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve(path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return TaskJson.jsonb().fromJson(response.body(), AdditionResource.Started.class).id();
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve(path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
     }
 
     private String insertQueuedRow(String taskName) throws Exception {

@@ -22,6 +22,8 @@ public final class EmbeddedBroker {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
 
+    private static final String ACCEPTOR = "celerity";
+
     private final EmbeddedActiveMQ server;
 
     private EmbeddedBroker(EmbeddedActiveMQ server) {
@@ -32,6 +34,12 @@ public final class EmbeddedBroker {
         EmbeddedActiveMQ server = new EmbeddedActiveMQ();
         server.setConfiguration(configuration(config));
         server.start();
+        // Artemis does not fail start() when its acceptor cannot bind; it just never becomes active
+        if (!server.getActiveMQServer().isActive()) {
+            server.stop();
+            throw new IllegalStateException("it did not become active; is port " + config.embeddedBrokerPort()
+                    + " taken by another process?");
+        }
         LOG.info(() -> "CELERITY-0012: embedded Artemis broker listening on " + config.embeddedBrokerHost() + ":"
                 + config.embeddedBrokerPort() + ", data in " + config.embeddedBrokerDataDir());
         return new EmbeddedBroker(server);
@@ -49,7 +57,7 @@ public final class EmbeddedBroker {
                 .setPagingDirectory(data.resolve("paging").toString())
                 .setLargeMessagesDirectory(data.resolve("large-messages").toString())
                 .setJMXManagementEnabled(false)
-                .addAcceptorConfiguration("celerity", "tcp://" + config.embeddedBrokerHost() + ":"
+                .addAcceptorConfiguration(ACCEPTOR, "tcp://" + config.embeddedBrokerHost() + ":"
                         + config.embeddedBrokerPort());
         c.addAddressSetting("celerity.#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(Destinations.DEAD_LETTERS))

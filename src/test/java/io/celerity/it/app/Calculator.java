@@ -4,12 +4,13 @@ import io.celerity.api.BackgroundTask;
 import io.celerity.api.TaskContext;
 import io.celerity.api.TaskHandle;
 import io.celerity.api.TaskState;
+import io.celerity.demo.AsyncTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Map;
 
-/** The seed's example task: a long addition reporting 33, 67, 100, failing when x + y == 0. */
+/** The seed's example task with short pauses (the demo's LongAddition takes seconds), and a task that runs long. */
 @ApplicationScoped
 public class Calculator {
 
@@ -19,7 +20,7 @@ public class Calculator {
     @Inject
     Invocations invocations;
 
-    @BackgroundTask(name = "long-addition", type = AsyncTask.LONG, fields = "name=Long addition")
+    @BackgroundTask(name = "quick-addition", type = AsyncTask.SHORT, fields = "name=Quick addition")
     public TaskHandle<Integer> add(int x, int y) throws InterruptedException {
         invocations.record(task.id(), "add:" + x + "+" + y);
         Thread.sleep(50);

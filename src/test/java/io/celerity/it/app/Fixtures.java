@@ -1,5 +1,7 @@
 package io.celerity.it.app;
 
+import io.celerity.demo.Account;
+import io.celerity.demo.Provider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -2,6 +2,7 @@ package io.celerity.it.app;
 
 import io.celerity.api.BackgroundTask;
 import io.celerity.api.TaskContext;
+import io.celerity.demo.AsyncTask;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 

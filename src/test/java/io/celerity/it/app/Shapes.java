@@ -2,6 +2,7 @@ package io.celerity.it.app;
 
 import io.celerity.api.BackgroundTask;
 import io.celerity.api.TaskHandle;
+import io.celerity.demo.AsyncTask;
 import jakarta.enterprise.context.Dependent;
 
 import java.math.BigDecimal;
