@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 
 /**
  * Finds every {@code @BackgroundTask} method at deployment, validates it (signature, JSON types, unique name, known
- * queue) and fails the deployment with a message that says how to fix each problem. Starts the embedded broker.
+ * queue) and fails the deployment with a message that says how to fix each problem. Owns the embedded broker.
  */
 public class CelerityExtension implements Extension {
 
@@ -84,16 +84,21 @@ public class CelerityExtension implements Extension {
             return;
         }
         LOG.info(() -> "CELERITY-0010: " + registry.all().size() + " background task(s) registered");
+    }
+
+    /** Starts the embedded broker when configured; called once the application's setup is known to be valid. */
+    synchronized void startEmbeddedBroker() {
         CelerityConfig config = CelerityConfig.get();
-        if (config.embeddedBroker()) {
-            try {
-                broker = EmbeddedBroker.start(config);
-            } catch (Exception e) {
-                event.addDeploymentProblem(new IllegalStateException("CELERITY-0011: the embedded Artemis broker did "
-                        + "not start on " + config.embeddedBrokerHost() + ":" + config.embeddedBrokerPort()
-                        + " (set celerity.broker.embedded.port, or celerity.broker.embedded=false to use a "
-                        + "standalone broker): " + e, e));
-            }
+        if (!config.embeddedBroker() || broker != null) {
+            return;
+        }
+        try {
+            broker = EmbeddedBroker.start(config);
+        } catch (Exception e) {
+            throw new IllegalStateException("CELERITY-0011: the embedded Artemis broker did not start on "
+                    + config.embeddedBrokerHost() + ":" + config.embeddedBrokerPort()
+                    + " (set celerity.broker.embedded.port, or celerity.broker.embedded=false to use a "
+                    + "standalone broker): " + e.getMessage(), e);
         }
     }
 

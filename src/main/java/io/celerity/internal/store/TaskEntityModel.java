@@ -3,8 +3,6 @@ package io.celerity.internal.store;
 import io.celerity.api.TaskMeta;
 import io.celerity.internal.config.CelerityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
@@ -42,10 +40,6 @@ public class TaskEntityModel {
     private Class<? extends TaskMeta> entityClass;
     private Map<String, FieldAccess> fields;
     private Map<String, EntityType<?>> associations;
-
-    void startup(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        entityClass();
-    }
 
     public synchronized Class<? extends TaskMeta> entityClass() {
         if (entityClass == null) {

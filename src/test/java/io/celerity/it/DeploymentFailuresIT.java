@@ -1,0 +1,108 @@
+package io.celerity.it;
+
+import io.celerity.it.invalid.DirectResult;
+import io.celerity.it.invalid.NoEntityTask;
+import io.celerity.it.invalid.SecondTaskEntity;
+import io.celerity.it.invalid.ThirdTaskEntity;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Wrong setups fail the deployment with a message that says how to fix them. Payara Micro keeps running when an
+ * application fails to deploy, which its Arquillian adapter cannot report, so this test starts Payara Micro itself
+ * with several broken applications and reads what each deployment said.
+ */
+class DeploymentFailuresIT {
+
+    private static final File TARGET = new File(System.getProperty("celerity.test.target", "target"));
+    private static final List<String> LOG = new ArrayList<>();
+    private static Process payara;
+
+    @BeforeAll
+    static void deployBrokenApplications() throws Exception {
+        File wars = new File(TARGET, "broken-wars");
+        wars.mkdirs();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dcelerity.broker.embedded=false", "-jar",
+                new File(TARGET, "payara-micro.jar").getPath(), "--nocluster", "--autobindhttp",
+                "--postbootcommandfile", new File(TARGET, "test-post-boot.asadmin").getPath()));
+        for (WebArchive war : List.of(
+                Deployments.war("invalid-signature", "<class>io.celerity.api.DefaultTaskMeta</class>")
+                        .addClass(DirectResult.class),
+                Deployments.war("no-task-entity", "").addClass(NoEntityTask.class),
+                Deployments.war("two-task-entities", "").addClasses(NoEntityTask.class, SecondTaskEntity.class,
+                        ThirdTaskEntity.class))) {
+            File file = new File(wars, war.getName());
+            war.as(ZipExporter.class).exportTo(file, true);
+            command.addAll(List.of("--deploy", file.getPath()));
+        }
+        payara = new ProcessBuilder(command).redirectErrorStream(true).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(payara.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while (System.nanoTime() < deadline && (line = output.readLine()) != null) {
+                LOG.add(line);
+                if (line.contains("Payara Micro") && line.contains("ready in")) {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("Payara Micro did not finish starting:\n" + String.join("\n", LOG));
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (payara != null) {
+            payara.destroy();
+            if (!payara.waitFor(30, TimeUnit.SECONDS)) {
+                payara.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void aTaskReturningAValueDirectly_failsItsDeployment_sayingWhatToReturn() {
+        assertDeploymentFailed("invalid-signature", "CELERITY-0002: " + DirectResult.class.getName()
+                + ".add returns int; a @BackgroundTask returns at once, so it must return void or TaskHandle<T>");
+    }
+
+    @Test
+    void anApplicationWithoutTaskEntity_failsItsDeployment_sayingWhatToAdd() {
+        assertDeploymentFailed("no-task-entity", "CELERITY-0023: no entity of the persistence unit extends TaskMeta");
+    }
+
+    @Test
+    void twoTaskEntities_failTheDeployment_namingTheKeyToSet() {
+        assertDeploymentFailed("two-task-entities", "CELERITY-0022: several entities extend TaskMeta: "
+                + SecondTaskEntity.class.getName() + ", " + ThirdTaskEntity.class.getName()
+                + "; set celerity.task-entity");
+    }
+
+    private static void assertDeploymentFailed(String application, String message) {
+        String log = String.join("\n", LOG);
+        assertTrue(log.contains(message), "no '" + message + "' in:\n" + log);
+        boolean failed = LOG.stream().anyMatch(line -> line.contains("Exception while loading the app")
+                && line.contains(message.substring(0, 13)));
+        assertTrue(failed, application + " did not fail to deploy");
+        assertTrue(LOG.stream().noneMatch(line -> line.contains("Loading application [" + application + "]")
+                && line.contains("successfully")), application + " was deployed");
+    }
+
+    private static String javaBinary() throws IOException {
+        return new File(System.getProperty("java.home"), "bin/java").getCanonicalPath();
+    }
+}
