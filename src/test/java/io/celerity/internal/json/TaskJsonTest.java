@@ -66,6 +66,20 @@ class TaskJsonTest {
                 () -> TaskJson.readArguments("[\"x\",null,null,null,null]", types)).getMessage().startsWith("CELERITY-0404"));
     }
 
+    public record Fragile(String name) {
+        @Override
+        public String name() {
+            throw new IllegalStateException("cannot be read");
+        }
+    }
+
+    @Test
+    void aValueThatJsonbCannotWrite_isRefusedAtEnqueue_namingTheTaskAndArgument() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> TaskJson.writeArguments("billing", new Object[]{new Fragile("x")}, new Type[]{Fragile.class}));
+        assertTrue(error.getMessage().startsWith("CELERITY-0401: argument 0 of task billing"), error.getMessage());
+    }
+
     @Test
     void results_roundTrip() {
         assertEquals("\"Hello\"", TaskJson.writeValue("t", "the result", "Hello", String.class));
