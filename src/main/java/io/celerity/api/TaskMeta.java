@@ -8,6 +8,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -18,7 +19,7 @@ import java.time.Instant;
  * application code. Every write is a short transaction of its own that bumps {@link #getVersion()}, and every
  * committed write is announced as a {@link TaskStateChanged} event.
  *
- * <p>Task rows are never kept in the JPA provider's shared cache: they change on worker threads and other nodes, so
+ * <p>Times are {@link Instant}s in the API and SQL timestamps (UTC) in the table. Task rows are never kept in the JPA provider's shared cache: they change on worker threads and other nodes, so
  * every read goes to the database.
  */
 @Cacheable(false)
@@ -65,16 +66,16 @@ public abstract class TaskMeta {
     private String errorTrace;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private Timestamp createdAt;
 
     @Column(name = "started_at")
-    private Instant startedAt;
+    private Timestamp startedAt;
 
     @Column(name = "finished_at")
-    private Instant finishedAt;
+    private Timestamp finishedAt;
 
     @Column(name = "changed_at", nullable = false)
-    private Instant changedAt;
+    private Timestamp changedAt;
 
     @Column(name = "node", length = 200)
     private String node;
@@ -178,38 +179,38 @@ public abstract class TaskMeta {
 
     /** When the task was enqueued. */
     public Instant getCreatedAt() {
-        return createdAt;
+        return createdAt == null ? null : createdAt.toInstant();
     }
 
     public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
+        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt);
     }
 
     /** When a worker last started it. */
     public Instant getStartedAt() {
-        return startedAt;
+        return startedAt == null ? null : startedAt.toInstant();
     }
 
     public void setStartedAt(Instant startedAt) {
-        this.startedAt = startedAt;
+        this.startedAt = startedAt == null ? null : Timestamp.from(startedAt);
     }
 
     /** When it reached a terminal state. */
     public Instant getFinishedAt() {
-        return finishedAt;
+        return finishedAt == null ? null : finishedAt.toInstant();
     }
 
     public void setFinishedAt(Instant finishedAt) {
-        this.finishedAt = finishedAt;
+        this.finishedAt = finishedAt == null ? null : Timestamp.from(finishedAt);
     }
 
     /** When it last changed. */
     public Instant getChangedAt() {
-        return changedAt;
+        return changedAt == null ? null : changedAt.toInstant();
     }
 
     public void setChangedAt(Instant changedAt) {
-        this.changedAt = changedAt;
+        this.changedAt = changedAt == null ? null : Timestamp.from(changedAt);
     }
 
     /** The node that made the last change. */

@@ -10,14 +10,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -31,6 +35,7 @@ public class CelerityExtension implements Extension {
 
     private final TaskRegistry registry = new TaskRegistry();
     private final List<String> problems = new ArrayList<>();
+    private final Set<Class<?>> beanClasses = new HashSet<>();
     private EmbeddedBroker broker;
 
     public TaskRegistry registry() {
@@ -39,6 +44,10 @@ public class CelerityExtension implements Extension {
 
     <T> void findTasks(@Observes @WithAnnotations(BackgroundTask.class) ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
+        Class<T> javaClass = type.getJavaClass();
+        if (javaClass.isInterface() || Modifier.isAbstract(javaClass.getModifiers())) {
+            return; // its methods are registered with the concrete beans that inherit them
+        }
         BackgroundTask onClass = type.getAnnotation(BackgroundTask.class);
         for (AnnotatedMethod<? super T> annotated : type.getMethods()) {
             Method method = annotated.getJavaMember();
@@ -54,8 +63,16 @@ public class CelerityExtension implements Extension {
 
     private static boolean isPublicBusinessMethod(Method method, Class<?> beanClass) {
         return Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
-                && method.getDeclaringClass() != Object.class && !method.isSynthetic()
-                && method.getDeclaringClass().isAssignableFrom(beanClass);
+                && !method.isSynthetic() && !overridesObject(method);
+    }
+
+    private static boolean overridesObject(Method method) {
+        try {
+            Object.class.getMethod(method.getName(), method.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private void define(Class<?> beanClass, Method method, BackgroundTask task) {
@@ -78,7 +95,21 @@ public class CelerityExtension implements Extension {
         }
     }
 
+    <T> void findBeans(@Observes ProcessBean<T> event) {
+        Bean<T> bean = event.getBean();
+        if (bean.getTypes().contains(bean.getBeanClass())) {
+            beanClasses.add(bean.getBeanClass());
+        }
+    }
+
     void validate(@Observes AfterDeploymentValidation event) {
+        for (TaskDefinition task : registry.all()) {
+            if (!beanClasses.contains(task.beanClass())) {
+                problems.add("CELERITY-0008: " + task.beanClass().getName() + " declares task " + task.name()
+                        + " but is not a bean whose type is its own class; make it a CDI bean or an EJB with a "
+                        + "no-interface view");
+            }
+        }
         problems.forEach(problem -> event.addDeploymentProblem(new IllegalStateException(problem)));
         if (!problems.isEmpty()) {
             return;

@@ -7,7 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * When the application starts: checks the task entity (a wrong setup fails the deployment), then starts the
+ * When the application starts: checks the task entity and the tasks' default fields against it (a wrong setup
+ * fails the deployment), then starts the
  * embedded broker, so that a failed deployment never leaves a broker holding its port.
  */
 @ApplicationScoped
@@ -21,6 +22,7 @@ public class CelerityStartup {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         model.entityClass();
+        extension.registry().all().forEach(task -> model.checkDefaults(task.name(), task.defaultFields()));
         extension.startEmbeddedBroker();
     }
 }

@@ -158,6 +158,10 @@ class CelerityIT {
         assertEquals(AsyncTask.class, model.entityClass());
         assertFalse(em.getEntityManagerFactory().getCache().contains(AsyncTask.class, sumId),
                 "task rows bypass the shared cache");
+        Number recent = (Number) em.createNativeQuery("select count(*) from async_task where id = ?1 and "
+                + "created_at > current_timestamp - interval '1' hour and finished_at >= started_at")
+                .setParameter(1, sumId).getSingleResult();
+        assertEquals(1, recent.intValue(), "times are SQL timestamps, comparable in queries");
 
         String listing = get("api/providers/" + provider.getId() + "/tasks");
         assertTrue(listing.contains(sumId) && listing.contains(zeroId) && !listing.contains(elsewhereId), listing);
@@ -352,8 +356,15 @@ class CelerityIT {
     }
 
     @Test
-    void badFieldsAtEnqueue_areRefusedWithAClearError_andNothingIsRecorded() {
+    void badFieldsAtEnqueue_areRefusedWithAClearError_andNothingIsRecorded() throws Exception {
         long before = countTasks();
+        transaction.begin();
+        assertThrows(IllegalArgumentException.class,
+                () -> tasks.with(Map.of("colour", "red")).call(() -> calculator.add(1, 1)));
+        TaskHandle<Integer> afterwards = calculator.add(2, 2);
+        transaction.commit(); // the refused call left the caller's transaction usable
+        assertEquals(4, afterwards.get(WAIT));
+        before++;
 
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> tasks.with(Map.of("colour", "red")).call(() -> calculator.add(1, 1)));

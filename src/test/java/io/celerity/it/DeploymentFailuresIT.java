@@ -1,6 +1,7 @@
 package io.celerity.it;
 
 import io.celerity.it.invalid.DirectResult;
+import io.celerity.it.invalid.MisspelledField;
 import io.celerity.it.invalid.NoEntityTask;
 import io.celerity.it.invalid.SecondTaskEntity;
 import io.celerity.it.invalid.ThirdTaskEntity;
@@ -43,6 +44,8 @@ class DeploymentFailuresIT {
                 Deployments.war("invalid-signature", "<class>io.celerity.api.DefaultTaskMeta</class>")
                         .addClass(DirectResult.class),
                 Deployments.war("no-task-entity", "").addClass(NoEntityTask.class),
+                Deployments.war("misspelled-field", "<class>io.celerity.api.DefaultTaskMeta</class>")
+                        .addClass(MisspelledField.class),
                 Deployments.war("two-task-entities", "").addClasses(NoEntityTask.class, SecondTaskEntity.class,
                         ThirdTaskEntity.class))) {
             File file = new File(wars, war.getName());
@@ -83,6 +86,12 @@ class DeploymentFailuresIT {
     @Test
     void anApplicationWithoutTaskEntity_failsItsDeployment_sayingWhatToAdd() {
         assertDeploymentFailed("no-task-entity", "CELERITY-0023: no entity of the persistence unit extends TaskMeta");
+    }
+
+    @Test
+    void aFieldDefaultTheEntityDoesNotHave_failsTheDeployment_listingTheFields() {
+        assertDeploymentFailed("misspelled-field", "CELERITY-0025: task " + MisspelledField.class.getName()
+                + ".work sets field 'ownr', but DefaultTaskMeta has no such field; its fields are");
     }
 
     @Test

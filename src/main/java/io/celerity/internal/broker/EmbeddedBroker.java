@@ -6,6 +6,7 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -69,6 +70,8 @@ public final class EmbeddedBroker {
         c.addQueueConfiguration(anycast(Destinations.TASKS));
         c.addQueueConfiguration(anycast(Destinations.DEAD_LETTERS));
         c.addQueueConfiguration(anycast(Destinations.EXPIRED));
+        c.addAddressConfiguration(new CoreAddressConfiguration().setName(Destinations.EVENTS)
+                .addRoutingType(RoutingType.MULTICAST));
         return c;
     }
 

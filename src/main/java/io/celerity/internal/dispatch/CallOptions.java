@@ -17,7 +17,7 @@ final class CallOptions {
     private boolean taken;
 
     private CallOptions(Map<String, ?> fields) {
-        this.fields = Map.copyOf(fields);
+        this.fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     }
 
     static CallOptions open(Map<String, ?> fields) {

@@ -8,6 +8,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
@@ -40,7 +41,7 @@ public class Messaging {
             JMSProducer producer = context.createProducer()
                     .setDeliveryMode(persistent ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
             producer.send(topic ? context.createTopic(destination) : context.createQueue(destination), message);
-        } catch (JMSException e) {
+        } catch (JMSException | JMSRuntimeException e) {
             throw new IllegalStateException("CELERITY-0106: cannot send to " + destination + ": " + e, e);
         }
     }
@@ -59,7 +60,7 @@ public class Messaging {
             copy.setStringProperty("celerity_reason", reason);
             copy.setStringProperty("celerity_original_id", original.getJMSMessageID());
             context.createProducer().send(context.createQueue(Destinations.DEAD_LETTERS), copy);
-        } catch (JMSException e) {
+        } catch (JMSException | JMSRuntimeException e) {
             throw new IllegalStateException("CELERITY-0107: cannot dead-letter a message: " + e, e);
         }
     }
@@ -73,7 +74,12 @@ public class Messaging {
         if (factory == null) {
             String name = CelerityConfig.get().connectionFactory();
             try {
-                factory = (ConnectionFactory) new InitialContext().lookup(name);
+                InitialContext naming = new InitialContext();
+                try {
+                    factory = (ConnectionFactory) naming.lookup(name);
+                } finally {
+                    naming.close();
+                }
             } catch (NamingException e) {
                 throw new IllegalStateException("CELERITY-0108: no JMS connection factory at '" + name + "'; create "
                         + "it (server-config/payara/post-boot-commands.asadmin) or set celerity.jms.connection-factory", e);

@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Enqueues a task: the QUEUED row and the message, in the caller's JTA transaction when there is one, else in a
- * transaction of their own. Both exist only if that transaction commits.
+ * transaction of their own. Both exist only if that transaction commits. Bad input (fields, arguments) is refused
+ * before anything is written and leaves the caller's transaction usable.
  */
 @ApplicationScoped
 public class TaskDispatcher {
@@ -34,7 +35,7 @@ public class TaskDispatcher {
     @Inject
     HandleFactory handles;
 
-    @Transactional(Transactional.TxType.REQUIRED)
+    @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = IllegalArgumentException.class)
     public StoredTaskHandle<?> enqueue(TaskDefinition definition, Object[] args, Map<String, ?> callFields) {
         String arguments = TaskJson.writeArguments(definition.name(), args, definition.parameterTypes());
         Instant now = Instant.now();

@@ -35,9 +35,13 @@ public class TaskChangeCollector {
     TaskEventPublisher publisher;
 
     void written(@Observes @TaskMetaListener.Written TaskMeta task) {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
             publisher.publish(List.of(snapshot(task)));
             return;
+        }
+        if (status != Status.STATUS_ACTIVE) {
+            return; // a transaction that will roll back: nothing to announce
         }
         @SuppressWarnings("unchecked")
         Map<String, TaskMeta> written = (Map<String, TaskMeta>) transactions.getResource(KEY);

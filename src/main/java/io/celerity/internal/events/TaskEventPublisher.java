@@ -20,13 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Fires committed changes as {@code @TaskStateChanged} events on this node and sends them to the events topic for
- * the other nodes, on one thread of its own: the committing thread never waits for observers, and this node's
- * events keep their order.
+ * the other nodes, on one thread of its own, so the committing thread never waits for observers. Events of different
+ * transactions may arrive in any order: observers order them by version.
  */
 @ApplicationScoped
 public class TaskEventPublisher {
@@ -73,6 +74,13 @@ public class TaskEventPublisher {
     @PreDestroy
     void stop() {
         executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warning("CELERITY-0504: task events still queued at shutdown were dropped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void publish(List<TaskEvent> changes) {
@@ -87,9 +95,9 @@ public class TaskEventPublisher {
         });
     }
 
-    /** Fires events that another node sent. */
+    /** Fires events that another node sent, on the same thread as this node's own. */
     void fireRemote(List<TaskEvent> changes) {
-        changes.forEach(this::fire);
+        executor.execute(() -> changes.forEach(this::fire));
     }
 
     private void fire(TaskEvent event) {

@@ -10,6 +10,7 @@ import io.celerity.internal.dispatch.TaskMessage;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.registry.TaskDefinition;
 import io.celerity.internal.store.TaskStore;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
@@ -31,7 +32,7 @@ public class TaskExecutor {
 
     private static final Logger LOG = Logger.getLogger(TaskExecutor.class.getName());
 
-    /** How long a missing row is awaited: with XA, the broker may commit before the database. */
+    /** How long a missing row is awaited before the message is handed back to the broker. */
     private static final int MISSING_ROW_ATTEMPTS = 20;
     private static final long MISSING_ROW_PAUSE_MILLIS = 100;
 
@@ -63,7 +64,9 @@ public class TaskExecutor {
         }
         TaskStore.Change started = start(task.id());
         switch (started.outcome()) {
-            case MISSING -> poison(message, null, "CELERITY-0206: no task row with id " + task.id());
+            // with XA the broker may commit before the database: let the broker deliver it again, later
+            case MISSING -> throw new IllegalStateException("CELERITY-0206: no task row with id " + task.id()
+                    + " yet; the broker delivers the message again and dead-letters it after its last attempt");
             case REFUSED -> LOG.fine(() -> "CELERITY-0209: task " + task.id() + " is " + started.state()
                     + "; the message is dropped");
             case CHANGED -> run(message, definition.get(), started.task());
@@ -93,25 +96,44 @@ public class TaskExecutor {
             poison(message, task.getId(), e.getMessage());
             return;
         }
+        Object returned;
         RunningTask.enter(task.getId(), definition.name(), definition.method());
         TaskBeans.Reference bean = null;
         try {
             bean = beans.reference(definition);
-            Object returned = definition.method().invoke(bean.instance(), args);
-            String result = definition.returnsHandle()
-                    ? TaskJson.writeValue(definition.name(), "the result", unwrap(definition, returned), definition.resultType())
-                    : null;
-            finish(task.getId(), TaskState.SUCCESS, meta -> meta.setResult(result));
+            returned = definition.method().invoke(bean.instance(), args);
         } catch (InvocationTargetException e) {
-            failed(task.getId(), e.getCause());
+            failed(task.getId(), cause(e.getCause()));
+            return;
         } catch (IllegalAccessException | RuntimeException e) {
             failed(task.getId(), e);
+            return;
         } finally {
             RunningTask.exit();
             if (bean != null) {
                 bean.release();
             }
         }
+        String result;
+        try {
+            result = definition.resultType() != null
+                    ? TaskJson.writeValue(definition.name(), "the result", unwrap(definition, returned), definition.resultType())
+                    : null;
+        } catch (RuntimeException e) {
+            failed(task.getId(), e);
+            return;
+        }
+        // a store failure here propagates: the broker delivers the message again (at-least-once)
+        finish(task.getId(), TaskState.SUCCESS, meta -> meta.setResult(result));
+    }
+
+    /** The application's exception, not the EJB container's wrapper around it. */
+    private static Throwable cause(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof EJBException ejb && ejb.getCause() != null) {
+            cause = ejb.getCause();
+        }
+        return cause;
     }
 
     private static Object unwrap(TaskDefinition definition, Object returned) {
@@ -143,13 +165,13 @@ public class TaskExecutor {
 
     private void poison(Message message, String id, String reason) {
         LOG.warning(() -> "CELERITY-0212: message sent to the dead-letter queue: " + reason);
-        messaging.deadLetter(message, reason);
         if (id != null) {
             store.transition(id, TaskState.FAILURE, meta -> {
                 meta.setErrorType(CelerityException.class.getName());
                 meta.setErrorMessage(truncate(reason));
             });
         }
+        messaging.deadLetter(message, reason);
     }
 
     private static String truncate(String text) {

@@ -120,7 +120,7 @@ public final class JsonTypes {
         return false;
     }
 
-    /** The empty array of a component type, used to read back {@code null} values of primitive parameters. */
+    /** The default value of a type: what a JSON {@code null} reads back as for a primitive parameter. */
     static Object defaultValue(Class<?> c) {
         return c.isPrimitive() ? Array.get(Array.newInstance(c, 1), 0) : null;
     }

@@ -7,12 +7,10 @@ import java.util.Map;
 /**
  * One registered {@code @BackgroundTask} method.
  *
- * @param resultType the {@code T} of {@code TaskHandle<T>}, or {@code null} for a {@code void} method
+ * @param returnsHandle whether the method returns {@code TaskHandle<T>} (else it is {@code void})
+ * @param resultType    the {@code T} of {@code TaskHandle<T>}; {@code null} for {@code void} and {@code Void}
  */
 public record TaskDefinition(String name, String type, String queue, Map<String, String> defaultFields,
-                             Class<?> beanClass, Method method, Type[] parameterTypes, Type resultType) {
-
-    public boolean returnsHandle() {
-        return resultType != null;
-    }
+                             Class<?> beanClass, Method method, Type[] parameterTypes, boolean returnsHandle,
+                             Type resultType) {
 }

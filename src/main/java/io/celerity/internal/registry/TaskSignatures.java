@@ -34,7 +34,7 @@ public final class TaskSignatures {
                     + "returns at once, so it must return void or TaskHandle<T> (the body ends with "
                     + "'return TaskHandle.completed(value);')");
         }
-        resultType(returnType).flatMap(JsonTypes::problem).ifPresent(problem -> problems.add(
+        resultType(returnType).filter(type -> type != Void.class).flatMap(JsonTypes::problem).ifPresent(problem -> problems.add(
                 "CELERITY-0003: the result type of " + where + " cannot travel as JSON: " + problem));
         Type[] parameters = method.getGenericParameterTypes();
         for (int i = 0; i < parameters.length; i++) {
@@ -58,9 +58,10 @@ public final class TaskSignatures {
         String name = task.name().isBlank()
                 ? method.getDeclaringClass().getName() + "." + method.getName()
                 : task.name().strip();
+        Optional<Type> result = resultType(method.getGenericReturnType());
         return new TaskDefinition(name, task.type().isBlank() ? null : task.type(), task.queue(),
                 defaultFields(name, task.fields()), beanClass, method, method.getGenericParameterTypes(),
-                resultType(method.getGenericReturnType()).orElse(null));
+                result.isPresent(), result.filter(type -> type != Void.class).orElse(null));
     }
 
     static Map<String, String> defaultFields(String task, String[] fields) {

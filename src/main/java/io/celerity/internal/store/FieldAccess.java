@@ -62,7 +62,7 @@ final class FieldAccess {
 
     private void notifyChangeTracker(Object entity, Object old, Object value) throws IllegalAccessException,
             InvocationTargetException {
-        for (Class<?> i : entity.getClass().getInterfaces()) {
+        for (Class<?> i : allInterfaces(entity.getClass())) {
             if (i.getName().equals(CHANGE_TRACKER)) {
                 try {
                     Object listener = i.getMethod("_persistence_getPropertyChangeListener").invoke(entity);
@@ -74,6 +74,15 @@ final class FieldAccess {
                 }
             }
         }
+    }
+
+    /** The interfaces of a class and its superclasses: EclipseLink weaves its tracker into the topmost entity. */
+    private static java.util.List<Class<?>> allInterfaces(Class<?> type) {
+        java.util.List<Class<?>> interfaces = new java.util.ArrayList<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            interfaces.addAll(java.util.List.of(c.getInterfaces()));
+        }
+        return interfaces;
     }
 
     private static String capitalized(String name) {

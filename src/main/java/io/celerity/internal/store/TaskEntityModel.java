@@ -72,6 +72,30 @@ public class TaskEntityModel {
         LOG.info(() -> "CELERITY-0020: tasks are stored in entity " + chosen.getName() + " with fields " + found.keySet());
     }
 
+    /**
+     * Fails if a task's default fields do not exist on the entity or do not fit their types.
+     *
+     * @throws IllegalStateException naming the task and the field
+     */
+    public void checkDefaults(String task, Map<String, String> defaults) {
+        entityClass();
+        defaults.forEach((name, value) -> {
+            FieldAccess field = fields.get(name);
+            if (field == null) {
+                throw new IllegalStateException("CELERITY-0025: task " + task + " sets field '" + name + "', but "
+                        + entityClass.getSimpleName() + " has no such field; its fields are " + fields.keySet());
+            }
+            if (!associations.containsKey(name)) {
+                try {
+                    ValueConverter.convert(value, field.type());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("CELERITY-0026: task " + task + " sets field '" + name + "': "
+                            + e.getMessage(), e);
+                }
+            }
+        });
+    }
+
     public TaskMeta newTask() {
         try {
             return entityClass().getDeclaredConstructor().newInstance();

@@ -28,16 +28,22 @@ public class TaskStore {
     TaskEntityModel model;
 
     /** Records a new task in the caller's transaction (the enqueue commits or rolls back with it). */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = IllegalArgumentException.class)
     public void insert(TaskMeta task, Map<String, String> defaultFields, Map<String, ?> callFields) {
         model.apply(em, task, defaultFields);
         model.apply(em, task, callFields);
         em.persist(task);
+        em.flush();
     }
 
+    /** The task as stored; inside a transaction, as this transaction sees it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<TaskMeta> find(String id) {
-        return Optional.ofNullable(em.find(model.entityClass(), id));
+        TaskMeta task = em.find(model.entityClass(), id);
+        if (task != null && em.contains(task)) {
+            em.refresh(task);
+        }
+        return Optional.ofNullable(task);
     }
 
     /**
@@ -46,6 +52,16 @@ public class TaskStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Change transition(String id, String state, Consumer<TaskMeta> change) {
+        return change(id, state, change);
+    }
+
+    /** Sets application fields and optionally a new state of a running task. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Change update(String id, String state, Map<String, ?> fields) {
+        return change(id, state, task -> model.apply(em, task, fields));
+    }
+
+    private Change change(String id, String state, Consumer<TaskMeta> change) {
         TaskMeta task = em.find(model.entityClass(), id, LockModeType.PESSIMISTIC_WRITE);
         if (task == null) {
             return new Change(Change.Outcome.MISSING, null, null);
@@ -65,13 +81,8 @@ public class TaskStore {
             task.setFinishedAt(now);
         }
         change.accept(task);
+        em.flush();
         return new Change(Change.Outcome.CHANGED, task.getState(), task);
-    }
-
-    /** Sets application fields and optionally a new state of a running task. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Change update(String id, String state, Map<String, ?> fields) {
-        return transition(id, state, task -> model.apply(em, task, fields));
     }
 
     /** The result of a {@link #transition}. */

@@ -35,7 +35,11 @@ public class TaskSockets {
                 if (json == null) {
                     json = TaskJson.jsonb().toJson(event);
                 }
-                session.getAsyncRemote().sendText(json);
+                try {
+                    session.getAsyncRemote().sendText(json);
+                } catch (RuntimeException e) {
+                    sessions.remove(session); // closed meanwhile: the others still get the event
+                }
             }
         }
     }

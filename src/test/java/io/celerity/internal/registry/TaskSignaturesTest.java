@@ -50,6 +50,11 @@ class TaskSignaturesTest {
         }
 
         @BackgroundTask
+        public TaskHandle<Void> nothing(String x) {
+            return null;
+        }
+
+        @BackgroundTask
         public int direct(int x) {
             return x;
         }
@@ -90,6 +95,15 @@ class TaskSignaturesTest {
         assertEquals(Tasks.class.getName() + ".mail", definition.name());
         assertNull(definition.resultType());
         assertNull(definition.type());
+    }
+
+    @Test
+    void aTaskReturningAHandleOnVoid_isValid_andHasNoResultToStore() throws Exception {
+        Method nothing = method("nothing");
+        assertEquals(List.of(), TaskSignatures.problems(nothing));
+        TaskDefinition definition = TaskSignatures.define(Tasks.class, nothing, nothing.getAnnotation(BackgroundTask.class));
+        assertTrue(definition.returnsHandle());
+        assertNull(definition.resultType());
     }
 
     @Test

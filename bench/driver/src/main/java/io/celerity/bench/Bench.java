@@ -1,0 +1,138 @@
+package io.celerity.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures Celerity on the production topology (standalone Artemis, PostgreSQL, Payara Micro) against the floor, and
+ * prints one {@code bench ...} line per figure. Settings are system properties: bench.concurrency (1,2,4,8,16),
+ * bench.n (10000), bench.large (100000), bench.list-rows (1000000), bench.broker-port (61616).
+ */
+public final class Bench {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(30);
+
+    private final Path repo;
+    private final Path app;
+    private final Path results;
+    private final int brokerPort = Integer.getInteger("bench.broker-port", 61616);
+    private final List<String> lines = new ArrayList<>();
+
+    private Bench(Path repo) {
+        this.repo = repo;
+        this.app = repo.resolve("bench/app");
+        this.results = repo.resolve("bench/results");
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Bench(Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize()).run();
+    }
+
+    private void run() throws Exception {
+        List<Integer> concurrencies = Arrays.stream(System.getProperty("bench.concurrency", "1,2,4,8,16").split(","))
+                .map(String::strip).map(Integer::valueOf).toList();
+        int n = Integer.getInteger("bench.n", 10_000);
+        int large = Integer.getInteger("bench.large", 100_000);
+        int listRows = Integer.getInteger("bench.list-rows", 1_000_000);
+        Files.createDirectories(results);
+        Database.create();
+
+        List<Double> celerity = new ArrayList<>();
+        List<Double> floor = new ArrayList<>();
+        for (int concurrency : concurrencies) {
+            try (Server server = start(concurrency)) {
+                Database.truncate();
+                measureThroughput(server, "warm-" + concurrency, "noop", Math.min(n, 2_000), concurrency, false);
+                celerity.add(measureThroughput(server, "tp-" + concurrency, "noop", n, concurrency, true));
+            }
+            double floorRate = Floor.run("tcp://127.0.0.1:" + brokerPort, n, concurrency);
+            floor.add(floorRate);
+            emit("throughput n=%d concurrency=%d celerity_tasks_per_s=%.0f floor_tasks_per_s=%.0f ratio=%.2f",
+                    n, concurrency, celerity.get(celerity.size() - 1), floorRate,
+                    celerity.get(celerity.size() - 1) / floorRate);
+        }
+        int best = concurrencies.get(celerity.indexOf(celerity.stream().max(Double::compare).orElseThrow()));
+        double peak = celerity.stream().max(Double::compare).orElseThrow();
+        Charts.throughput(results.resolve("throughput.png"), concurrencies, celerity, floor);
+
+        try (Server server = start(best)) {
+            Database.truncate();
+            if (large > 0) {
+                double rate = measureThroughput(server, "large", "noop", large, best, false);
+                emit("throughput n=%d concurrency=%d celerity_tasks_per_s=%.0f", large, best, rate);
+            }
+            double paced = Math.max(1, Math.floor(peak / 2));
+            int pacedN = (int) Math.min(20_000, Math.max(500, paced * 20));
+            server.post("enqueue?task=noop&callers=4&n=" + pacedN + "&rate=" + paced + "&run=paced");
+            Database.awaitTerminal("paced", pacedN, RUN_TIMEOUT);
+            Stats start = Database.latency("paced", "started_at");
+            Stats done = Database.latency("paced", "finished_at");
+            emit("latency rate=%.0f n=%d concurrency=%d start_p50_ms=%.1f start_p95_ms=%.1f start_p99_ms=%.1f "
+                            + "done_p50_ms=%.1f done_p95_ms=%.1f done_p99_ms=%.1f", paced, pacedN, best,
+                    start.p50(), start.p95(), start.p99(), done.p50(), done.p95(), done.p99());
+            Charts.latency(results.resolve("latency.png"), paced, start, done);
+
+            for (int callers : new int[]{1, 8}) {
+                JsonObject enqueued = json(server.post("enqueue?task=noop&n=" + 500 * callers + "&callers=" + callers
+                        + "&run=caller-" + callers));
+                emit("enqueue callers=%d p50_ms=%.2f p99_ms=%.2f", callers, enqueued.getJsonNumber("p50Ms").doubleValue(),
+                        enqueued.getJsonNumber("p99Ms").doubleValue());
+                Database.awaitTerminal("caller-" + callers, 500 * callers, RUN_TIMEOUT);
+            }
+            double progress = measureThroughput(server, "progress", "progress", Math.max(500, n / 5), best, false);
+            Stats progressDone = Database.latency("progress", "finished_at");
+            emit("progress updates=10 n=%d concurrency=%d celerity_tasks_per_s=%.0f done_p50_ms=%.1f done_p99_ms=%.1f",
+                    Math.max(500, n / 5), best, progress, progressDone.p50(), progressDone.p99());
+
+            Database.fill(listRows);
+            JsonObject list = json(server.get("list?owner=owner-7&provider=7&samples=100"));
+            emit("list rows=%d p50_ms=%.2f p99_ms=%.2f page=%d", listRows, list.getJsonNumber("p50Ms").doubleValue(),
+                    list.getJsonNumber("p99Ms").doubleValue(), list.getInt("rows"));
+        }
+        Path report = results.resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
+        Files.write(report, lines);
+        System.out.println("\nResults: " + report + ", charts: " + results.resolve("throughput.png") + ", "
+                + results.resolve("latency.png"));
+    }
+
+    private Server start(int concurrency) throws Exception {
+        return Server.start(repo, app, concurrency, brokerPort, results.resolve("payara-" + concurrency + ".log"));
+    }
+
+    /** Enqueues n tasks from 8 callers and returns tasks per second from the first enqueue to the last terminal row. */
+    private double measureThroughput(Server server, String run, String task, int n, int concurrency, boolean report)
+            throws Exception {
+        JsonObject enqueued = json(server.post("enqueue?task=" + task + "&n=" + n + "&callers=8&run=" + run));
+        Database.awaitTerminal(run, n, RUN_TIMEOUT);
+        double rate = n / Database.span(run);
+        if (report) {
+            System.out.printf(Locale.ROOT, "  concurrency %d: %.0f tasks/s (enqueue p50 %.2f ms, p99 %.2f ms)%n",
+                    concurrency, rate, enqueued.getJsonNumber("p50Ms").doubleValue(),
+                    enqueued.getJsonNumber("p99Ms").doubleValue());
+        }
+        return rate;
+    }
+
+    private void emit(String format, Object... args) {
+        String line = "bench " + String.format(Locale.ROOT, format, args);
+        lines.add(line);
+        System.out.println(line);
+    }
+
+    private static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.celerity.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/** The benchmark database: created on first use, read for the measured timestamps of each run. */
+final class Database {
+
+    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    static final String NAME = "celerity_bench";
+    static final String URL = SERVER + NAME;
+    private static final String USER = "postgres";
+
+    private Database() {
+    }
+
+    static void create() throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
+             Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + NAME + "'")) {
+                if (!rs.next()) {
+                    s.execute("create database " + NAME);
+                }
+            }
+        }
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(URL, USER, "");
+    }
+
+    static void truncate() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("truncate table bench_task");
+            s.execute("drop table if exists floor_task");
+            s.execute("create table floor_task (id bigint primary key, state varchar(40) not null, version bigint not null)");
+        }
+    }
+
+    /** Waits until every task of the run has a terminal state. */
+    static void awaitTerminal(String run, int n, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long done = 0;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                    "select count(*) from bench_task where owner = ? and state in ('SUCCESS', 'FAILURE')")) {
+                s.setString(1, run);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    done = rs.getLong(1);
+                }
+            }
+            if (done >= n) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("run " + run + ": only " + done + " of " + n + " tasks ended in " + timeout);
+    }
+
+    /** From the first enqueue to the last terminal row, in seconds. */
+    static double span(String run) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "select extract(epoch from max(finished_at) - min(created_at)) from bench_task where owner = ?")) {
+            s.setString(1, run);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getDouble(1);
+            }
+        }
+    }
+
+    /** Percentiles, in milliseconds, of the time from enqueue to a later column. */
+    static Stats latency(String run, String column) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "select percentile_cont(array[0.5, 0.95, 0.99]) within group (order by "
+                        + "extract(epoch from " + column + " - created_at) * 1000) from bench_task where owner = ?")) {
+            s.setString(1, run);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                Double[] p = (Double[]) rs.getArray(1).getArray();
+                return new Stats(p[0], p[1], p[2]);
+            }
+        }
+    }
+
+    /** Inserts rows straight into the task table, for the list query: owners, providers and states spread out. */
+    static void fill(int rows) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("""
+                    insert into bench_task (id, task_name, state, version, queue, created_at, changed_at, finished_at,
+                                            owner, provider, current, total)
+                    select md5(g::text), 'noop',
+                           case when g % 10 = 0 then 'REVOKED' when g % 10 = 1 then 'FAILURE' else 'SUCCESS' end,
+                           3, 'celerity.tasks',
+                           now() - (g || ' seconds')::interval, now(), now(),
+                           'owner-' || (g % 1000), g % 100, 100, 100
+                    from generate_series(1, %d) g
+                    """.formatted(rows));
+            s.execute("analyze bench_task");
+        }
+    }
+}

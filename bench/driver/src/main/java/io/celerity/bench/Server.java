@@ -1,0 +1,95 @@
+package io.celerity.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One Payara Micro running the benchmark WAR against the standalone broker, with a given worker concurrency. */
+final class Server implements AutoCloseable {
+
+    static final int PORT = 8095;
+
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Server(Process process) {
+        this.process = process;
+    }
+
+    static Server start(Path repo, Path app, int concurrency, int brokerPort, Path log) throws Exception {
+        Path boot = app.resolve("target/bench-boot.asadmin");
+        String commands = Files.readString(repo.resolve("server-config/payara/standalone-broker.asadmin"))
+                + Files.readString(repo.resolve("server-config/payara/post-boot-commands.asadmin"))
+                .replace("celerity.worker.concurrency=8", "celerity.worker.concurrency=" + concurrency);
+        Files.writeString(boot, commands);
+        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx2g", "-Dcelerity.node=bench",
+                "-jar", "target/payara-micro.jar", "--nocluster", "--port", Integer.toString(PORT),
+                "--contextroot", "/", "--postbootcommandfile", boot.toString(), "--deploy", "target/celerity-bench.war"))
+                .directory(app.toFile()).redirectErrorStream(true);
+        builder.environment().put("CELERITY_BROKER_HOST", "127.0.0.1");
+        builder.environment().put("CELERITY_BROKER_PORT", Integer.toString(brokerPort));
+        Process process = builder.start();
+        Server server = new Server(process);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log));
+             BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                     StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null && System.nanoTime() < deadline) {
+                out.println(line);
+                if (line.contains("Payara Micro") && line.contains("ready in")) {
+                    Thread drain = new Thread(() -> in.lines().forEach(l -> { }), "payara-output");
+                    drain.setDaemon(true);
+                    drain.start();
+                    return server;
+                }
+            }
+        }
+        server.close();
+        throw new IllegalStateException("Payara Micro did not start; see " + log);
+    }
+
+    String post(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    String get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    private String send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + PORT + "/api/" + path);
+    }
+
+    private static String javaBinary() {
+        return new File(System.getProperty("java.home"), "bin/java").getPath();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The benchmark: production topology on this machine (standalone Artemis from Maven Central, local PostgreSQL,
+# Payara Micro with the benchmark WAR), then Celerity against the floor. Settings: see docs/benchmarks.adoc.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+port=${BENCH_BROKER_PORT:-61616}
+bash "$repo/server-config/postgresql/prepare-local.sh"
+mvn -q -B -f "$repo/pom.xml" install -DskipTests
+mvn -q -B -f "$repo/bench/pom.xml" package
+instance="$repo/bench/target/artemis/instance"
+rm -rf "$instance"
+bash "$repo/server-config/artemis/standalone.sh" start "$instance" "$port"
+trap 'bash "$repo/server-config/artemis/standalone.sh" stop "$instance"' EXIT
+java -Xmx1g -Dbench.broker-port="$port" ${BENCH_OPTS:-} \
+    -cp "$repo/bench/driver/target/classes:$(cat "$repo/bench/driver/target/classpath.txt")" \
+    io.celerity.bench.Bench "$repo"
