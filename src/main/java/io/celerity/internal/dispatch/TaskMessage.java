@@ -3,7 +3,7 @@ package io.celerity.internal.dispatch;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
+import io.celerity.internal.json.TaskJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -25,7 +25,7 @@ public record TaskMessage(String id, String task) {
     public static final String DUPLICATE_ID_PROPERTY = "_AMQ_DUPL_ID";
 
     public String toJson() {
-        return Json.createObjectBuilder().add("id", id).add("task", task).build().toString();
+        return TaskJson.json().createObjectBuilder().add("id", id).add("task", task).build().toString();
     }
 
     /**
@@ -40,7 +40,7 @@ public record TaskMessage(String id, String task) {
                     + message.getClass().getSimpleName() + "); task messages are JSON text");
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(text.getText()))) {
+        try (JsonReader reader = TaskJson.json().createReader(new StringReader(text.getText()))) {
             json = reader.readObject();
         } catch (RuntimeException | JMSException e) {
             throw new MalformedTaskMessage(idProperty, "CELERITY-0202: the body is not a JSON object: " + e.getMessage());

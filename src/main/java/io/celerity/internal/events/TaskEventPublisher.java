@@ -16,17 +16,22 @@ import jakarta.inject.Inject;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Fires committed changes as {@code @TaskStateChanged} events on this node and sends them to the events topic for
- * the other nodes, on one thread of its own, so the committing thread never waits for observers. Events of different
+ * the other nodes, on one thread of its own, so the committing thread never waits for observers; what piles up
+ * meanwhile goes to the other nodes in one message. Events of different
  * transactions may arrive in any order: observers order them by version.
  */
 @ApplicationScoped
@@ -64,6 +69,10 @@ public class TaskEventPublisher {
     @Resource
     ManagedThreadFactory threads;
 
+    private static final int MAX_BATCH = 500;
+
+    private final BlockingQueue<TaskEvent> pending = new LinkedBlockingQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private ExecutorService executor;
 
     @PostConstruct
@@ -84,15 +93,26 @@ public class TaskEventPublisher {
     }
 
     void publish(List<TaskEvent> changes) {
-        executor.execute(() -> {
-            changes.forEach(this::fire);
+        pending.addAll(changes);
+        if (drainScheduled.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    /** Fires what is pending and sends it to the other nodes in as few messages as possible. */
+    private void drain() {
+        drainScheduled.set(false);
+        List<TaskEvent> batch = new ArrayList<>();
+        while (pending.drainTo(batch, MAX_BATCH) > 0) {
+            batch.forEach(this::fire);
             try {
-                messaging.send(Destinations.EVENTS, true, TaskJson.jsonb().toJson(changes, EVENT_LIST),
+                messaging.send(Destinations.EVENTS, true, TaskJson.jsonb().toJson(batch, EVENT_LIST),
                         Map.of(NODE_PROPERTY, CelerityConfig.get().node()), false);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "CELERITY-0501: task events were not sent to the other nodes: " + e, e);
             }
-        });
+            batch.clear();
+        }
     }
 
     /** Fires events that another node sent, on the same thread as this node's own. */

@@ -1,13 +1,13 @@
 package io.celerity.internal.json;
 
 import io.celerity.api.CelerityException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.lang.reflect.Type;
@@ -16,12 +16,18 @@ import java.lang.reflect.Type;
 public final class TaskJson {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
+    /** Looked up once: Json.createReader looks the provider up through the class path on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private TaskJson() {
     }
 
     public static Jsonb jsonb() {
         return JSONB;
+    }
+
+    public static JsonProvider json() {
+        return JSON;
     }
 
     /** The arguments as a JSON array. */
@@ -39,7 +45,7 @@ public final class TaskJson {
     /** Reads back the arguments written by {@link #writeArguments}. */
     public static Object[] readArguments(String json, Type[] types) {
         JsonArray array;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             array = reader.readArray();
         } catch (RuntimeException e) {
             throw new CelerityException("CELERITY-0402: the stored arguments are not a JSON array: " + e.getMessage(), e);
@@ -72,7 +78,7 @@ public final class TaskJson {
         if (json == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader("[" + json + "]"))) {
+        try (JsonReader reader = JSON.createReader(new StringReader("[" + json + "]"))) {
             return readValue(reader.readArray().get(0), type);
         }
     }

@@ -100,8 +100,8 @@ final class Database {
                            3, 'celerity.tasks',
                            now() - (g || ' seconds')::interval, now(), now(),
                            'owner-' || (g % 1000), g % 100, 100, 100
-                    from generate_series(1, %d) g
-                    """.formatted(rows));
+                    from generate_series(1, ROWS) g
+                    """.replace("ROWS", Integer.toString(rows)));
             s.execute("analyze bench_task");
         }
     }

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** One Payara Micro running the benchmark WAR against the standalone broker, with a given worker concurrency. */
@@ -34,31 +36,46 @@ final class Server implements AutoCloseable {
                 + Files.readString(repo.resolve("server-config/payara/post-boot-commands.asadmin"))
                 .replace("celerity.worker.concurrency=8", "celerity.worker.concurrency=" + concurrency);
         Files.writeString(boot, commands);
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx2g", "-Dcelerity.node=bench",
-                "-jar", "target/payara-micro.jar", "--nocluster", "--port", Integer.toString(PORT),
-                "--contextroot", "/", "--postbootcommandfile", boot.toString(), "--deploy", "target/celerity-bench.war"))
-                .directory(app.toFile()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx2g", "-Dcelerity.node=bench"));
+        if (Boolean.getBoolean("bench.jfr")) {
+            command.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + log.resolveSibling("payara-" + concurrency + ".jfr"));
+        }
+        command.addAll(List.of("-jar", "target/payara-micro.jar", "--nocluster", "--port", Integer.toString(PORT),
+                "--contextroot", "/", "--postbootcommandfile", boot.toString(), "--deploy", "target/celerity-bench.war"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true);
         builder.environment().put("CELERITY_BROKER_HOST", "127.0.0.1");
         builder.environment().put("CELERITY_BROKER_PORT", Integer.toString(brokerPort));
         Process process = builder.start();
         Server server = new Server(process);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log));
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread output = new Thread(() -> copyOutput(process, log, ready), "payara-output");
+        output.setDaemon(true);
+        output.start();
+        if (!ready.await(240, TimeUnit.SECONDS) || !process.isAlive()) {
+            server.close();
+            throw new IllegalStateException("Payara Micro did not start; see " + log);
+        }
+        return server;
+    }
+
+    /** Copies the server's output to its log file and says when the server is ready. */
+    private static void copyOutput(Process process, Path log, CountDownLatch ready) {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true);
              BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                      StandardCharsets.UTF_8))) {
             String line;
-            while ((line = in.readLine()) != null && System.nanoTime() < deadline) {
+            while ((line = in.readLine()) != null) {
                 out.println(line);
                 if (line.contains("Payara Micro") && line.contains("ready in")) {
-                    Thread drain = new Thread(() -> in.lines().forEach(l -> { }), "payara-output");
-                    drain.setDaemon(true);
-                    drain.start();
-                    return server;
+                    ready.countDown();
                 }
             }
+        } catch (IOException e) {
+            // the process ended
+        } finally {
+            ready.countDown();
         }
-        server.close();
-        throw new IllegalStateException("Payara Micro did not start; see " + log);
     }
 
     String post(String path) throws IOException, InterruptedException {

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +25,8 @@ import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Drives the benchmark from inside the server: enqueues tasks as an application would (each call in a JTA
@@ -32,6 +36,8 @@ import java.util.concurrent.locks.LockSupport;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class BenchResource {
+
+    private static final Logger LOG = Logger.getLogger(BenchResource.class.getName());
 
     @Inject
     BenchTasks benchTasks;
@@ -106,7 +112,14 @@ public class BenchResource {
             }
             transaction.commit();
         } catch (Exception e) {
-            transaction.rollback();
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                try {
+                    transaction.rollback();
+                } catch (RuntimeException | SystemException rollback) {
+                    e.addSuppressed(rollback);
+                }
+            }
+            LOG.log(Level.SEVERE, "enqueue " + i + " of run " + run + " failed", e);
             throw e;
         }
         return (System.nanoTime() - begin) / 1e6;
@@ -123,7 +136,7 @@ public class BenchResource {
             long begin = System.nanoTime();
             rows = em.createQuery("select t from BenchTask t where t.owner = :owner and t.provider = :provider "
                             + "and t.state <> :revoked order by t.createdAt desc", BenchTask.class)
-                    .setParameter("owner", owner).setParameter("provider", provider + i % 10)
+                    .setParameter("owner", owner).setParameter("provider", provider)
                     .setParameter("revoked", TaskState.REVOKED)
                     .setMaxResults(50).getResultList().size();
             durations[i] = (System.nanoTime() - begin) / 1e6;
