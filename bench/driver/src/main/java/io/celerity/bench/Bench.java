@@ -74,7 +74,7 @@ public final class Bench {
             }
             double paced = Math.max(1, Math.floor(peak / 2));
             int pacedN = (int) Math.min(20_000, Math.max(500, paced * 20));
-            server.post("enqueue?task=noop&callers=4&n=" + pacedN + "&rate=" + paced + "&run=paced");
+            server.enqueue("paced", "task=noop&callers=4&n=" + pacedN + "&rate=" + paced);
             Database.awaitTerminal("paced", pacedN, RUN_TIMEOUT);
             Stats start = Database.latency("paced", "started_at");
             Stats done = Database.latency("paced", "finished_at");
@@ -84,8 +84,8 @@ public final class Bench {
             Charts.latency(results.resolve("latency.png"), paced, start, done);
 
             for (int callers : new int[]{1, 8}) {
-                JsonObject enqueued = json(server.post("enqueue?task=noop&n=" + 500 * callers + "&callers=" + callers
-                        + "&run=caller-" + callers));
+                JsonObject enqueued = json(server.enqueue("caller-" + callers, "task=noop&n=" + 500 * callers
+                        + "&callers=" + callers));
                 emit("enqueue callers=%d p50_ms=%.2f p99_ms=%.2f", callers, enqueued.getJsonNumber("p50Ms").doubleValue(),
                         enqueued.getJsonNumber("p99Ms").doubleValue());
                 Database.awaitTerminal("caller-" + callers, 500 * callers, RUN_TIMEOUT);
@@ -100,10 +100,23 @@ public final class Bench {
             emit("list rows=%d p50_ms=%.2f p99_ms=%.2f page=%d", listRows, list.getJsonNumber("p50Ms").doubleValue(),
                     list.getJsonNumber("p99Ms").doubleValue(), list.getInt("rows"));
         }
+        printTable(concurrencies, celerity, floor);
         Path report = results.resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
         Files.write(report, lines);
         System.out.println("\nResults: " + report + ", charts: " + results.resolve("throughput.png") + ", "
                 + results.resolve("latency.png"));
+    }
+
+    private void printTable(List<Integer> concurrencies, List<Double> celerity, List<Double> floor) {
+        lines.add("");
+        lines.add(String.format(Locale.ROOT, "%-12s %18s %15s %7s", "concurrency", "Celerity tasks/s", "floor tasks/s",
+                "ratio"));
+        for (int i = 0; i < concurrencies.size(); i++) {
+            lines.add(String.format(Locale.ROOT, "%-12d %18.0f %15.0f %7.2f", concurrencies.get(i), celerity.get(i),
+                    floor.get(i), celerity.get(i) / floor.get(i)));
+        }
+        System.out.println();
+        lines.stream().skip(lines.indexOf("") + 1L).forEach(System.out::println);
     }
 
     private Server start(int concurrency) throws Exception {
@@ -113,7 +126,7 @@ public final class Bench {
     /** Enqueues n tasks from 8 callers and returns tasks per second from the first enqueue to the last terminal row. */
     private double measureThroughput(Server server, String run, String task, int n, int concurrency, boolean report)
             throws Exception {
-        JsonObject enqueued = json(server.post("enqueue?task=" + task + "&n=" + n + "&callers=8&run=" + run));
+        JsonObject enqueued = json(server.enqueue(run, "task=" + task + "&n=" + n + "&callers=8"));
         Database.awaitTerminal(run, n, RUN_TIMEOUT);
         double rate = n / Database.span(run);
         if (report) {

@@ -24,7 +24,8 @@ final class Server implements AutoCloseable {
     static final int PORT = 8095;
 
     private final Process process;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private Server(Process process) {
         this.process = process;
@@ -78,8 +79,25 @@ final class Server implements AutoCloseable {
         }
     }
 
-    String post(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    /** Runs an enqueue in the server and returns its result once it is done. */
+    String enqueue(String run, String query) throws IOException, InterruptedException {
+        HttpRequest start = HttpRequest.newBuilder(uri("enqueue?run=" + run + "&" + query))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> started = http.send(start, HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException(start.uri() + " answered " + started.statusCode() + ": " + started.body());
+        }
+        while (true) {
+            HttpResponse<String> result = http.send(HttpRequest.newBuilder(uri("enqueued?run=" + run)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (result.statusCode() == 200) {
+                return result.body();
+            }
+            if (result.statusCode() != 204) {
+                throw new IllegalStateException("enqueue run " + run + " failed: " + result.body());
+            }
+            Thread.sleep(200);
+        }
     }
 
     String get(String path) throws IOException, InterruptedException {

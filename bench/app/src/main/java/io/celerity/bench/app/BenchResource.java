@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +46,9 @@ public class BenchResource {
     @Inject
     Tasks tasks;
 
+    @Inject
+    EnqueueRuns runs;
+
     @Resource
     UserTransaction transaction;
 
@@ -64,15 +68,28 @@ public class BenchResource {
     public record Workers(int threads) {
     }
 
+    /** Starts an enqueue run in the background; its result is read with {@link #enqueued}. */
+    @POST
+    @Path("enqueue")
+    public Response startEnqueue(@QueryParam("task") String task, @QueryParam("n") int n,
+                                 @QueryParam("callers") int callers, @QueryParam("rate") double rate,
+                                 @QueryParam("run") String run) {
+        runs.start(run, executor.submit(() -> enqueue(task, n, callers, rate, run)));
+        return Response.accepted().build();
+    }
+
+    /** The result of an enqueue run: 200 with it, 204 while it runs, 500 with the error if it failed. */
+    @GET
+    @Path("enqueued")
+    public Response enqueued(@QueryParam("run") String run) {
+        return runs.result(run);
+    }
+
     /**
      * Enqueues {@code n} tasks from {@code callers} threads; each call runs in a transaction of its own (begin, call,
      * commit), timed. With {@code rate > 0}, the calls are paced to that many per second in total.
      */
-    @POST
-    @Path("enqueue")
-    public Enqueued enqueue(@QueryParam("task") String task, @QueryParam("n") int n,
-                            @QueryParam("callers") int callers, @QueryParam("rate") double rate,
-                            @QueryParam("run") String run) throws Exception {
+    private Enqueued enqueue(String task, int n, int callers, double rate, String run) throws Exception {
         int threads = Math.max(1, callers);
         double[] durations = new double[n];
         long start = System.nanoTime();
