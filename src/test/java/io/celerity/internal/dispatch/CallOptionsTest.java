@@ -1,0 +1,55 @@
+package io.celerity.internal.dispatch;
+
+import io.celerity.api.TaskHandle;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CallOptionsTest {
+
+    @Test
+    void theFirstTaskCallTakesTheFields_andANestedOneGetsNone() {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("owner", null); // clearing a field is allowed
+        fields.put("provider", 7);
+        CallOptions options = CallOptions.open(fields);
+        try {
+            assertEquals(fields, CallOptions.take());
+            assertEquals(Map.of(), CallOptions.take());
+        } finally {
+            options.close();
+        }
+        assertEquals(Map.of(), CallOptions.take(), "nothing is left on the thread");
+    }
+
+    @Test
+    void theHandleOfTheFirstTaskCallIsKept() {
+        CallOptions options = CallOptions.open(Map.of());
+        try {
+            TaskHandle<Integer> first = TaskHandle.completed(1);
+            CallOptions.handOver(first);
+            CallOptions.handOver(TaskHandle.completed(2));
+            assertSame(first, options.handle());
+        } finally {
+            options.close();
+        }
+    }
+
+    @Test
+    void aCallThatEnqueuesNothing_orNestedOptions_areErrors() {
+        CallOptions options = CallOptions.open(Map.of());
+        try {
+            assertTrue(assertThrows(IllegalStateException.class, options::handle).getMessage().startsWith("CELERITY-0105"));
+            assertTrue(assertThrows(IllegalStateException.class, () -> CallOptions.open(Map.of()))
+                    .getMessage().startsWith("CELERITY-0104"));
+        } finally {
+            options.close();
+        }
+    }
+}
