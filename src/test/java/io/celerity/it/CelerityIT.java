@@ -383,7 +383,7 @@ class CelerityIT {
     void eventsFromAnotherNode_areFiredHere() {
         String id = UUID.randomUUID().toString();
         TaskEvent remote = new TaskEvent(id, "quick-addition", TaskState.PROGRESS, 7, Instant.now(), "node-b",
-                Map.of("current", 50), null, null);
+                Map.of("current", 50, "name", "Quick addition", "provider", 3), null, null);
 
         messaging.send("celerity.events", true, TaskJson.jsonb().toJson(List.of(remote)),
                 Map.of("celerity_node", "node-b"), false);
@@ -393,6 +393,8 @@ class CelerityIT {
         assertEquals("node-b", seen.node());
         assertEquals(7, seen.version());
         assertEquals(TaskState.PROGRESS, seen.state());
+        assertEquals(Map.of("current", 50L, "name", "Quick addition", "provider", 3L), seen.fields(),
+                "field values come back in the entity's types (long, String, the provider's Long id)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.celerity.api.TaskEvent;
 import io.celerity.internal.Destinations;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.json.TaskJson;
+import io.celerity.internal.store.TaskEntityModel;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -15,6 +16,7 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /** Receives the task events of the other nodes and fires them here, so observers and sockets see every change. */
@@ -35,6 +37,9 @@ public class TaskEventTopicBean implements MessageListener {
     @Inject
     TaskEventPublisher publisher;
 
+    @Inject
+    TaskEntityModel model;
+
     @Override
     public void onMessage(Message message) {
         try {
@@ -43,10 +48,16 @@ public class TaskEventTopicBean implements MessageListener {
             }
             if (message instanceof TextMessage text) {
                 List<TaskEvent> events = TaskJson.jsonb().fromJson(text.getText(), TaskEventPublisher.EVENT_LIST);
-                publisher.fireRemote(events);
+                publisher.fireRemote(events.stream().map(this::typed).toList());
             }
         } catch (JMSException | RuntimeException e) {
             LOG.warning(() -> "CELERITY-0503: an event message from another node was dropped: " + e);
         }
+    }
+
+    private TaskEvent typed(TaskEvent event) {
+        Map<String, Object> fields = event.fields() == null ? Map.of() : model.typed(event.fields());
+        return new TaskEvent(event.id(), event.task(), event.state(), event.version(), event.changedAt(),
+                event.node(), fields, event.errorType(), event.errorMessage());
     }
 }

@@ -145,6 +145,27 @@ public class TaskEntityModel {
         }
     }
 
+    /**
+     * Field values of an event from another node, which JSON gave back as numbers, strings and booleans, in the
+     * types this node's events carry: the field's type, or the id type for an association. Unknown fields and
+     * values that do not fit are kept as they came.
+     */
+    public Map<String, Object> typed(Map<String, Object> values) {
+        entityClass();
+        Map<String, Object> typed = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            FieldAccess field = fields.get(name);
+            Class<?> type = field == null ? null
+                    : associations.containsKey(name) ? associations.get(name).getIdType().getJavaType() : field.type();
+            try {
+                typed.put(name, type == null || value == null ? value : ValueConverter.convert(value, type));
+            } catch (IllegalArgumentException e) {
+                typed.put(name, value);
+            }
+        });
+        return typed;
+    }
+
     /** The application fields of a task, associations by their id, for events. */
     public Map<String, Object> fieldsOf(TaskMeta task) {
         entityClass();
