@@ -153,6 +153,7 @@ class CelerityIT {
         assertNotNull(row.getStarted());
         assertFalse(row.getFinished().isBefore(row.getStarted()));
         assertEquals(67, em.find(AsyncTask.class, zeroId).getCurrent());
+        await("the SUCCESS event", WAIT, () -> events.of(sumId).stream().anyMatch(TaskEvent::isTerminal));
         assertEquals(List.of(0L, 33L, 67L, 100L), events.of(sumId).stream()
                 .map(e -> ((Number) e.fields().get("current")).longValue()).distinct().toList());
         assertEquals(AsyncTask.class, model.entityClass());
@@ -173,7 +174,8 @@ class CelerityIT {
         TaskHandle<Integer> sum = calculator.add(2, 3);
         assertEquals(5, sum.get(WAIT));
 
-        await("the SUCCESS event", WAIT, () -> events.of(sum.id()).stream().anyMatch(TaskEvent::isTerminal));
+        // events of different transactions arrive in any order: wait for all six
+        await("six events", WAIT, () -> events.of(sum.id()).size() >= 6);
         List<TaskEvent> seen = events.of(sum.id());
         assertEquals(List.of(TaskState.QUEUED, TaskState.STARTED, TaskState.PROGRESS, TaskState.PROGRESS,
                 TaskState.PROGRESS, TaskState.SUCCESS), seen.stream().map(TaskEvent::state).toList());
@@ -267,8 +269,8 @@ class CelerityIT {
         TaskHandle<Long> slow = calculator.slowCount(12); // 6 s, the test server's JTA timeout is 4 s
 
         assertEquals(12L, slow.get(Duration.ofSeconds(60)));
-        List<TaskEvent> seen = events.of(slow.id());
-        assertTrue(seen.stream().filter(e -> TaskState.PROGRESS.equals(e.state())).count() >= 12, seen.toString());
+        await("twelve progress events", WAIT, () -> events.of(slow.id()).stream()
+                .filter(e -> TaskState.PROGRESS.equals(e.state())).count() >= 12);
         AsyncTask row = em.find(AsyncTask.class, slow.id());
         assertEquals(12, row.getCurrent());
         assertEquals(12, row.getTotal());
@@ -404,6 +406,15 @@ class CelerityIT {
         WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(socket, new Collector(received)).get(10, TimeUnit.SECONDS);
         try {
+            // the server registers the socket just after the handshake: wait until the feed is live
+            boolean live = false;
+            for (int attempt = 0; attempt < 10 && !live; attempt++) {
+                TaskHandle<Integer> probe = calculator.add(1, 0);
+                probe.get(WAIT);
+                live = feedShows(received, probe.id());
+            }
+            assertTrue(live, "the feed never delivered an event");
+
             TaskHandle<Integer> sum = calculator.add(30, 12);
             assertEquals(42, sum.get(WAIT));
 
@@ -476,6 +487,15 @@ class CelerityIT {
             return Collections.list(browser.getEnumeration()).stream().map(Message.class::cast).toList();
         } catch (jakarta.jms.JMSException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean feedShows(List<String> received, String taskId) {
+        try {
+            await("an event of " + taskId, Duration.ofSeconds(2), () -> received.stream().anyMatch(m -> m.contains(taskId)));
+            return true;
+        } catch (AssertionError e) {
+            return false;
         }
     }
 
