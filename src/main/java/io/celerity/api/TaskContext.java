@@ -22,11 +22,36 @@ public interface TaskContext {
     /** The name of the running task. */
     String name();
 
+    /** The number of the current run: 1 for the first, 2 for the first retry, and so on. */
+    int attempt();
+
+    /**
+     * Whether an abort was requested ({@link Tasks#abort(String)}), Celery's {@code is_aborted()}. Cheap: no database
+     * query; the node running the task is told. A task that saw {@code true} ends {@link TaskState#ABORTED} however it
+     * returns.
+     */
+    boolean isAborted();
+
+    /**
+     * The exception to throw for another attempt after {@code countdown}: {@code throw task.retry(e, delay);}.
+     *
+     * @param countdown {@code null} for the task's retry delay and backoff
+     */
+    default TaskRetry retry(Throwable cause, java.time.Duration countdown) {
+        return new TaskRetry(cause, countdown);
+    }
+
+    /** The exception to throw for another attempt after the task's retry delay. */
+    default TaskRetry retry(Throwable cause) {
+        return new TaskRetry(cause, null);
+    }
+
     /**
      * Records a new state (such as {@link TaskState#PROGRESS}) and sets entity fields, in one committed change.
      * Field values are converted as for {@link Tasks#with(Map)}.
      *
      * @throws IllegalArgumentException if a field does not exist on the task entity or the value does not fit it
+     * @throws SoftTimeLimitExceeded     once, the first call after the soft time limit passed
      */
     void update(String state, Map<String, ?> fields);
 

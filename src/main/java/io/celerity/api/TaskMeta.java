@@ -80,6 +80,36 @@ public abstract class TaskMeta {
     @Column(name = "node", length = 200)
     private String node;
 
+    @Column(name = "attempt", nullable = false)
+    private int attempt;
+
+    @Column(name = "max_retries", nullable = false)
+    private int maxRetries;
+
+    @Column(name = "priority", nullable = false)
+    private int priority = BackgroundTask.DEFAULT_PRIORITY;
+
+    @Column(name = "eta")
+    private Timestamp eta;
+
+    @Column(name = "expires_at")
+    private Timestamp expiresAt;
+
+    @Column(name = "soft_time_limit_ms")
+    private Long softTimeLimitMillis;
+
+    @Column(name = "time_limit_ms")
+    private Long timeLimitMillis;
+
+    @Column(name = "runner", length = 240)
+    private String runner;
+
+    @Column(name = "heartbeat_at")
+    private Timestamp heartbeatAt;
+
+    @Column(name = "abort_requested_at")
+    private Timestamp abortRequestedAt;
+
     /** Whether the task has ended for good. */
     public boolean isTerminal() {
         return TaskState.isTerminal(state);
@@ -220,5 +250,98 @@ public abstract class TaskMeta {
 
     public void setNode(String node) {
         this.node = node;
+    }
+
+    /** How many runs have started: 1 during the first run, 2 during the first retry, and so on. */
+    public int getAttempt() {
+        return attempt;
+    }
+
+    public void setAttempt(int attempt) {
+        this.attempt = attempt;
+    }
+
+    /** How many times a failed run is retried, as decided at enqueue. */
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    /** The message priority, 0 to 9. */
+    public int getPriority() {
+        return priority;
+    }
+
+    public void setPriority(int priority) {
+        this.priority = priority;
+    }
+
+    /**
+     * When a waiting task is due: its countdown or eta while {@link TaskState#SCHEDULED}, its next attempt while
+     * {@link TaskState#RETRY}, its reserved rate-limit slot while {@link TaskState#QUEUED}; {@code null}: at once.
+     */
+    public Instant getEta() {
+        return eta == null ? null : eta.toInstant();
+    }
+
+    public void setEta(Instant eta) {
+        this.eta = eta == null ? null : Timestamp.from(eta);
+    }
+
+    /** When a task not yet started expires; {@code null}: never. */
+    public Instant getExpiresAt() {
+        return expiresAt == null ? null : expiresAt.toInstant();
+    }
+
+    public void setExpiresAt(Instant expiresAt) {
+        this.expiresAt = expiresAt == null ? null : Timestamp.from(expiresAt);
+    }
+
+    /** The soft time limit of each run in milliseconds, or {@code null}. */
+    public Long getSoftTimeLimitMillis() {
+        return softTimeLimitMillis;
+    }
+
+    public void setSoftTimeLimitMillis(Long softTimeLimitMillis) {
+        this.softTimeLimitMillis = softTimeLimitMillis;
+    }
+
+    /** The hard time limit of each run in milliseconds, or {@code null}. */
+    public Long getTimeLimitMillis() {
+        return timeLimitMillis;
+    }
+
+    public void setTimeLimitMillis(Long timeLimitMillis) {
+        this.timeLimitMillis = timeLimitMillis;
+    }
+
+    /** The worker (node and boot) that runs or last ran the task. */
+    public String getRunner() {
+        return runner;
+    }
+
+    public void setRunner(String runner) {
+        this.runner = runner;
+    }
+
+    /** When the runner last said it still runs the task. */
+    public Instant getHeartbeatAt() {
+        return heartbeatAt == null ? null : heartbeatAt.toInstant();
+    }
+
+    public void setHeartbeatAt(Instant heartbeatAt) {
+        this.heartbeatAt = heartbeatAt == null ? null : Timestamp.from(heartbeatAt);
+    }
+
+    /** When an abort was requested, or {@code null}. */
+    public Instant getAbortRequestedAt() {
+        return abortRequestedAt == null ? null : abortRequestedAt.toInstant();
+    }
+
+    public void setAbortRequestedAt(Instant abortRequestedAt) {
+        this.abortRequestedAt = abortRequestedAt == null ? null : Timestamp.from(abortRequestedAt);
     }
 }

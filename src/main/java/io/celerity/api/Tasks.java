@@ -13,9 +13,43 @@ public interface Tasks {
 
     /**
      * Options for the next task enqueued on this thread: entity fields that override the annotation's defaults.
+     * Shorthand for {@code with(TaskOptions.of(fields))}.
      * A value may be an entity, or the id of one for an association field.
      */
-    Call with(Map<String, ?> fields);
+    default Call with(Map<String, ?> fields) {
+        return with(TaskOptions.of(fields));
+    }
+
+    /** Options for the next task enqueued on this thread: fields, countdown or eta, expiry, priority, limits. */
+    Call with(TaskOptions options);
+
+    /**
+     * Revokes a task, Celery's {@code revoke(id, terminate=…)}. A task that has not started is recorded
+     * {@link TaskState#REVOKED} and never runs, even after restarts. A running task is revoked only with
+     * {@code terminate}: it is recorded REVOKED and the node running it, wherever it is, interrupts it.
+     *
+     * @return whether the task is now REVOKED by this call ({@code false}: it had ended, or runs and terminate was
+     * not asked)
+     * @throws TaskNotFoundException if no task has this id
+     */
+    boolean revoke(String id, boolean terminate);
+
+    /**
+     * Asks a task to stop, Celery's {@code AbortableTask.abort()}. A task that has not started ends
+     * {@link TaskState#ABORTED} at once; a running one sees {@link TaskContext#isAborted()} become true and ends
+     * ABORTED when it returns or throws after having seen it. A running task that never looks runs to its end.
+     *
+     * @return whether the request was recorded ({@code false}: the task had ended)
+     * @throws TaskNotFoundException if no task has this id
+     */
+    boolean abort(String id);
+
+    /**
+     * Deletes a task's record; a task that has not ended is revoked first (terminated if it runs).
+     *
+     * @return whether a record was deleted ({@code false}: there was none)
+     */
+    boolean delete(String id);
 
     /**
      * A handle on an existing task.

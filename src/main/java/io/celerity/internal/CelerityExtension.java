@@ -1,6 +1,8 @@
 package io.celerity.internal;
 
 import io.celerity.api.BackgroundTask;
+import io.celerity.api.TaskEvent;
+import io.celerity.api.TaskStateChanged;
 import io.celerity.internal.broker.EmbeddedBroker;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.registry.TaskDefinition;
@@ -14,7 +16,9 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 
 import java.lang.reflect.Method;
@@ -93,6 +97,28 @@ public class CelerityExtension implements Extension {
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
+    }
+
+    /**
+     * Lets an observer of {@code @TaskStateChanged(task = …, state = …)} see only the events it names: the members
+     * are non-binding for CDI, so the filter wraps the observer.
+     */
+    <T> void filterObservers(@Observes ProcessObserverMethod<TaskEvent, T> event) {
+        ObserverMethod<TaskEvent> observer = event.getObserverMethod();
+        TaskStateChanged filter = observer.getObservedQualifiers().stream()
+                .filter(TaskStateChanged.class::isInstance).map(TaskStateChanged.class::cast)
+                .findFirst().orElse(null);
+        if (filter == null || (filter.task().isEmpty() && filter.state().isEmpty())) {
+            return;
+        }
+        String task = filter.task();
+        String state = filter.state();
+        event.configureObserverMethod().notifyWith(context -> {
+            TaskEvent changed = context.getEvent();
+            if ((task.isEmpty() || task.equals(changed.task())) && (state.isEmpty() || state.equals(changed.state()))) {
+                observer.notify(context);
+            }
+        });
     }
 
     <T> void findBeans(@Observes ProcessBean<T> event) {

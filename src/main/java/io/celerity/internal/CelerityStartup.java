@@ -4,7 +4,16 @@ import io.celerity.internal.store.TaskEntityModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.execution.Sweeper;
+import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.registry.TaskPolicy;
+import io.celerity.internal.store.RateLimits;
 import jakarta.inject.Inject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * When the application starts: checks the task entity and the tasks' default fields against it (a wrong setup
@@ -20,9 +29,35 @@ public class CelerityStartup {
     @Inject
     TaskEntityModel model;
 
+    @Inject
+    RateLimits rateLimits;
+
+    @Inject
+    Sweeper sweeper;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         model.entityClass();
         extension.registry().all().forEach(task -> model.checkDefaults(task.name(), task.defaultFields()));
+        List.copyOf(extension.registry().all()).forEach(this::configure);
+        List<String> limited = extension.registry().all().stream()
+                .filter(task -> task.policy().rateLimit() != null).map(TaskDefinition::name).toList();
+        if (!limited.isEmpty()) {
+            rateLimits.prepare(limited);
+        }
         extension.startEmbeddedBroker();
+        sweeper.start();
+    }
+
+    /** Applies the configuration's overrides of a task's options. */
+    private void configure(TaskDefinition task) {
+        Map<String, String> overrides = CelerityConfig.get().taskSettings(task.name(), TaskPolicy.OPTIONS);
+        if (overrides.isEmpty()) {
+            return;
+        }
+        Map<String, String> settings = new LinkedHashMap<>(task.policy().settings());
+        settings.putAll(overrides);
+        extension.registry().replace(task.withPolicy(TaskPolicy.parse(task.name(),
+                "the configuration (celerity.task.\"" + task.name() + "\".*)", settings,
+                task.policy().retryOn(), task.policy().dontRetryOn())));
     }
 }

@@ -12,6 +12,7 @@ import io.celerity.demo.AdditionResource;
 import io.celerity.demo.AsyncTask;
 import io.celerity.demo.Provider;
 import io.celerity.internal.dispatch.Messaging;
+import io.celerity.internal.dispatch.TaskDelivery;
 import io.celerity.internal.dispatch.TaskMessage;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.store.TaskEntityModel;
@@ -312,7 +313,7 @@ class CelerityIT {
     void aMessageForAnUnknownTask_endsInTheDeadLetterQueue_withItsTaskFailed() throws Exception {
         String id = insertQueuedRow("no-such-task");
 
-        messaging.sendTask("celerity.tasks", new TaskMessage(id, "no-such-task"));
+        messaging.sendTask("celerity.tasks", new TaskMessage(id, "no-such-task"), new TaskDelivery(null, 4, null, id));
 
         await("the message is dead-lettered", WAIT, () -> hasMessageFor(id, "celerity.dlq"));
         await("the task is FAILURE", WAIT, () -> TaskState.FAILURE.equals(store.find(id).orElseThrow().getState()));

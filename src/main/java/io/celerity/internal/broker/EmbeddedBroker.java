@@ -72,6 +72,8 @@ public final class EmbeddedBroker {
         c.addQueueConfiguration(anycast(Destinations.EXPIRED));
         c.addAddressConfiguration(new CoreAddressConfiguration().setName(Destinations.EVENTS)
                 .addRoutingType(RoutingType.MULTICAST));
+        c.addAddressConfiguration(new CoreAddressConfiguration().setName(Destinations.CONTROL)
+                .addRoutingType(RoutingType.MULTICAST));
         return c;
     }
 

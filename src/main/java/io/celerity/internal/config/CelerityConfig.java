@@ -1,5 +1,6 @@
 package io.celerity.internal.config;
 
+import io.celerity.internal.registry.Durations;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -7,7 +8,12 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The one place that reads Celerity's MicroProfile Config keys; every key is documented in docs/configuration.adoc.
@@ -24,6 +30,10 @@ public final class CelerityConfig {
     private final int embeddedBrokerPort;
     private final Path embeddedBrokerDataDir;
     private final Optional<String> taskEntity;
+    private final String runner;
+    private final Duration lease;
+    private final Duration sweepInterval;
+    private final Config config;
 
     CelerityConfig(Config config) {
         node = config.getOptionalValue("celerity.node", String.class).orElseGet(CelerityConfig::defaultNode);
@@ -34,6 +44,23 @@ public final class CelerityConfig {
         embeddedBrokerDataDir = Path.of(config.getOptionalValue("celerity.broker.embedded.data-dir", String.class)
                 .orElse(Path.of(System.getProperty("user.dir"), "celerity-data", "broker").toString()));
         taskEntity = config.getOptionalValue("celerity.task-entity", String.class);
+        runner = node + "/" + UUID.randomUUID().toString().substring(0, 8);
+        lease = duration(config, "celerity.worker.lease", Duration.ofSeconds(30));
+        sweepInterval = duration(config, "celerity.sweeper.interval", Duration.ofSeconds(10));
+        this.config = config;
+    }
+
+    private static Duration duration(Config config, String key, Duration fallback) {
+        String text = config.getOptionalValue(key, String.class).orElse(null);
+        try {
+            Duration value = Durations.parse(text);
+            if (value != null && value.isZero()) {
+                throw new IllegalArgumentException("it must be positive");
+            }
+            return value == null ? fallback : value;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("CELERITY-0031: " + key + ": " + e.getMessage(), e);
+        }
     }
 
     public static CelerityConfig get() {
@@ -75,6 +102,34 @@ public final class CelerityConfig {
 
     public Path embeddedBrokerDataDir() {
         return embeddedBrokerDataDir;
+    }
+
+    /** This node in this boot: a restarted node is another runner, so its earlier runs count as lost. */
+    public String runner() {
+        return runner;
+    }
+
+    /**
+     * {@code celerity.worker.lease}: a running task whose runner has not renewed its heartbeat for this long counts as
+     * lost; heartbeats are written every third of it.
+     */
+    public Duration lease() {
+        return lease;
+    }
+
+    /** {@code celerity.sweeper.interval}: how often each node looks for lost and expired tasks. */
+    public Duration sweepInterval() {
+        return sweepInterval;
+    }
+
+    /** The configured overrides of a task's options, {@code celerity.task."<name>".<option>}. */
+    public Map<String, String> taskSettings(String task, Set<String> options) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String option : options) {
+            config.getOptionalValue("celerity.task.\"" + task + "\"." + option, String.class)
+                    .ifPresent(value -> settings.put(option, value));
+        }
+        return settings;
     }
 
     /** {@code celerity.task-entity}: the entity class to store tasks in, when several extend TaskMeta. */

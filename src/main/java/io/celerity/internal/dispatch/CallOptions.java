@@ -1,8 +1,7 @@
 package io.celerity.internal.dispatch;
 
 import io.celerity.api.TaskHandle;
-
-import java.util.Map;
+import io.celerity.api.TaskOptions;
 
 /**
  * The per-call options of {@link io.celerity.api.Tasks#with}, held on the calling thread for the one task call made
@@ -12,31 +11,31 @@ final class CallOptions {
 
     private static final ThreadLocal<CallOptions> CURRENT = new ThreadLocal<>();
 
-    private final Map<String, ?> fields;
+    private final TaskOptions options;
     private TaskHandle<?> handle;
     private boolean taken;
 
-    private CallOptions(Map<String, ?> fields) {
-        this.fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+    private CallOptions(TaskOptions options) {
+        this.options = options;
     }
 
-    static CallOptions open(Map<String, ?> fields) {
+    static CallOptions open(TaskOptions options) {
         if (CURRENT.get() != null) {
             throw new IllegalStateException("CELERITY-0104: Tasks.with(...) calls cannot be nested");
         }
-        CallOptions options = new CallOptions(fields);
-        CURRENT.set(options);
-        return options;
+        CallOptions call = new CallOptions(options);
+        CURRENT.set(call);
+        return call;
     }
 
     /** The options of the current call, once: a task enqueued by the task call itself gets none. */
-    static Map<String, ?> take() {
-        CallOptions options = CURRENT.get();
-        if (options == null || options.taken) {
-            return Map.of();
+    static TaskOptions take() {
+        CallOptions call = CURRENT.get();
+        if (call == null || call.taken) {
+            return TaskOptions.none();
         }
-        options.taken = true;
-        return options.fields;
+        call.taken = true;
+        return call.options;
     }
 
     static void handOver(TaskHandle<?> handle) {

@@ -1,7 +1,9 @@
 package io.celerity.internal.dispatch;
 
 import io.celerity.api.TaskHandle;
+import io.celerity.api.TaskOptions;
 import io.celerity.api.Tasks;
+import io.celerity.internal.control.TaskControl;
 import io.celerity.internal.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +11,6 @@ import jakarta.inject.Inject;
 import java.lang.reflect.Type;
 import io.celerity.api.CelerityException;
 
-import java.util.Map;
 
 /** Creates handles, and implements the public {@link Tasks} entry point. */
 @ApplicationScoped
@@ -20,6 +21,9 @@ public class HandleFactory implements Tasks {
 
     @Inject
     TaskWaiters waiters;
+
+    @Inject
+    TaskControl control;
 
     <T> StoredTaskHandle<T> stored(String id, Type resultType) {
         return new StoredTaskHandle<>(id, resultType, store, waiters);
@@ -33,11 +37,29 @@ public class HandleFactory implements Tasks {
     }
 
     @Override
-    public Call with(Map<String, ?> fields) {
-        return new OptionsCall(fields);
+    public Call with(TaskOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("CELERITY-0121: options must not be null; use TaskOptions.none()");
+        }
+        return new OptionsCall(options);
     }
 
-    private record OptionsCall(Map<String, ?> fields) implements Call {
+    @Override
+    public boolean revoke(String id, boolean terminate) {
+        return control.revoke(id, terminate);
+    }
+
+    @Override
+    public boolean abort(String id) {
+        return control.abort(id);
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return control.delete(id);
+    }
+
+    private record OptionsCall(TaskOptions options) implements Call {
 
         @Override
         @SuppressWarnings("unchecked")
@@ -52,16 +74,16 @@ public class HandleFactory implements Tasks {
         }
 
         private TaskHandle<?> enqueue(VoidTaskCall call) {
-            CallOptions options = CallOptions.open(fields);
+            CallOptions opened = CallOptions.open(options);
             try {
                 call.call();
-                return options.handle();
+                return opened.handle();
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
                 throw new CelerityException("CELERITY-0113: the task call failed: " + e, e);
             } finally {
-                options.close();
+                opened.close();
             }
         }
     }

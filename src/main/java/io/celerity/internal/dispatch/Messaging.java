@@ -25,9 +25,32 @@ public class Messaging {
 
     private volatile ConnectionFactory connectionFactory;
 
-    public void sendTask(String queue, TaskMessage task) {
-        send(queue, false, task.toJson(), Map.of(TaskMessage.ID_PROPERTY, task.id(), TaskMessage.TASK_PROPERTY,
-                task.task(), TaskMessage.DUPLICATE_ID_PROPERTY, task.id()), true);
+    /**
+     * Sends a task message, persistent, with the task's priority, a delivery delay until it is due, a time to live
+     * until it expires, and a duplicate-detection id so that the broker drops a second send of the same delivery.
+     */
+    public void sendTask(String queue, TaskMessage task, TaskDelivery delivery) {
+        try (JMSContext context = connectionFactory().createContext()) {
+            TextMessage message = context.createTextMessage(task.toJson());
+            message.setStringProperty(TaskMessage.ID_PROPERTY, task.id());
+            message.setStringProperty(TaskMessage.TASK_PROPERTY, task.task());
+            if (delivery.duplicateId() != null) {
+                message.setStringProperty(TaskMessage.DUPLICATE_ID_PROPERTY, delivery.duplicateId());
+            }
+            long now = System.currentTimeMillis();
+            JMSProducer producer = context.createProducer()
+                    .setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .setPriority(delivery.priority());
+            if (delivery.dueAt() != null && delivery.dueAt().toEpochMilli() > now) {
+                producer.setDeliveryDelay(delivery.dueAt().toEpochMilli() - now);
+            }
+            if (delivery.expiresAt() != null) {
+                producer.setTimeToLive(Math.max(1, delivery.expiresAt().toEpochMilli() - now));
+            }
+            producer.send(context.createQueue(queue), message);
+        } catch (JMSException | JMSRuntimeException e) {
+            throw new IllegalStateException("CELERITY-0106: cannot send to " + queue + ": " + e, e);
+        }
     }
 
     /** Sends a text message with string properties to a queue or a topic. */

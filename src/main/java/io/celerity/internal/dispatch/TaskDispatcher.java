@@ -1,18 +1,20 @@
 package io.celerity.internal.dispatch;
 
 import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskOptions;
 import io.celerity.api.TaskState;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.registry.TaskPolicy;
 import io.celerity.internal.store.TaskEntityModel;
 import io.celerity.internal.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,21 +38,34 @@ public class TaskDispatcher {
     HandleFactory handles;
 
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = IllegalArgumentException.class)
-    public StoredTaskHandle<?> enqueue(TaskDefinition definition, Object[] args, Map<String, ?> callFields) {
+    public StoredTaskHandle<?> enqueue(TaskDefinition definition, Object[] args, TaskOptions options) {
         String arguments = TaskJson.writeArguments(definition.name(), args, definition.parameterTypes());
+        TaskPolicy policy = definition.policy();
         Instant now = Instant.now();
+        Instant due = options.dueAt(now);
+        boolean scheduled = due != null && due.isAfter(now);
         TaskMeta task = model.newTask();
         task.setId(UUID.randomUUID().toString());
         task.setTaskName(definition.name());
         task.setTaskType(definition.type());
         task.setQueue(definition.queue());
         task.setArguments(arguments);
-        task.setState(TaskState.QUEUED);
+        task.setState(scheduled ? TaskState.SCHEDULED : TaskState.QUEUED);
+        task.setEta(scheduled ? due : null);
+        Instant expiresAt = options.expiresAt(now);
+        task.setExpiresAt(expiresAt != null ? expiresAt : policy.expires() != null ? now.plus(policy.expires()) : null);
+        task.setPriority(options.priority() != null ? options.priority() : policy.priority());
+        task.setMaxRetries(options.maxRetries() != null ? options.maxRetries() : policy.maxRetries());
+        Duration soft = options.hasTimeLimits() ? options.softTimeLimit() : policy.softTimeLimit();
+        Duration hard = options.hasTimeLimits() ? options.timeLimit() : policy.timeLimit();
+        task.setSoftTimeLimitMillis(soft == null ? null : soft.toMillis());
+        task.setTimeLimitMillis(hard == null ? null : hard.toMillis());
         task.setCreatedAt(now);
         task.setChangedAt(now);
         task.setNode(CelerityConfig.get().node());
-        store.insert(task, definition.defaultFields(), callFields);
-        messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()));
+        store.insert(task, definition.defaultFields(), options.fields());
+        messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),
+                TaskDelivery.of(task, task.getId()));
         return handles.stored(task.getId(), definition.resultType());
     }
 }

@@ -4,26 +4,26 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 
 /**
- * The task body running on this worker thread. The interceptor lets exactly one call of the task's own method
- * through (the worker's); any other task call made from the body is enqueued as usual.
+ * The task body running on this thread. The interceptor lets exactly one call of the task's own method through (the
+ * worker's); any other task call made from the body is enqueued as usual.
  */
 public final class RunningTask {
 
     private static final ThreadLocal<RunningTask> CURRENT = new ThreadLocal<>();
 
-    private final String id;
+    private final Run run;
     private final String name;
     private final Method method;
     private boolean claimed;
 
-    private RunningTask(String id, String name, Method method) {
-        this.id = id;
+    private RunningTask(Run run, String name, Method method) {
+        this.run = run;
         this.name = name;
         this.method = method;
     }
 
-    static void enter(String id, String name, Method method) {
-        CURRENT.set(new RunningTask(id, name, method));
+    static void enter(Run run, String name, Method method) {
+        CURRENT.set(new RunningTask(run, name, method));
     }
 
     static void exit() {
@@ -44,8 +44,12 @@ public final class RunningTask {
         return Optional.ofNullable(CURRENT.get());
     }
 
+    Run run() {
+        return run;
+    }
+
     String id() {
-        return id;
+        return run.id();
     }
 
     String name() {

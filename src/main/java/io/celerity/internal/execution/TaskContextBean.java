@@ -1,5 +1,6 @@
 package io.celerity.internal.execution;
 
+import io.celerity.api.SoftTimeLimitExceeded;
 import io.celerity.api.TaskContext;
 import io.celerity.api.TaskState;
 import io.celerity.internal.store.TaskStore;
@@ -35,8 +36,22 @@ public class TaskContextBean implements TaskContext {
     }
 
     @Override
+    public int attempt() {
+        return running().run().attempt();
+    }
+
+    @Override
+    public boolean isAborted() {
+        return running().run().checkAborted();
+    }
+
+    @Override
     public void update(String state, Map<String, ?> fields) {
         RunningTask running = running();
+        String softLimit = running.run().reportSoftLimit();
+        if (softLimit != null) {
+            throw new SoftTimeLimitExceeded(softLimit);
+        }
         if (state != null && RESERVED.contains(state)) {
             throw new IllegalArgumentException("CELERITY-0112: a task body cannot set state " + state
                     + " itself: return to succeed, throw to fail; use a state of its own such as PROGRESS");

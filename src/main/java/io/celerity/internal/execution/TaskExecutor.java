@@ -1,40 +1,59 @@
 package io.celerity.internal.execution;
 
 import io.celerity.api.CelerityException;
+import io.celerity.api.SoftTimeLimitExceeded;
 import io.celerity.api.TaskHandle;
 import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskRetry;
 import io.celerity.api.TaskState;
 import io.celerity.internal.CelerityExtension;
 import io.celerity.internal.dispatch.Messaging;
+import io.celerity.internal.dispatch.TaskDelivery;
 import io.celerity.internal.dispatch.TaskMessage;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.registry.TaskDefinition;
 import io.celerity.internal.store.TaskStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one delivered task message: decides from the task row whether to run (a finished task is never run again),
- * records STARTED, calls the bean, records the result or the failure. Messages that can never be processed go to
- * the dead-letter queue with their task marked FAILURE.
+ * Runs one delivered task message: decides from the task row whether to run ({@link TaskStarts}), runs the body on a
+ * thread of its own under the task's time limits, and records the outcome: SUCCESS, RETRY with a new delayed message,
+ * FAILURE, or ABORTED. Messages that can never be processed go to the dead-letter queue with their task marked FAILURE.
  */
 @ApplicationScoped
 public class TaskExecutor {
 
     private static final Logger LOG = Logger.getLogger(TaskExecutor.class.getName());
 
-    /** How long a missing row is awaited before the message is handed back to the broker. */
+    /** How long a missing row is awaited within one delivery. */
     private static final int MISSING_ROW_ATTEMPTS = 20;
     private static final long MISSING_ROW_PAUSE_MILLIS = 100;
+    /** Deliveries of a message whose row is missing before it is dropped (the task was deleted). */
+    private static final int MISSING_ROW_DELIVERIES = 3;
 
     @Inject
     CelerityExtension extension;
@@ -43,10 +62,32 @@ public class TaskExecutor {
     TaskStore store;
 
     @Inject
+    TaskStarts starts;
+
+    @Inject
+    Runs runs;
+
+    @Inject
     TaskBeans beans;
 
     @Inject
     Messaging messaging;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private ExecutorService bodies;
+
+    @PostConstruct
+    void start() {
+        // unbounded: the MDB's maxSession bounds the runs; threads of abandoned runs must not hold up new ones
+        bodies = Executors.newCachedThreadPool(threads);
+    }
+
+    @PreDestroy
+    void stop() {
+        bodies.shutdownNow();
+    }
 
     public void execute(Message message) {
         TaskMessage task;
@@ -62,33 +103,58 @@ public class TaskExecutor {
                     + "': no @BackgroundTask of this application has that name");
             return;
         }
-        TaskStore.Change started = start(task.id());
-        switch (started.outcome()) {
-            // with XA the broker may commit before the database: let the broker deliver it again, later
-            case MISSING -> throw new IllegalStateException("CELERITY-0206: no task row with id " + task.id()
-                    + " yet; the broker delivers the message again and dead-letters it after its last attempt");
-            case REFUSED -> LOG.fine(() -> "CELERITY-0209: task " + task.id() + " is " + started.state()
-                    + "; the message is dropped");
-            case CHANGED -> run(message, definition.get(), started.task());
+        Run run = runs.register(task.id());
+        if (run == null) {
+            LOG.fine(() -> "CELERITY-0213: task " + task.id() + " runs on this node; its second message is dropped");
+            return;
+        }
+        try {
+            TaskStarts.Start start = begin(task.id(), definition.get(), run);
+            switch (start.kind()) {
+                case MISSING -> missing(message, task.id());
+                case DROP -> LOG.fine(() -> "CELERITY-0209: task " + task.id() + " is " + start.state()
+                        + "; the message is dropped");
+                case LATER -> messaging.sendTask(definition.get().queue(), task,
+                        TaskDelivery.of(start.task(), null).dueAt(start.later()));
+                case RUN -> run(message, definition.get(), start.task(), run);
+            }
+        } finally {
+            runs.remove(run);
         }
     }
 
-    private TaskStore.Change start(String id) {
+    private TaskStarts.Start begin(String id, TaskDefinition definition, Run run) {
         for (int attempt = 1; ; attempt++) {
-            TaskStore.Change change = store.transition(id, TaskState.STARTED, task -> task.setStartedAt(task.getChangedAt()));
-            if (change.outcome() != TaskStore.Change.Outcome.MISSING || attempt == MISSING_ROW_ATTEMPTS) {
-                return change;
+            TaskStarts.Start start = starts.begin(id, definition, run);
+            if (start.kind() != TaskStarts.Start.Kind.MISSING || attempt == MISSING_ROW_ATTEMPTS) {
+                return start;
             }
             try {
                 Thread.sleep(MISSING_ROW_PAUSE_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return change;
+                return start;
             }
         }
     }
 
-    private void run(Message message, TaskDefinition definition, TaskMeta task) {
+    /** With XA the broker may commit before the database: the broker delivers it again, later; a deleted task's message is dropped. */
+    private static void missing(Message message, String id) {
+        int deliveries;
+        try {
+            deliveries = message.getIntProperty("JMSXDeliveryCount");
+        } catch (JMSException | RuntimeException e) {
+            deliveries = 1;
+        }
+        if (deliveries < MISSING_ROW_DELIVERIES) {
+            throw new IllegalStateException("CELERITY-0206: no task row with id " + id + " yet; the broker delivers "
+                    + "the message again");
+        }
+        LOG.warning(() -> "CELERITY-0214: no task row with id " + id + " after several deliveries (the task was "
+                + "deleted); the message is dropped");
+    }
+
+    private void run(Message message, TaskDefinition definition, TaskMeta task, Run run) {
         Object[] args;
         try {
             args = TaskJson.readArguments(task.getArguments(), definition.parameterTypes());
@@ -96,40 +162,188 @@ public class TaskExecutor {
             poison(message, task.getId(), e.getMessage());
             return;
         }
+        CompletableFuture<Object> body = CompletableFuture.supplyAsync(() -> invoke(definition, run, args), bodies);
+        Optional<String> stopped = await(task, run, body);
+        if (stopped.isPresent()) {
+            failed(definition, task, new TimeLimitExceeded(stopped.get()), run, false);
+            return;
+        }
+        if (run.terminated() && !body.isDone()) {
+            LOG.fine(() -> "CELERITY-0216: task " + task.getId() + " was revoked while running; its thread was interrupted");
+            return;
+        }
         Object returned;
-        RunningTask.enter(task.getId(), definition.name(), definition.method());
+        try {
+            returned = body.join();
+        } catch (RuntimeException e) {
+            Throwable error = e.getCause() != null ? cause(e.getCause()) : e;
+            failed(definition, task, error, run, true);
+            return;
+        }
+        succeeded(definition, task, returned, run);
+    }
+
+    /**
+     * Waits for the body under the soft and hard time limits, or until the task is terminated.
+     *
+     * @return the reason the hard limit stopped it, if it did
+     */
+    private Optional<String> await(TaskMeta task, Run run, CompletableFuture<Object> body) {
+        CompletableFuture<Object> ended = CompletableFuture.anyOf(body, run.released());
+        long started = System.nanoTime();
+        try {
+            Long soft = task.getSoftTimeLimitMillis();
+            if (soft != null && !wait(ended, soft)) {
+                run.passSoftLimit("CELERITY-0217: soft time limit of " + Duration.ofMillis(soft) + " exceeded");
+            }
+            Long hard = task.getTimeLimitMillis();
+            if (hard == null) {
+                ended.join();
+                return Optional.empty();
+            }
+            long left = hard - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            if (wait(ended, Math.max(left, 0))) {
+                return Optional.empty();
+            }
+            run.terminate();
+            return Optional.of("CELERITY-0218: time limit of " + Duration.ofMillis(hard) + " exceeded; the run was "
+                    + "interrupted and abandoned");
+        } catch (InterruptedException e) {
+            run.terminate();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("CELERITY-0219: the worker was interrupted while task " + task.getId()
+                    + " ran; the broker delivers it again", e);
+        }
+    }
+
+    private static boolean wait(CompletableFuture<Object> ended, long millis) throws InterruptedException {
+        try {
+            ended.get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    private Object invoke(TaskDefinition definition, Run run, Object[] args) {
+        RunningTask.enter(run, definition.name(), definition.method());
+        run.bodyStarts(Thread.currentThread());
         TaskBeans.Reference bean = null;
         try {
             bean = beans.reference(definition);
-            returned = definition.method().invoke(bean.instance(), args);
+            return definition.method().invoke(bean.instance(), args);
         } catch (InvocationTargetException e) {
-            failed(task.getId(), cause(e.getCause()));
-            return;
-        } catch (IllegalAccessException | RuntimeException e) {
-            failed(task.getId(), e);
-            return;
+            throw new BodyFailure(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new BodyFailure(e);
         } finally {
+            run.bodyEnds();
             RunningTask.exit();
             if (bean != null) {
                 bean.release();
             }
         }
+    }
+
+    private void succeeded(TaskDefinition definition, TaskMeta task, Object returned, Run run) {
+        Object value;
         String result;
         try {
+            value = unwrap(definition, returned);
             result = definition.resultType() != null
-                    ? TaskJson.writeValue(definition.name(), "the result", unwrap(definition, returned), definition.resultType())
+                    ? TaskJson.writeValue(definition.name(), "the result", value, definition.resultType())
                     : null;
         } catch (RuntimeException e) {
-            failed(task.getId(), e);
+            failed(definition, task, e, run, false);
+            return;
+        }
+        if (run.abortSeen()) {
+            finish(definition, task.getId(), TaskState.ABORTED, meta -> meta.setResult(result), null, null);
             return;
         }
         // a store failure here propagates: the broker delivers the message again (at-least-once)
-        finish(task.getId(), TaskState.SUCCESS, meta -> meta.setResult(result));
+        finish(definition, task.getId(), TaskState.SUCCESS, meta -> meta.setResult(result), value, null);
+    }
+
+    private void failed(TaskDefinition definition, TaskMeta task, Throwable error, Run run, boolean retryable) {
+        LOG.log(Level.FINE, "CELERITY-0210: task " + task.getId() + " failed", error);
+        if (run.abortSeen()) {
+            finish(definition, task.getId(), TaskState.ABORTED, errorOf(error), null, error);
+            return;
+        }
+        Throwable reported = error;
+        if (run.softLimitPassed() != null && (error instanceof SoftTimeLimitExceeded
+                || error instanceof InterruptedException)) {
+            reported = error instanceof SoftTimeLimitExceeded ? error : new SoftTimeLimitExceeded(run.softLimitPassed());
+            retryable = false;
+        }
+        TaskRetry retry = error instanceof TaskRetry requested ? requested : null;
+        if (retry != null && retry.getCause() != null) {
+            reported = retry.getCause();
+        }
+        boolean wanted = retryable && (retry != null || definition.policy().retries(error));
+        if (wanted && task.getAttempt() <= task.getMaxRetries()) {
+            Duration delay = retry != null && retry.countdown() != null
+                    ? retry.countdown() : definition.policy().retryDelay(task.getAttempt());
+            Instant eta = Instant.now().plus(delay);
+            Consumer<TaskMeta> recordError = errorOf(reported);
+            TaskStore.Change change = store.transition(task.getId(), TaskState.RETRY, meta -> {
+                recordError.accept(meta);
+                meta.setEta(eta);
+            });
+            if (change.changed()) {
+                messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),
+                        TaskDelivery.of(change.task(), task.getId() + "#" + task.getAttempt()));
+                lifecycle(definition, change.task(), handler -> handler.onRetry(change.task(), error));
+            }
+            return;
+        }
+        Throwable failure = reported;
+        finish(definition, task.getId(), TaskState.FAILURE, errorOf(failure), null, failure);
+    }
+
+    private void finish(TaskDefinition definition, String id, String state, Consumer<TaskMeta> change, Object value,
+                        Throwable error) {
+        TaskStore.Change finished = store.transition(id, state, change);
+        if (!finished.changed()) {
+            LOG.warning(() -> "CELERITY-0211: task " + id + " could not end " + state + ": it is " + finished.state());
+            return;
+        }
+        TaskMeta task = finished.task();
+        lifecycle(definition, task, handler -> {
+            if (TaskState.SUCCESS.equals(state)) {
+                handler.onSuccess(task, value);
+            } else if (TaskState.FAILURE.equals(state)) {
+                handler.onFailure(task, error);
+            }
+        });
+    }
+
+    private void lifecycle(TaskDefinition definition, TaskMeta task,
+                           Consumer<io.celerity.api.TaskLifecycle> handler) {
+        if (!io.celerity.api.TaskLifecycle.class.isAssignableFrom(definition.beanClass())) {
+            return;
+        }
+        TaskBeans.Reference bean = null;
+        try {
+            bean = beans.reference(definition);
+            io.celerity.api.TaskLifecycle lifecycle = (io.celerity.api.TaskLifecycle) bean.instance();
+            handler.accept(lifecycle);
+            lifecycle.afterReturn(task);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "CELERITY-0222: a lifecycle handler of task " + task.getId() + " failed: " + e, e);
+        } finally {
+            if (bean != null) {
+                bean.release();
+            }
+        }
     }
 
     /** The application's exception, not the EJB container's wrapper around it. */
     private static Throwable cause(Throwable error) {
-        Throwable cause = error;
+        Throwable cause = error instanceof BodyFailure failure ? failure.getCause() : error;
         while (cause instanceof EJBException ejb && ejb.getCause() != null) {
             cause = ejb.getCause();
         }
@@ -147,20 +361,18 @@ public class TaskExecutor {
                 + "; a task body returns its result with TaskHandle.completed(value)");
     }
 
-    private void failed(String id, Throwable error) {
-        LOG.log(Level.FINE, "CELERITY-0210: task " + id + " failed", error);
-        finish(id, TaskState.FAILURE, meta -> {
-            meta.setErrorType(error.getClass().getName());
-            meta.setErrorMessage(truncate(error.getMessage()));
-            meta.setErrorTrace(stackTrace(error));
-        });
-    }
-
-    private void finish(String id, String state, java.util.function.Consumer<TaskMeta> change) {
-        TaskStore.Change finished = store.transition(id, state, change);
-        if (!finished.changed()) {
-            LOG.warning(() -> "CELERITY-0211: task " + id + " could not end " + state + ": it is " + finished.state());
+    private static Consumer<TaskMeta> errorOf(Throwable error) {
+        if (error == null) {
+            return meta -> { };
         }
+        String type = error instanceof TimeLimitExceeded ? CelerityException.class.getName() : error.getClass().getName();
+        String message = truncate(error.getMessage());
+        String trace = error instanceof TimeLimitExceeded ? null : stackTrace(error);
+        return meta -> {
+            meta.setErrorType(type);
+            meta.setErrorMessage(message);
+            meta.setErrorTrace(trace);
+        };
     }
 
     private void poison(Message message, String id, String reason) {
@@ -182,5 +394,25 @@ public class TaskExecutor {
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
         return trace.toString();
+    }
+
+    /** Carries the body's own exception out of the body thread. */
+    private static final class BodyFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        BodyFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /** The hard time limit ended the run. */
+    private static final class TimeLimitExceeded extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        TimeLimitExceeded(String message) {
+            super(message);
+        }
     }
 }

@@ -22,6 +22,12 @@ public final class TaskRegistry {
         return Optional.empty();
     }
 
+    /** Replaces a registered task's definition (its policy, once configuration is read). */
+    public void replace(TaskDefinition definition) {
+        byName.put(definition.name(), definition);
+        byMethod.put(definition.method(), definition);
+    }
+
     public Optional<TaskDefinition> byName(String name) {
         return Optional.ofNullable(byName.get(name));
     }

@@ -59,9 +59,11 @@ public final class TaskSignatures {
                 ? method.getDeclaringClass().getName() + "." + method.getName()
                 : task.name().strip();
         Optional<Type> result = resultType(method.getGenericReturnType());
+        TaskPolicy policy = TaskPolicy.parse(name, "@BackgroundTask of " + method, TaskPolicy.settings(task),
+                List.of(task.retryOn()), List.of(task.dontRetryOn()));
         return new TaskDefinition(name, task.type().isBlank() ? null : task.type(), task.queue(),
                 defaultFields(name, task.fields()), beanClass, method, method.getGenericParameterTypes(),
-                result.isPresent(), result.filter(type -> type != Void.class).orElse(null));
+                result.isPresent(), result.filter(type -> type != Void.class).orElse(null), policy);
     }
 
     static Map<String, String> defaultFields(String task, String[] fields) {

@@ -9,10 +9,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads and writes task rows. Each state change is a short transaction of its own that locks the row, checks the
@@ -61,8 +64,58 @@ public class TaskStore {
         return change(id, state, task -> model.apply(em, task, fields));
     }
 
-    private Change change(String id, String state, Consumer<TaskMeta> change) {
+    /**
+     * Runs {@code work} on the locked row of a task in a transaction of its own; the work decides from the row what
+     * to change, through {@link Locked}.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public <R> R locked(String id, Function<Locked, R> work) {
         TaskMeta task = em.find(model.entityClass(), id, LockModeType.PESSIMISTIC_WRITE);
+        return work.apply(new Locked(task));
+    }
+
+    /** Renews the heartbeat of every task this runner is running, in one statement. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int heartbeat(String runner, Instant now) {
+        return em.createQuery("UPDATE " + entityName() + " t SET t.heartbeatAt = :now WHERE t.runner = :runner "
+                        + "AND t.finishedAt IS NULL AND t.state NOT IN :waiting")
+                .setParameter("now", Timestamp.from(now))
+                .setParameter("runner", runner)
+                .setParameter("waiting", Transitions.WAITING)
+                .executeUpdate();
+    }
+
+    /** Ids of tasks in a running state whose runner has not renewed the heartbeat since {@code cutoff}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> silentlyRunning(Instant cutoff, int max) {
+        return em.createQuery("SELECT t.id FROM " + entityName() + " t WHERE t.finishedAt IS NULL "
+                        + "AND t.state NOT IN :waiting AND t.heartbeatAt < :cutoff", String.class)
+                .setParameter("waiting", Transitions.WAITING)
+                .setParameter("cutoff", Timestamp.from(cutoff))
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Ids of waiting tasks whose expiry time has passed. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> expiredWaiting(Instant now, int max) {
+        return em.createQuery("SELECT t.id FROM " + entityName() + " t WHERE t.state IN :waiting "
+                        + "AND t.expiresAt < :now", String.class)
+                .setParameter("waiting", Transitions.WAITING)
+                .setParameter("now", Timestamp.from(now))
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    private String entityName() {
+        return em.getMetamodel().entity(model.entityClass()).getName();
+    }
+
+    private Change change(String id, String state, Consumer<TaskMeta> change) {
+        return change(em.find(model.entityClass(), id, LockModeType.PESSIMISTIC_WRITE), state, change);
+    }
+
+    private Change change(TaskMeta task, String state, Consumer<TaskMeta> change) {
         if (task == null) {
             return new Change(Change.Outcome.MISSING, null, null);
         }
@@ -83,6 +136,37 @@ public class TaskStore {
         change.accept(task);
         em.flush();
         return new Change(Change.Outcome.CHANGED, task.getState(), task);
+    }
+
+    /** A locked task row (or none) inside {@link #locked}. */
+    public final class Locked {
+
+        private final TaskMeta task;
+
+        private Locked(TaskMeta task) {
+            this.task = task;
+        }
+
+        /** The task, or {@code null} if there is none with this id. */
+        public TaskMeta task() {
+            return task;
+        }
+
+        /** Changes the state as {@link #transition} does. */
+        public Change change(String state, Consumer<TaskMeta> change) {
+            return TaskStore.this.change(task, state, change);
+        }
+
+        /** Sets columns without changing the state or checking it. */
+        public void touch(Consumer<TaskMeta> change) {
+            change.accept(task);
+            em.flush();
+        }
+
+        public void delete() {
+            em.remove(task);
+            em.flush();
+        }
     }
 
     /** The result of a {@link #transition}. */

@@ -13,8 +13,11 @@ public final class Transitions {
 
     private static final String CUSTOM = "<custom>";
 
+    /** The states of a task that waits to be started. */
+    public static final Set<String> WAITING = Set.of(TaskState.QUEUED, TaskState.SCHEDULED, TaskState.RETRY);
+
     private static final Set<String> FROM_WAITING = Set.of(TaskState.STARTED, TaskState.QUEUED, TaskState.SCHEDULED,
-            TaskState.REVOKED, TaskState.EXPIRED, TaskState.FAILURE);
+            TaskState.REVOKED, TaskState.ABORTED, TaskState.EXPIRED, TaskState.FAILURE);
 
     private static final Set<String> FROM_RUNNING = Set.of(CUSTOM, TaskState.STARTED, TaskState.RETRY,
             TaskState.SUCCESS, TaskState.FAILURE, TaskState.REVOKED, TaskState.ABORTED);
@@ -36,6 +39,11 @@ public final class Transitions {
         }
         Set<String> targets = ALLOWED.get(category(from));
         return targets != null && targets.contains(category(to));
+    }
+
+    /** Whether a task in this state waits to be started. */
+    public static boolean isWaiting(String state) {
+        return WAITING.contains(state);
     }
 
     /** Whether a task in this state is being run by a worker. */

@@ -1,6 +1,7 @@
 package io.celerity.internal.dispatch;
 
 import io.celerity.api.TaskHandle;
+import io.celerity.api.TaskOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -18,19 +19,21 @@ class CallOptionsTest {
         Map<String, Object> fields = new HashMap<>();
         fields.put("owner", null); // clearing a field is allowed
         fields.put("provider", 7);
-        CallOptions options = CallOptions.open(fields);
+        CallOptions options = CallOptions.open(TaskOptions.of(fields).priority(9));
         try {
-            assertEquals(fields, CallOptions.take());
-            assertEquals(Map.of(), CallOptions.take());
+            TaskOptions taken = CallOptions.take();
+            assertEquals(fields, taken.fields());
+            assertEquals(9, taken.priority());
+            assertSame(TaskOptions.none(), CallOptions.take());
         } finally {
             options.close();
         }
-        assertEquals(Map.of(), CallOptions.take(), "nothing is left on the thread");
+        assertSame(TaskOptions.none(), CallOptions.take(), "nothing is left on the thread");
     }
 
     @Test
     void theHandleOfTheFirstTaskCallIsKept() {
-        CallOptions options = CallOptions.open(Map.of());
+        CallOptions options = CallOptions.open(TaskOptions.none());
         try {
             TaskHandle<Integer> first = TaskHandle.completed(1);
             CallOptions.handOver(first);
@@ -43,10 +46,10 @@ class CallOptionsTest {
 
     @Test
     void aCallThatEnqueuesNothing_orNestedOptions_areErrors() {
-        CallOptions options = CallOptions.open(Map.of());
+        CallOptions options = CallOptions.open(TaskOptions.none());
         try {
             assertTrue(assertThrows(IllegalStateException.class, options::handle).getMessage().startsWith("CELERITY-0105"));
-            assertTrue(assertThrows(IllegalStateException.class, () -> CallOptions.open(Map.of()))
+            assertTrue(assertThrows(IllegalStateException.class, () -> CallOptions.open(TaskOptions.none()))
                     .getMessage().startsWith("CELERITY-0104"));
         } finally {
             options.close();

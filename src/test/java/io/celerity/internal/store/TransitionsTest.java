@@ -22,14 +22,31 @@ class TransitionsTest {
     }
 
     @Test
-    void aQueuedTask_starts_orIsRevokedExpiredOrFailed_butDoesNotSucceedUnstarted() {
+    void aQueuedTask_starts_orIsRevokedAbortedExpiredOrFailed_butDoesNotSucceedUnstarted() {
         assertTrue(allowed(TaskState.QUEUED, TaskState.STARTED));
         assertTrue(allowed(TaskState.QUEUED, TaskState.REVOKED));
         assertTrue(allowed(TaskState.QUEUED, TaskState.EXPIRED));
         assertTrue(allowed(TaskState.QUEUED, TaskState.FAILURE));
         assertFalse(allowed(TaskState.QUEUED, TaskState.SUCCESS));
         assertFalse(allowed(TaskState.QUEUED, TaskState.PROGRESS));
-        assertFalse(allowed(TaskState.QUEUED, TaskState.ABORTED));
+        assertTrue(allowed(TaskState.QUEUED, TaskState.ABORTED), "an abort before the start");
+    }
+
+    @Test
+    void aWaitingTask_mayWaitAgain_forItsRateLimitSlot() {
+        assertTrue(allowed(TaskState.QUEUED, TaskState.QUEUED));
+        assertTrue(allowed(TaskState.SCHEDULED, TaskState.QUEUED));
+        assertTrue(allowed(TaskState.RETRY, TaskState.QUEUED));
+        assertTrue(allowed(TaskState.RETRY, TaskState.STARTED));
+        assertTrue(allowed(TaskState.SCHEDULED, TaskState.EXPIRED));
+    }
+
+    @Test
+    void aRunningTask_mayWaitForItsNextAttempt_butNotBeQueuedAgain() {
+        assertTrue(allowed(TaskState.STARTED, TaskState.RETRY));
+        assertTrue(allowed(TaskState.PROGRESS, TaskState.RETRY));
+        assertFalse(allowed(TaskState.STARTED, TaskState.QUEUED));
+        assertFalse(allowed(TaskState.STARTED, TaskState.EXPIRED), "expiry concerns tasks not yet started");
     }
 
     @Test

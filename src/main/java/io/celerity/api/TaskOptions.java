@@ -1,0 +1,162 @@
+package io.celerity.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Per-call options, Celery's {@code apply_async(countdown=…, eta=…, expires=…, priority=…)}; each overrides the
+ * task's annotation and configuration for one call. Immutable: every method returns a new instance.
+ *
+ * <pre>{@code
+ * tasks.with(TaskOptions.of(Map.of("owner", user)).countdown(Duration.ofMinutes(5)).priority(9))
+ *      .call(() -> reports.build(month));
+ * }</pre>
+ */
+public final class TaskOptions {
+
+    private static final TaskOptions NONE = new TaskOptions(Map.of(), null, null, null, null, null, null, null);
+
+    private final Map<String, ?> fields;
+    private final Instant eta;
+    private final Duration countdown;
+    private final Instant expiresAt;
+    private final Duration expiresIn;
+    private final Integer priority;
+    private final Integer maxRetries;
+    private final Duration[] timeLimits;
+
+    private TaskOptions(Map<String, ?> fields, Instant eta, Duration countdown, Instant expiresAt, Duration expiresIn,
+                        Integer priority, Integer maxRetries, Duration[] timeLimits) {
+        this.fields = fields;
+        this.eta = eta;
+        this.countdown = countdown;
+        this.expiresAt = expiresAt;
+        this.expiresIn = expiresIn;
+        this.priority = priority;
+        this.maxRetries = maxRetries;
+        this.timeLimits = timeLimits;
+    }
+
+    /** No options: the task's defaults. */
+    public static TaskOptions none() {
+        return NONE;
+    }
+
+    /** Entity fields that override the annotation's defaults; a value may be an entity, or an association's id. */
+    public static TaskOptions of(Map<String, ?> fields) {
+        return NONE.fields(fields);
+    }
+
+    public TaskOptions fields(Map<String, ?> fields) {
+        if (fields == null) {
+            throw new IllegalArgumentException("CELERITY-0121: fields must not be null");
+        }
+        return new TaskOptions(Collections.unmodifiableMap(new LinkedHashMap<>(fields)), eta, countdown, expiresAt,
+                expiresIn, priority, maxRetries, timeLimits);
+    }
+
+    /** Run no earlier than this long after the enqueue; the task is {@link TaskState#SCHEDULED} until then. */
+    public TaskOptions countdown(Duration countdown) {
+        requireNotNegative("countdown", countdown);
+        return new TaskOptions(fields, null, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits);
+    }
+
+    /** Run no earlier than this instant; the task is {@link TaskState#SCHEDULED} until then. */
+    public TaskOptions eta(Instant eta) {
+        if (eta == null) {
+            throw new IllegalArgumentException("CELERITY-0121: eta must not be null");
+        }
+        return new TaskOptions(fields, eta, null, expiresAt, expiresIn, priority, maxRetries, timeLimits);
+    }
+
+    /** A task not started this long after the enqueue ends {@link TaskState#EXPIRED}; its body never runs. */
+    public TaskOptions expires(Duration expiresIn) {
+        requireNotNegative("expires", expiresIn);
+        return new TaskOptions(fields, eta, countdown, null, expiresIn, priority, maxRetries, timeLimits);
+    }
+
+    /** A task not started by this instant ends {@link TaskState#EXPIRED}; its body never runs. */
+    public TaskOptions expires(Instant expiresAt) {
+        if (expiresAt == null) {
+            throw new IllegalArgumentException("CELERITY-0121: expires must not be null");
+        }
+        return new TaskOptions(fields, eta, countdown, expiresAt, null, priority, maxRetries, timeLimits);
+    }
+
+    /** The message priority, 0 (lowest) to 9 (highest); waiting tasks of higher priority are delivered first. */
+    public TaskOptions priority(int priority) {
+        if (priority < 0 || priority > 9) {
+            throw new IllegalArgumentException("CELERITY-0122: priority " + priority + " is not between 0 and 9");
+        }
+        return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits);
+    }
+
+    /** How many times a failed run is retried; overrides {@link BackgroundTask#maxRetries()}. */
+    public TaskOptions maxRetries(int maxRetries) {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("CELERITY-0123: maxRetries " + maxRetries + " is negative");
+        }
+        return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits);
+    }
+
+    /** The soft and hard time limits of each run ({@code null} for none); see {@link BackgroundTask#timeLimit()}. */
+    public TaskOptions timeLimits(Duration soft, Duration hard) {
+        requirePositive("soft time limit", soft);
+        requirePositive("time limit", hard);
+        return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries,
+                new Duration[]{soft, hard});
+    }
+
+    public Map<String, ?> fields() {
+        return fields;
+    }
+
+    /** When the task is due, computed from an eta or a countdown; {@code null} for at once. */
+    public Instant dueAt(Instant now) {
+        return eta != null ? eta : countdown != null ? now.plus(countdown) : null;
+    }
+
+    /** When the task expires; {@code null} for the task's default. */
+    public Instant expiresAt(Instant now) {
+        return expiresAt != null ? expiresAt : expiresIn != null ? now.plus(expiresIn) : null;
+    }
+
+    /** The priority, or {@code null} for the task's default. */
+    public Integer priority() {
+        return priority;
+    }
+
+    /** The retry count, or {@code null} for the task's default. */
+    public Integer maxRetries() {
+        return maxRetries;
+    }
+
+    /** Whether {@link #timeLimits} was given. */
+    public boolean hasTimeLimits() {
+        return timeLimits != null;
+    }
+
+    public Duration softTimeLimit() {
+        return timeLimits == null ? null : timeLimits[0];
+    }
+
+    public Duration timeLimit() {
+        return timeLimits == null ? null : timeLimits[1];
+    }
+
+    private static void requireNotNegative(String what, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException("CELERITY-0121: " + what + " must be a duration of zero or more, not "
+                    + value);
+        }
+    }
+
+    private static void requirePositive(String what, Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException("CELERITY-0121: the " + what + " must be positive, not " + value);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.celerity.internal.control;
+
+import io.celerity.internal.Destinations;
+import io.celerity.internal.dispatch.Messaging;
+import io.celerity.internal.execution.Runs;
+import io.celerity.internal.json.TaskJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Sends control requests to every node and applies them to the runs of this node. */
+@ApplicationScoped
+public class ControlRequests {
+
+    private static final Logger LOG = Logger.getLogger(ControlRequests.class.getName());
+
+    @Inject
+    Messaging messaging;
+
+    @Inject
+    Runs runs;
+
+    /** Applies the request here at once, then tells the other nodes; heartbeats catch what a lost message missed. */
+    void send(ControlRequest request) {
+        apply(request);
+        try {
+            messaging.send(Destinations.CONTROL, true, TaskJson.jsonb().toJson(request), Map.of(), false);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "CELERITY-0233: the " + request.action() + " request for task " + request.id()
+                    + " was recorded but not sent to the other nodes (they pick it up with their next heartbeat): " + e, e);
+        }
+    }
+
+    void apply(ControlRequest request) {
+        runs.get(request.id()).ifPresent(run -> {
+            if (ControlRequest.TERMINATE.equals(request.action())) {
+                run.terminate();
+            } else if (ControlRequest.ABORT.equals(request.action())) {
+                run.requestAbort();
+            }
+        });
+    }
+}

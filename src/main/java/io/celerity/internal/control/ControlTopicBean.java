@@ -1,0 +1,45 @@
+package io.celerity.internal.control;
+
+import io.celerity.internal.Destinations;
+import io.celerity.internal.json.TaskJson;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+import java.util.logging.Logger;
+
+/** Receives revoke-terminate and abort requests from any node and applies them to the runs of this node. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Destinations.CONTROL),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "${MPCONFIG=celerity.resource-adapter}"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
+        @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
+        @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "500")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ControlTopicBean implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(ControlTopicBean.class.getName());
+
+    @Inject
+    ControlRequests requests;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            if (message instanceof TextMessage text) {
+                requests.apply(TaskJson.jsonb().fromJson(text.getText(), ControlRequest.class));
+            }
+        } catch (JMSException | RuntimeException e) {
+            LOG.warning(() -> "CELERITY-0234: a control request was dropped: " + e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.celerity.internal.control;
+
+import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskNotFoundException;
+import io.celerity.api.TaskState;
+import io.celerity.internal.store.TaskStore;
+import io.celerity.internal.store.Transitions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+
+/**
+ * Revoke, abort and delete. Every request is first recorded on the task row (so it survives restarts and reaches a
+ * task that has not started yet); a request for a running task then goes to every node over the control topic, and
+ * the node running it acts at once. Heartbeats re-read the requests, so a node that missed the message still acts.
+ */
+@ApplicationScoped
+public class TaskControl {
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    ControlRequests requests;
+
+    public boolean revoke(String id, boolean terminate) {
+        Outcome outcome = store.locked(id, locked -> {
+            TaskMeta task = existing(id, locked.task());
+            if (task.isTerminal() || (Transitions.isRunning(task.getState()) && !terminate)) {
+                return Outcome.NOTHING;
+            }
+            boolean running = Transitions.isRunning(task.getState());
+            locked.change(TaskState.REVOKED, meta -> meta.setErrorMessage(running
+                    ? "CELERITY-0230: revoked and terminated on request while running"
+                    : "CELERITY-0231: revoked on request before it started"));
+            return running ? Outcome.TELL_RUNNER : Outcome.DONE;
+        });
+        if (outcome == Outcome.TELL_RUNNER) {
+            requests.send(ControlRequest.terminate(id));
+        }
+        return outcome != Outcome.NOTHING;
+    }
+
+    public boolean abort(String id) {
+        Outcome outcome = store.locked(id, locked -> {
+            TaskMeta task = existing(id, locked.task());
+            if (task.isTerminal()) {
+                return Outcome.NOTHING;
+            }
+            if (Transitions.isWaiting(task.getState())) {
+                locked.change(TaskState.ABORTED, meta -> {
+                    meta.setAbortRequestedAt(Instant.now());
+                    meta.setErrorMessage("CELERITY-0232: aborted on request before it started");
+                });
+                return Outcome.DONE;
+            }
+            if (task.getAbortRequestedAt() == null) {
+                locked.touch(meta -> meta.setAbortRequestedAt(Instant.now()));
+            }
+            return Outcome.TELL_RUNNER;
+        });
+        if (outcome == Outcome.TELL_RUNNER) {
+            requests.send(ControlRequest.abort(id));
+        }
+        return outcome != Outcome.NOTHING;
+    }
+
+    public boolean delete(String id) {
+        try {
+            revoke(id, true);
+        } catch (TaskNotFoundException e) {
+            return false;
+        }
+        return store.locked(id, locked -> {
+            if (locked.task() == null || !locked.task().isTerminal()) {
+                return false;
+            }
+            locked.delete();
+            return true;
+        });
+    }
+
+    private static TaskMeta existing(String id, TaskMeta task) {
+        if (task == null) {
+            throw new TaskNotFoundException(id);
+        }
+        return task;
+    }
+
+    private enum Outcome { NOTHING, DONE, TELL_RUNNER }
+}

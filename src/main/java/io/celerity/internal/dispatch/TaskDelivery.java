@@ -1,0 +1,26 @@
+package io.celerity.internal.dispatch;
+
+import io.celerity.api.TaskMeta;
+
+import java.time.Instant;
+
+/**
+ * How a task message is sent.
+ *
+ * @param dueAt       not delivered before this instant; {@code null}: at once
+ * @param priority    JMS priority 0–9
+ * @param expiresAt   the broker drops the message after this instant; {@code null}: never
+ * @param duplicateId the broker drops a second message with this id; {@code null}: no check
+ */
+public record TaskDelivery(Instant dueAt, int priority, Instant expiresAt, String duplicateId) {
+
+    /** The delivery of a stored task, due at its eta, under the given duplicate-detection id. */
+    public static TaskDelivery of(TaskMeta task, String duplicateId) {
+        return new TaskDelivery(task.getEta(), task.getPriority(), task.getExpiresAt(), duplicateId);
+    }
+
+    /** The same delivery, due at another instant and without duplicate detection (a re-send of a later check). */
+    public TaskDelivery dueAt(Instant at) {
+        return new TaskDelivery(at, priority, expiresAt, null);
+    }
+}

@@ -1,0 +1,36 @@
+package io.celerity.internal.execution;
+
+import io.celerity.api.CelerityException;
+import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskState;
+import io.celerity.internal.store.TaskStore;
+import io.celerity.internal.store.Transitions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+
+/** Ends waiting tasks whose expiry time has passed: their bodies never run. */
+@ApplicationScoped
+public class Expiries {
+
+    @Inject
+    TaskStore store;
+
+    /** Marks the task EXPIRED if it still waits and its expiry time has passed. */
+    public boolean expire(String id) {
+        return store.locked(id, locked -> {
+            TaskMeta task = locked.task();
+            if (task == null || !Transitions.isWaiting(task.getState()) || task.getExpiresAt() == null
+                    || task.getExpiresAt().isAfter(Instant.now())) {
+                return false;
+            }
+            return locked.change(TaskState.EXPIRED, Expiries::reason).changed();
+        });
+    }
+
+    static void reason(TaskMeta task) {
+        task.setErrorType(CelerityException.class.getName());
+        task.setErrorMessage("CELERITY-0221: not started before it expired at " + task.getExpiresAt());
+    }
+}

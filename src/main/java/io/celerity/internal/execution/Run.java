@@ -1,0 +1,101 @@
+package io.celerity.internal.execution;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One run of a task on this node, from the delivery of its message to its recorded outcome: the thread that runs the
+ * body, and what the rest of the cluster asked of it (abort, terminate) or the clock decided (soft limit).
+ */
+public final class Run {
+
+    private final String id;
+    private final CompletableFuture<Void> released = new CompletableFuture<>();
+    private Thread thread;
+    private volatile int attempt;
+    private volatile boolean abortRequested;
+    private volatile boolean abortSeen;
+    private volatile String softLimitPassed;
+    private boolean softLimitReported;
+
+    Run(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    int attempt() {
+        return attempt;
+    }
+
+    void attempt(int attempt) {
+        this.attempt = attempt;
+    }
+
+    /** Records that an abort was requested; the body sees it at its next {@code isAborted()}. */
+    public void requestAbort() {
+        abortRequested = true;
+    }
+
+    boolean checkAborted() {
+        if (abortRequested) {
+            abortSeen = true;
+        }
+        return abortRequested;
+    }
+
+    boolean abortSeen() {
+        return abortSeen;
+    }
+
+    /** Ends the wait for the body (its task was recorded REVOKED) and interrupts it. */
+    public void terminate() {
+        released.complete(null);
+        interrupt();
+    }
+
+    boolean terminated() {
+        return released.isDone();
+    }
+
+    CompletableFuture<Void> released() {
+        return released;
+    }
+
+    void passSoftLimit(String reason) {
+        softLimitPassed = reason;
+        interrupt();
+    }
+
+    String softLimitPassed() {
+        return softLimitPassed;
+    }
+
+    /** The soft-limit reason the first time it is asked after the limit passed, else {@code null}. */
+    synchronized String reportSoftLimit() {
+        if (softLimitPassed == null || softLimitReported) {
+            return null;
+        }
+        softLimitReported = true;
+        return softLimitPassed;
+    }
+
+    synchronized void bodyStarts(Thread bodyThread) {
+        thread = bodyThread;
+    }
+
+    /** Called on the body thread when the body has returned; clears an interrupt meant for this run. */
+    void bodyEnds() {
+        synchronized (this) {
+            thread = null;
+        }
+        Thread.interrupted();
+    }
+
+    synchronized void interrupt() {
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}

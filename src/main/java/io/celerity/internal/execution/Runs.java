@@ -1,0 +1,33 @@
+package io.celerity.internal.execution;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The runs in progress on this node, by task id; control requests from any node are applied here. */
+@ApplicationScoped
+public class Runs {
+
+    private final ConcurrentMap<String, Run> runs = new ConcurrentHashMap<>();
+
+    /** Registers a run, or returns {@code null} when this node already runs the task. */
+    Run register(String id) {
+        Run run = new Run(id);
+        return runs.putIfAbsent(id, run) == null ? run : null;
+    }
+
+    void remove(Run run) {
+        runs.remove(run.id(), run);
+    }
+
+    public Optional<Run> get(String id) {
+        return Optional.ofNullable(runs.get(id));
+    }
+
+    public Set<String> ids() {
+        return Set.copyOf(runs.keySet());
+    }
+}

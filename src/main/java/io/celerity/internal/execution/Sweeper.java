@@ -1,0 +1,140 @@
+package io.celerity.internal.execution;
+
+import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskState;
+import io.celerity.internal.CelerityExtension;
+import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.dispatch.Messaging;
+import io.celerity.internal.dispatch.TaskDelivery;
+import io.celerity.internal.dispatch.TaskMessage;
+import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.registry.TaskPolicy;
+import io.celerity.internal.store.TaskStore;
+import io.celerity.internal.store.Transitions;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The periodic work of every node. Heartbeat: renews the lease of the tasks this node runs (one statement) and
+ * re-reads revoke and abort requests for them. Sweep: hands tasks whose runner fell silent to their
+ * {@link io.celerity.api.WorkerLost} policy, and expires waiting tasks past their expiry time. Every node sweeps;
+ * each change locks the row and re-checks it, so two nodes never act twice on one task.
+ */
+@ApplicationScoped
+public class Sweeper {
+
+    private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
+    private static final int BATCH = 200;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    Runs runs;
+
+    @Inject
+    Expiries expiries;
+
+    @Inject
+    Messaging messaging;
+
+    @Inject
+    CelerityExtension extension;
+
+    private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
+
+    public synchronized void start() {
+        if (!ticks.isEmpty()) {
+            return;
+        }
+        CelerityConfig config = CelerityConfig.get();
+        long beat = Math.max(100, config.lease().toMillis() / 3);
+        long sweep = config.sweepInterval().toMillis();
+        ticks.add(scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", this::heartbeat), beat, beat,
+                TimeUnit.MILLISECONDS));
+        ticks.add(scheduler.scheduleWithFixedDelay(() -> guarded("sweep", this::sweep), sweep, sweep,
+                TimeUnit.MILLISECONDS));
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        ticks.forEach(tick -> tick.cancel(false));
+        ticks.clear();
+    }
+
+    private static void guarded(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "CELERITY-0240: the " + what + " failed; it runs again at its next tick: " + e, e);
+        }
+    }
+
+    void heartbeat() {
+        if (runs.ids().isEmpty()) {
+            return;
+        }
+        store.heartbeat(CelerityConfig.get().runner(), Instant.now());
+        for (String id : runs.ids()) {
+            store.find(id).ifPresent(task -> runs.get(id).ifPresent(run -> {
+                if (TaskState.REVOKED.equals(task.getState())) {
+                    run.terminate();
+                } else if (task.getAbortRequestedAt() != null) {
+                    run.requestAbort();
+                }
+            }));
+        }
+    }
+
+    void sweep() {
+        Instant now = Instant.now();
+        Duration lease = CelerityConfig.get().lease();
+        for (String id : store.silentlyRunning(now.minus(lease), BATCH)) {
+            lost(id, lease);
+        }
+        for (String id : store.expiredWaiting(now, BATCH)) {
+            expiries.expire(id);
+        }
+    }
+
+    private void lost(String id, Duration lease) {
+        CelerityConfig config = CelerityConfig.get();
+        if (runs.get(id).isPresent()) {
+            return; // this node runs it; the next heartbeat renews it
+        }
+        TaskStore.Change change = store.locked(id, locked -> {
+            TaskMeta task = locked.task();
+            if (task == null || !Transitions.isRunning(task.getState())
+                    || !WorkerLoss.isLost(task, config.runner(), lease, Instant.now())) {
+                return new TaskStore.Change(TaskStore.Change.Outcome.REFUSED, null, null);
+            }
+            TaskPolicy policy = extension.registry().byName(task.getTaskName()).map(TaskDefinition::policy).orElse(null);
+            boolean again = WorkerLoss.runAgain(task, policy);
+            return locked.change(again ? TaskState.RETRY : TaskState.FAILURE, WorkerLoss.reason(task, again));
+        });
+        if (change.changed()) {
+            TaskMeta task = change.task();
+            LOG.warning(() -> "CELERITY-0241: task " + id + " lost its worker " + task.getRunner() + "; it is now "
+                    + task.getState());
+            if (TaskState.RETRY.equals(task.getState())) {
+                messaging.sendTask(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()),
+                        TaskDelivery.of(task, task.getId() + "#lost#" + task.getAttempt()));
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.celerity.internal.execution;
+
+import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskState;
+import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.registry.RateLimit;
+import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.store.RateLimits;
+import io.celerity.internal.store.TaskStore;
+import io.celerity.internal.store.Transitions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Decides, on the locked task row, what a delivered message does: start the task, drop the message (the task ended,
+ * or this node runs it), check again later (not due yet, waiting for its rate-limit slot, or another runner may still
+ * be alive), expire it, or handle a lost runner.
+ */
+@ApplicationScoped
+public class TaskStarts {
+
+    /** A message delivered this much before its task is due counts as due (clocks of broker and nodes differ). */
+    private static final Duration EARLY = Duration.ofMillis(250);
+    /** Margin after a lease runs out before a possibly lost run is checked again. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(1);
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    RateLimits rateLimits;
+
+    /** What to do with a delivered message. */
+    public record Start(Kind kind, TaskMeta task, String state, Instant later) {
+
+        public enum Kind { RUN, DROP, LATER, MISSING }
+
+        static Start run(TaskMeta task) {
+            return new Start(Kind.RUN, task, task.getState(), null);
+        }
+
+        static Start drop(String state) {
+            return new Start(Kind.DROP, null, state, null);
+        }
+
+        static Start later(TaskMeta task, Instant at) {
+            return new Start(Kind.LATER, task, task.getState(), at);
+        }
+    }
+
+    Start begin(String id, TaskDefinition definition, Run run) {
+        CelerityConfig config = CelerityConfig.get();
+        return store.locked(id, locked -> {
+            TaskMeta task = locked.task();
+            if (task == null) {
+                return new Start(Start.Kind.MISSING, null, null, null);
+            }
+            Instant now = Instant.now();
+            String state = task.getState();
+            if (task.isTerminal()) {
+                return Start.drop(state);
+            }
+            if (Transitions.isRunning(state)) {
+                if (!WorkerLoss.isLost(task, config.runner(), config.lease(), now)) {
+                    return Start.later(task, task.getHeartbeatAt().plus(config.lease()).plus(LEASE_MARGIN));
+                }
+                if (!WorkerLoss.runAgain(task, definition.policy()) && !config.runner().equals(task.getRunner())) {
+                    locked.change(TaskState.FAILURE, WorkerLoss.reason(task, false));
+                    return Start.drop(TaskState.FAILURE);
+                }
+            } else {
+                if (task.getExpiresAt() != null && now.isAfter(task.getExpiresAt())) {
+                    locked.change(TaskState.EXPIRED, Expiries::reason);
+                    return Start.drop(TaskState.EXPIRED);
+                }
+                Instant eta = task.getEta();
+                if (eta != null && eta.isAfter(now.plus(EARLY))) {
+                    return Start.later(task, eta);
+                }
+                RateLimit rate = definition.policy().rateLimit();
+                boolean holdsSlot = TaskState.QUEUED.equals(state) && eta != null;
+                if (rate != null && !holdsSlot) {
+                    Instant slot = rateLimits.reserve(definition.name(), rate.interval(), now);
+                    if (slot.isAfter(now.plus(EARLY))) {
+                        locked.change(TaskState.QUEUED, meta -> meta.setEta(slot));
+                        return Start.later(task, slot);
+                    }
+                }
+            }
+            TaskStore.Change started = locked.change(TaskState.STARTED, meta -> {
+                meta.setStartedAt(now);
+                meta.setAttempt(meta.getAttempt() + 1);
+                meta.setRunner(config.runner());
+                meta.setHeartbeatAt(now);
+                meta.setEta(null);
+            });
+            if (!started.changed()) {
+                return Start.drop(started.state());
+            }
+            if (task.getAbortRequestedAt() != null) {
+                run.requestAbort();
+            }
+            run.attempt(task.getAttempt());
+            return Start.run(started.task());
+        });
+    }
+}

@@ -1,0 +1,140 @@
+package io.celerity.internal.registry;
+
+import io.celerity.api.BackgroundTask;
+import io.celerity.api.WorkerLost;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * The control options of one task: retries, expiry, priority, time limits, rate limit, worker-lost policy. Built
+ * from the annotation, then overridden by configuration ({@code celerity.task."<name>".<option>}); per-call options
+ * are applied at enqueue and stored with the task.
+ */
+public record TaskPolicy(int maxRetries, Duration retryDelay, boolean retryBackoff, Duration retryBackoffMax,
+                         boolean retryJitter, List<Class<? extends Throwable>> retryOn,
+                         List<Class<? extends Throwable>> dontRetryOn, Duration expires, int priority,
+                         Duration softTimeLimit, Duration timeLimit, RateLimit rateLimit, WorkerLost workerLost,
+                         Map<String, String> settings) {
+
+    /** The options that configuration may override, by their key suffix. */
+    public static final Set<String> OPTIONS = Set.of("max-retries", "retry-delay", "retry-backoff",
+            "retry-backoff-max", "retry-jitter", "expires", "priority", "soft-time-limit", "time-limit", "rate-limit",
+            "on-worker-lost");
+
+    /** The settings of an annotation, as text keyed like the configuration. */
+    public static Map<String, String> settings(BackgroundTask task) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("max-retries", String.valueOf(task.maxRetries()));
+        settings.put("retry-delay", task.retryDelay());
+        settings.put("retry-backoff", String.valueOf(task.retryBackoff()));
+        settings.put("retry-backoff-max", task.retryBackoffMax());
+        settings.put("retry-jitter", String.valueOf(task.retryJitter()));
+        settings.put("expires", task.expires());
+        settings.put("priority", String.valueOf(task.priority()));
+        settings.put("soft-time-limit", task.softTimeLimit());
+        settings.put("time-limit", task.timeLimit());
+        settings.put("rate-limit", task.rateLimit());
+        settings.put("on-worker-lost", task.onWorkerLost().name());
+        return settings;
+    }
+
+    /**
+     * Reads the settings of a task.
+     *
+     * @param source says where the settings come from, in error messages
+     * @throws IllegalArgumentException listing every bad setting
+     */
+    public static TaskPolicy parse(String task, String source, Map<String, String> settings,
+                                   List<Class<? extends Throwable>> retryOn,
+                                   List<Class<? extends Throwable>> dontRetryOn) {
+        List<String> problems = new ArrayList<>();
+        Reader read = new Reader(settings, problems);
+        int maxRetries = read.value("max-retries", Integer::parseInt, 0);
+        Duration retryDelay = read.value("retry-delay", Durations::parse, Duration.ofSeconds(1));
+        boolean backoff = read.value("retry-backoff", TaskPolicy::bool, false);
+        Duration backoffMax = read.value("retry-backoff-max", Durations::parse, Duration.ofMinutes(10));
+        boolean jitter = read.value("retry-jitter", TaskPolicy::bool, true);
+        Duration expires = read.value("expires", Durations::parse, null);
+        int priority = read.value("priority", Integer::parseInt, BackgroundTask.DEFAULT_PRIORITY);
+        Duration soft = read.value("soft-time-limit", Durations::parse, null);
+        Duration hard = read.value("time-limit", Durations::parse, null);
+        RateLimit rate = read.value("rate-limit", RateLimit::parse, null);
+        WorkerLost lost = read.value("on-worker-lost", v -> WorkerLost.valueOf(v.strip().toUpperCase(Locale.ROOT)),
+                WorkerLost.RUN_AGAIN);
+        if (maxRetries < 0) {
+            problems.add("max-retries " + maxRetries + " is negative");
+        }
+        if (priority < 0 || priority > 9) {
+            problems.add("priority " + priority + " is not between 0 and 9");
+        }
+        if (isZero(soft) || isZero(hard)) {
+            problems.add("a time limit must be positive");
+        }
+        if (soft != null && hard != null && soft.compareTo(hard) >= 0) {
+            problems.add("the soft time limit " + soft + " is not shorter than the time limit " + hard);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("CELERITY-0030: task " + task + " has bad settings in " + source + ": "
+                    + String.join("; ", problems));
+        }
+        return new TaskPolicy(maxRetries, retryDelay, backoff, backoffMax, jitter, List.copyOf(retryOn),
+                List.copyOf(dontRetryOn), expires, priority, soft, hard, rate, lost, Map.copyOf(settings));
+    }
+
+    private static boolean isZero(Duration duration) {
+        return duration != null && duration.isZero();
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+        };
+    }
+
+    /** Whether a run that failed with this error is retried (when retries are left). */
+    public boolean retries(Throwable error) {
+        return dontRetryOn.stream().noneMatch(type -> type.isInstance(error))
+                && retryOn.stream().anyMatch(type -> type.isInstance(error));
+    }
+
+    /** The delay before the attempt after {@code attempt}: fixed, or doubled each time up to the cap, with jitter. */
+    public Duration retryDelay(int attempt) {
+        if (!retryBackoff) {
+            return retryDelay;
+        }
+        int doublings = Math.min(Math.max(attempt - 1, 0), 40);
+        Duration delay = retryDelay.toMillis() > (retryBackoffMax.toMillis() >> doublings)
+                ? retryBackoffMax
+                : retryDelay.multipliedBy(1L << doublings);
+        if (retryJitter && delay.toMillis() > 0) {
+            delay = Duration.ofMillis(ThreadLocalRandom.current().nextLong(delay.toMillis() + 1));
+        }
+        return delay;
+    }
+
+    private record Reader(Map<String, String> settings, List<String> problems) {
+
+        <T> T value(String key, Function<String, T> parse, T fallback) {
+            String text = settings.get(key);
+            if (text == null || text.isBlank()) {
+                return fallback;
+            }
+            try {
+                return parse.apply(text.strip());
+            } catch (RuntimeException e) {
+                problems.add(key + " '" + text + "': " + e.getMessage());
+                return fallback;
+            }
+        }
+    }
+}
