@@ -90,14 +90,14 @@ public class Sweeper {
             return;
         }
         store.heartbeat(CelerityConfig.get().runner(), Instant.now());
-        for (String id : runs.ids()) {
-            store.find(id).ifPresent(task -> runs.get(id).ifPresent(run -> {
+        for (TaskMeta task : store.findAll(runs.ids())) {
+            runs.get(task.getId()).ifPresent(run -> {
                 if (TaskState.REVOKED.equals(task.getState())) {
                     run.terminate();
                 } else if (task.getAbortRequestedAt() != null) {
                     run.requestAbort();
                 }
-            }));
+            });
         }
     }
 

@@ -54,6 +54,8 @@ public class TaskExecutor {
     private static final long MISSING_ROW_PAUSE_MILLIS = 100;
     /** Deliveries of a message whose row is missing before it is dropped (the task was deleted). */
     private static final int MISSING_ROW_DELIVERIES = 3;
+    /** How long a message waits when its task row could not be read. */
+    private static final Duration DEFER = Duration.ofSeconds(5);
 
     @Inject
     CelerityExtension extension;
@@ -109,7 +111,13 @@ public class TaskExecutor {
             return;
         }
         try {
-            TaskStarts.Start start = begin(task.id(), definition.get(), run);
+            TaskStarts.Start start;
+            try {
+                start = begin(task.id(), definition.get(), run);
+            } catch (RuntimeException e) {
+                defer(message, definition.get(), task, e);
+                return;
+            }
             switch (start.kind()) {
                 case MISSING -> missing(message, task.id());
                 case DROP -> LOG.fine(() -> "CELERITY-0209: task " + task.id() + " is " + start.state()
@@ -136,6 +144,22 @@ public class TaskExecutor {
                 return start;
             }
         }
+    }
+
+    /**
+     * The row could not be read or written (the database is down?): the message comes back later, as often as needed,
+     * instead of being dead-lettered by the broker after its last attempt with the task left waiting.
+     */
+    private void defer(Message message, TaskDefinition definition, TaskMessage task, RuntimeException error) {
+        LOG.log(Level.WARNING, "CELERITY-0215: task " + task.id() + " could not be started (" + error
+                + "); its message comes back in " + DEFER.toSeconds() + " s", error);
+        int priority;
+        try {
+            priority = message.getJMSPriority();
+        } catch (JMSException e) {
+            priority = io.celerity.api.BackgroundTask.DEFAULT_PRIORITY;
+        }
+        messaging.sendTask(definition.queue(), task, new TaskDelivery(Instant.now().plus(DEFER), priority, null, null));
     }
 
     /** With XA the broker may commit before the database: the broker delivers it again, later; a deleted task's message is dropped. */
@@ -189,7 +213,7 @@ public class TaskExecutor {
      * @return the reason the hard limit stopped it, if it did
      */
     private Optional<String> await(TaskMeta task, Run run, CompletableFuture<Object> body) {
-        CompletableFuture<Object> ended = CompletableFuture.anyOf(body, run.released());
+        CompletableFuture<Object> ended = CompletableFuture.anyOf(body, run.released()).exceptionally(error -> null);
         long started = System.nanoTime();
         try {
             Long soft = task.getSoftTimeLimitMillis();

@@ -77,14 +77,14 @@ public class TaskStarts {
                     return Start.drop(TaskState.EXPIRED);
                 }
                 Instant eta = task.getEta();
-                if (eta != null && eta.isAfter(now.plus(EARLY))) {
+                boolean holdsSlot = TaskState.QUEUED.equals(state) && eta != null;
+                if (eta != null && eta.isAfter(holdsSlot ? now : now.plus(EARLY))) {
                     return Start.later(task, eta);
                 }
                 RateLimit rate = definition.policy().rateLimit();
-                boolean holdsSlot = TaskState.QUEUED.equals(state) && eta != null;
                 if (rate != null && !holdsSlot) {
                     Instant slot = rateLimits.reserve(definition.name(), rate.interval(), now);
-                    if (slot.isAfter(now.plus(EARLY))) {
+                    if (slot.isAfter(now)) {
                         locked.change(TaskState.QUEUED, meta -> meta.setEta(slot));
                         return Start.later(task, slot);
                     }

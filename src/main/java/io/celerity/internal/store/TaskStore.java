@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,17 @@ public class TaskStore {
                 .setParameter("runner", runner)
                 .setParameter("waiting", Transitions.WAITING)
                 .executeUpdate();
+    }
+
+    /** The tasks with these ids, as stored. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<TaskMeta> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT t FROM " + entityName() + " t WHERE t.id IN :ids", TaskMeta.class)
+                .setParameter("ids", ids)
+                .getResultList();
     }
 
     /** Ids of tasks in a running state whose runner has not renewed the heartbeat since {@code cutoff}. */

@@ -1,0 +1,474 @@
+package io.celerity.it;
+
+import io.celerity.api.CelerityException;
+import io.celerity.api.DefaultTaskMeta;
+import io.celerity.api.SoftTimeLimitExceeded;
+import io.celerity.api.TaskFailedException;
+import io.celerity.api.TaskHandle;
+import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskNotFoundException;
+import io.celerity.api.TaskOptions;
+import io.celerity.api.TaskState;
+import io.celerity.api.Tasks;
+import io.celerity.internal.dispatch.Messaging;
+import io.celerity.internal.dispatch.TaskDelivery;
+import io.celerity.internal.dispatch.TaskMessage;
+import io.celerity.internal.store.TaskEntityModel;
+import io.celerity.internal.store.TaskStore;
+import io.celerity.it.control.ControlTasks;
+import io.celerity.it.control.Trail;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.celerity.it.Eventually.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Task control on Payara Micro: scheduling, expiry, priority, retries, revoke, abort, time limits, rate limits,
+ * lifecycle handlers, lost workers and delete. One deployment serves every test; the lease is 3 s and the sweeper
+ * runs every 500 ms, so lost-worker cases resolve in seconds.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TaskControlIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("celerity-control", "<class>io.celerity.api.DefaultTaskMeta</class>")
+                .addPackage(ControlTasks.class.getPackage())
+                .addClass(TaskControlIT.class)
+                .addAsResource(new StringAsset("""
+                        celerity.worker.lease=3s
+                        celerity.sweeper.interval=500ms
+                        celerity.task."control.configured".max-retries=2
+                        celerity.task."control.configured".retry-delay=100ms
+                        """), "META-INF/microprofile-config.properties");
+    }
+
+    @Inject
+    ControlTasks control;
+
+    @Inject
+    Tasks tasks;
+
+    @Inject
+    Trail trail;
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    TaskEntityModel model;
+
+    @Inject
+    Messaging messaging;
+
+    @Resource
+    UserTransaction transaction;
+
+    // --- scheduling --------------------------------------------------------------------------------------------
+
+    @Test
+    void aCountdown_keepsTheTaskScheduled_untilItIsDue_thenItRunsOnce() throws Exception {
+        String key = key();
+        Instant before = Instant.now();
+        TaskHandle<String> handle = tasks.with(TaskOptions.none().countdown(Duration.ofSeconds(2)))
+                .call(() -> control.echo(key));
+
+        TaskMeta scheduled = row(handle.id());
+        assertEquals(TaskState.SCHEDULED, scheduled.getState());
+        assertFalse(scheduled.getEta().isBefore(before.plusSeconds(2)), "eta " + scheduled.getEta());
+
+        assertEquals(key, handle.get(WAIT));
+        TaskMeta done = row(handle.id());
+        assertFalse(done.getStartedAt().isBefore(scheduled.getEta().minusMillis(250)),
+                "started " + done.getStartedAt() + " before its eta " + scheduled.getEta());
+        assertEquals(1, trail.runs(key));
+    }
+
+    @Test
+    void anEtaInThePast_runsAtOnce() throws Exception {
+        String key = key();
+        TaskHandle<String> handle = tasks.with(TaskOptions.none().eta(Instant.now().minusSeconds(60)))
+                .call(() -> control.echo(key));
+        assertEquals(key, handle.get(WAIT));
+    }
+
+    @Test
+    void aTaskNotStartedBeforeItExpires_endsExpired_andItsBodyNeverRuns() throws Exception {
+        String key = key();
+        TaskHandle<String> handle = tasks.with(TaskOptions.none().countdown(Duration.ofSeconds(2))
+                .expires(Duration.ofSeconds(1))).call(() -> control.echo(key));
+
+        TaskFailedException failed = assertThrows(TaskFailedException.class, () -> handle.get(WAIT));
+        assertEquals(TaskState.EXPIRED, failed.state());
+        assertTrue(row(handle.id()).getErrorMessage().startsWith("CELERITY-0221"));
+        assertEquals(0, trail.runs(key));
+    }
+
+    @Test
+    void aWaitingTaskOfHigherPriority_startsFirst() throws Exception {
+        int workers = ConfigProvider.getConfig().getValue("celerity.worker.concurrency", Integer.class);
+        List<String> blockers = new ArrayList<>();
+        List<String> blockerIds = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            String blocker = key();
+            blockers.add(blocker);
+            blockerIds.add(tasks.with(Map.of()).run(() -> control.blocker(blocker)).id());
+        }
+        try {
+            await("every worker is busy", WAIT, () -> blockerIds.stream().allMatch(id -> isRunning(row(id).getState())));
+            String prefix = key();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String low = prefix + "-low" + i;
+                ids.add(tasks.with(TaskOptions.none().priority(1)).run(() -> control.ordered(low)).id());
+            }
+            String high = prefix + "-high";
+            ids.add(tasks.with(TaskOptions.none().priority(9)).run(() -> control.ordered(high)).id());
+
+            trail.open(blockers.get(0));
+            await("the waiting tasks ran", WAIT, () -> ids.stream().allMatch(id -> TaskState.SUCCESS.equals(row(id).getState())));
+            assertEquals("ordered:" + high, trail.startingWith("ordered:" + prefix).get(0),
+                    "start order " + trail.startingWith("ordered:" + prefix));
+        } finally {
+            blockers.forEach(trail::open);
+        }
+    }
+
+    // --- retries -----------------------------------------------------------------------------------------------
+
+    @Test
+    void aRetryableFailure_isRetried_withTheAttemptAndTheLastErrorRecorded() throws Exception {
+        String key = key();
+        TaskHandle<Integer> handle = control.flaky(key, 2);
+
+        assertEquals(3, handle.get(WAIT));
+        TaskMeta done = row(handle.id());
+        assertEquals(3, done.getAttempt());
+        assertEquals(3, trail.runs(key));
+        List<String> retries = trail.startingWith("onRetry:" + handle.id());
+        assertEquals(List.of("onRetry:" + handle.id() + ":1:flaky run 1", "onRetry:" + handle.id() + ":2:flaky run 2"),
+                retries);
+        assertEquals(2, trail.startingWith("watched retry:" + handle.id()).size());
+        assertTrue(trail.has("onSuccess:" + handle.id() + ":3"));
+        assertTrue(trail.has("afterReturn:" + handle.id() + ":SUCCESS"));
+    }
+
+    @Test
+    void aFailureThatNeverRetries_failsAtOnce() throws Exception {
+        String key = key();
+        TaskHandle<Integer> handle = control.flaky(key, -1);
+
+        TaskFailedException failed = assertThrows(TaskFailedException.class, () -> handle.get(WAIT));
+        assertEquals(FileNotFoundException.class.getName(), failed.errorType());
+        assertEquals(1, trail.runs(key));
+        assertEquals(1, row(handle.id()).getAttempt());
+    }
+
+    @Test
+    void afterTheLastRetry_theTaskFails_andOnlyTheQualifiedObserverSeesIt() throws Exception {
+        String key = key();
+        TaskHandle<Void> handle = tasks.with(Map.of()).run(() -> control.stubborn(key));
+
+        TaskFailedException failed = assertThrows(TaskFailedException.class, () -> handle.get(WAIT));
+        assertEquals(IOException.class.getName(), failed.errorType());
+        assertEquals("stubborn run 3", failed.errorMessage());
+        assertEquals(3, trail.runs(key), "the first run and two retries");
+        assertTrue(trail.has("onFailure:" + handle.id() + ":stubborn run 3"));
+        await("the failure event is observed", WAIT, () -> trail.has("watched failure:" + handle.id() + ":FAILURE"));
+        assertEquals(1, trail.startingWith("watched failure:").stream().filter(e -> e.contains(handle.id())).count());
+
+        String other = key();
+        TaskHandle<Integer> otherFailure = control.flaky(other, -1);
+        assertThrows(TaskFailedException.class, () -> otherFailure.get(WAIT));
+        await("its events are observed", WAIT, () -> trail.has("event:" + otherFailure.id() + ":FAILURE"));
+        assertFalse(trail.startingWith("watched failure:").stream().anyMatch(e -> e.contains(otherFailure.id())),
+                "the observer of control.stubborn failures saw a control.flaky failure");
+    }
+
+    @Test
+    void theConfiguration_overridesTheAnnotationsRetries() throws Exception {
+        String key = key();
+        TaskHandle<Void> handle = tasks.with(Map.of()).run(() -> control.configured(key));
+
+        assertThrows(TaskFailedException.class, () -> handle.get(WAIT));
+        assertEquals(3, trail.runs(key));
+        assertEquals(2, row(handle.id()).getMaxRetries());
+    }
+
+    @Test
+    void aPerCallRetryCount_overridesTheAnnotation() throws Exception {
+        String key = key();
+        TaskHandle<Void> handle = tasks.with(TaskOptions.none().maxRetries(0)).run(() -> control.stubborn(key));
+
+        assertThrows(TaskFailedException.class, () -> handle.get(WAIT));
+        assertEquals(1, trail.runs(key));
+    }
+
+    @Test
+    void aTaskMayAskForARetry_withItsOwnCountdown() throws Exception {
+        String key = key();
+        TaskHandle<Integer> handle = control.asksForRetry(key);
+
+        assertEquals(2, handle.get(WAIT));
+        assertEquals(2, row(handle.id()).getAttempt());
+        assertTrue(trail.has("onRetry:" + handle.id() + ":1:not yet"));
+    }
+
+    // --- revoke, abort, delete ---------------------------------------------------------------------------------
+
+    @Test
+    void aTaskRevokedBeforeItStarts_neverRuns() throws Exception {
+        String key = key();
+        TaskHandle<String> revoked = tasks.with(TaskOptions.none().countdown(Duration.ofSeconds(1)))
+                .call(() -> control.echo(key));
+        String marker = key();
+        TaskHandle<String> later = tasks.with(TaskOptions.none().countdown(Duration.ofMillis(1500)))
+                .call(() -> control.echo(marker));
+
+        assertTrue(tasks.revoke(revoked.id(), false));
+
+        assertEquals(TaskState.REVOKED, revoked.state());
+        assertEquals(marker, later.get(WAIT), "a task due after the revoked one ran");
+        assertEquals(0, trail.runs(key));
+        assertFalse(tasks.revoke(revoked.id(), true), "a finished task cannot be revoked again");
+    }
+
+    @Test
+    void revokeWithTerminate_interruptsTheRunningTask_wherever_andTheWorkerGoesOn() throws Exception {
+        String key = key();
+        TaskHandle<String> handle = control.sleeper(key, 30_000);
+        await("the task runs", WAIT, () -> trail.has("started:" + key));
+
+        assertFalse(tasks.revoke(handle.id(), false), "a running task is revoked only with terminate");
+        assertTrue(isRunning(handle.state()));
+        assertTrue(tasks.revoke(handle.id(), true));
+
+        assertEquals(TaskState.REVOKED, handle.state());
+        await("the body is interrupted", WAIT, () -> trail.has("interrupted:" + key));
+        String next = key();
+        assertEquals(next, control.echo(next).get(WAIT));
+        assertEquals(TaskState.REVOKED, handle.state(), "the interrupted body did not overwrite REVOKED");
+    }
+
+    @Test
+    void anAbortedTask_thatLooks_endsAborted() throws Exception {
+        String key = key();
+        TaskHandle<String> handle = control.sleeper(key, 30_000);
+        await("the task runs", WAIT, () -> trail.has("started:" + key));
+
+        assertTrue(tasks.abort(handle.id()));
+
+        TaskFailedException aborted = assertThrows(TaskFailedException.class, () -> handle.get(WAIT));
+        assertEquals(TaskState.ABORTED, aborted.state());
+        assertTrue(trail.has("saw abort:" + key));
+        assertNotNull(row(handle.id()).getAbortRequestedAt());
+        assertFalse(tasks.abort(handle.id()), "a finished task cannot be aborted");
+    }
+
+    @Test
+    void anAbortedTask_thatNeverLooks_runsToItsEnd() throws Exception {
+        String key = key();
+        TaskHandle<String> handle = control.ignorant(key, 1500);
+        await("the task runs", WAIT, () -> trail.has("started:" + key));
+
+        assertTrue(tasks.abort(handle.id()));
+
+        assertEquals("done anyway", handle.get(WAIT));
+        assertNotNull(row(handle.id()).getAbortRequestedAt(), "the request stays recorded");
+    }
+
+    @Test
+    void aTaskAbortedBeforeItStarts_neverRuns() throws Exception {
+        String key = key();
+        TaskHandle<String> handle = control.sleeper(key, 10);
+        String id = tasks.with(TaskOptions.none().countdown(Duration.ofSeconds(1))).call(() -> control.sleeper(key, 10)).id();
+
+        assertTrue(tasks.abort(id));
+
+        assertEquals(TaskState.ABORTED, row(id).getState());
+        assertEquals("slept", handle.get(WAIT));
+        String marker = key();
+        assertEquals(marker, tasks.with(TaskOptions.none().countdown(Duration.ofMillis(1500)))
+                .call(() -> control.echo(marker)).get(WAIT));
+        assertEquals(1, trail.runs(key), "only the task that was not aborted ran");
+    }
+
+    @Test
+    void deletingTasks_finished_running_orUnknown() throws Exception {
+        String key = key();
+        TaskHandle<String> finished = control.echo(key);
+        finished.get(WAIT);
+        assertTrue(tasks.delete(finished.id()));
+        assertThrows(TaskNotFoundException.class, finished::state);
+
+        String sleeper = key();
+        TaskHandle<String> running = control.sleeper(sleeper, 30_000);
+        await("the task runs", WAIT, () -> trail.has("started:" + sleeper));
+        assertTrue(tasks.delete(running.id()));
+        assertThrows(TaskNotFoundException.class, running::state);
+        await("the deleted task's body is interrupted", WAIT, () -> trail.has("interrupted:" + sleeper));
+
+        assertFalse(tasks.delete(UUID.randomUUID().toString()));
+        assertThrows(TaskNotFoundException.class, () -> tasks.revoke(UUID.randomUUID().toString(), true));
+    }
+
+    // --- time limits -------------------------------------------------------------------------------------------
+
+    @Test
+    void theSoftTimeLimit_interruptsTheTask_whichMayCleanUpAndSucceed() throws Exception {
+        String key = key();
+        TaskHandle<String> handle = control.soft(key, true);
+
+        assertEquals("cleaned up", handle.get(WAIT));
+        assertTrue(trail.has("soft interrupt:" + key));
+        assertTrue(trail.has("soft exception:" + key));
+    }
+
+    @Test
+    void theSoftTimeLimitException_leftUncaught_failsTheTask() throws Exception {
+        String key = key();
+        TaskHandle<String> handle = control.soft(key, false);
+
+        TaskFailedException failed = assertThrows(TaskFailedException.class, () -> handle.get(WAIT));
+        assertEquals(TaskState.FAILURE, failed.state());
+        assertEquals(SoftTimeLimitExceeded.class.getName(), failed.errorType());
+        assertTrue(failed.errorMessage().startsWith("CELERITY-0217"), failed.errorMessage());
+    }
+
+    @Test
+    void theHardTimeLimit_failsTheTask_abandonsItsThread_andTheWorkerGoesOn() throws Exception {
+        String key = key();
+        TaskHandle<Void> handle = tasks.with(Map.of()).run(() -> control.spinner(key));
+        try {
+            TaskFailedException failed = assertThrows(TaskFailedException.class, () -> handle.get(WAIT));
+            assertEquals(CelerityException.class.getName(), failed.errorType());
+            assertTrue(failed.errorMessage().startsWith("CELERITY-0218: time limit of PT1S exceeded"),
+                    failed.errorMessage());
+            assertFalse(trail.has("spun out:" + key), "the thread still spins, abandoned");
+            for (int i = 0; i < 3; i++) {
+                String next = key();
+                assertEquals(next, control.echo(next).get(WAIT));
+            }
+        } finally {
+            trail.add("release:" + key);
+        }
+        await("the abandoned body ends", WAIT, () -> trail.has("spun out:" + key));
+        assertEquals(TaskState.FAILURE, handle.state());
+    }
+
+    // --- rate limits -------------------------------------------------------------------------------------------
+
+    @Test
+    void aRateLimitedTask_waitsForItsSlot_insteadOfFailing() throws Exception {
+        String prefix = key();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String key = prefix + i;
+            ids.add(tasks.with(Map.of()).run(() -> control.limited(key)).id());
+        }
+
+        await("all rate-limited tasks ran", WAIT, () -> ids.stream().allMatch(id -> TaskState.SUCCESS.equals(row(id).getState())));
+        List<Instant> starts = ids.stream().map(id -> row(id).getStartedAt()).sorted(Comparator.naturalOrder()).toList();
+        for (int i = 1; i < starts.size(); i++) {
+            long gap = Duration.between(starts.get(i - 1), starts.get(i)).toMillis();
+            assertTrue(gap >= 150, "starts " + gap + " ms apart at 5/s: " + starts);
+        }
+    }
+
+    // --- lost workers ------------------------------------------------------------------------------------------
+
+    @Test
+    void aTaskWhoseWorkerWasLost_runsAgain_byDefault() throws Exception {
+        String key = key();
+        String id = insertRunningRow("control.echo", key, "ghost-node/0000", Instant.now().minusSeconds(60));
+
+        await("the task ran again", WAIT, () -> TaskState.SUCCESS.equals(row(id).getState()));
+        TaskMeta done = row(id);
+        assertEquals(2, done.getAttempt());
+        assertEquals(1, trail.runs(key));
+        assertTrue(trail.has("event:" + id + ":RETRY"));
+    }
+
+    @Test
+    void aTaskWhoseWorkerWasLost_failsWhenItsPolicySaysSo() throws Exception {
+        String key = key();
+        String id = insertRunningRow("control.once", key, "ghost-node/0000", Instant.now().minusSeconds(60));
+
+        await("the task failed", WAIT, () -> TaskState.FAILURE.equals(row(id).getState()));
+        assertTrue(row(id).getErrorMessage().startsWith("CELERITY-0220: worker lost: ghost-node/0000"),
+                row(id).getErrorMessage());
+        assertEquals(0, trail.runs(key));
+    }
+
+    @Test
+    void aRedeliveredMessage_waitsWhileTheOtherRunnerIsAlive() throws Exception {
+        String key = key();
+        Instant heartbeat = Instant.now();
+        String id = insertRunningRow("control.echo", key, "living-node/0001", heartbeat);
+        messaging.sendTask("celerity.tasks", new TaskMessage(id, "control.echo"), new TaskDelivery(null, 4, null, null));
+
+        await("the task ran again once the lease ran out", WAIT, () -> TaskState.SUCCESS.equals(row(id).getState()));
+        TaskMeta done = row(id);
+        assertFalse(done.getStartedAt().isBefore(heartbeat.plusSeconds(3)),
+                "started " + done.getStartedAt() + " while the lease from " + heartbeat + " ran");
+        assertEquals(1, trail.runs(key));
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private String insertRunningRow(String task, String key, String runner, Instant heartbeat) throws Exception {
+        transaction.begin();
+        DefaultTaskMeta row = (DefaultTaskMeta) model.newTask();
+        row.setId(UUID.randomUUID().toString());
+        row.setTaskName(task);
+        row.setQueue("celerity.tasks");
+        row.setArguments("[\"" + key + "\"]");
+        row.setState(TaskState.STARTED);
+        row.setAttempt(1);
+        row.setRunner(runner);
+        row.setHeartbeatAt(heartbeat);
+        row.setCreatedAt(Instant.now());
+        row.setStartedAt(heartbeat);
+        row.setChangedAt(Instant.now());
+        store.insert(row, Map.of(), Map.of());
+        transaction.commit();
+        return row.getId();
+    }
+
+    private TaskMeta row(String id) {
+        return store.find(id).orElseThrow();
+    }
+
+    private static boolean isRunning(String state) {
+        return TaskState.STARTED.equals(state) || TaskState.PROGRESS.equals(state);
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
