@@ -3,6 +3,9 @@ package io.celerity.internal;
 import io.celerity.api.BackgroundTask;
 import io.celerity.api.TaskEvent;
 import io.celerity.api.TaskStateChanged;
+import io.celerity.api.TaskWorker;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
 import io.celerity.internal.broker.EmbeddedBroker;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.registry.TaskDefinition;
@@ -24,6 +27,9 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
@@ -40,6 +46,10 @@ public class CelerityExtension implements Extension {
     private final TaskRegistry registry = new TaskRegistry();
     private final List<String> problems = new ArrayList<>();
     private final Set<Class<?>> beanClasses = new HashSet<>();
+    private final Map<Class<?>, String> workerQueues = new ConcurrentHashMap<>();
+
+    /** Every task queue is under this prefix, so the broker's settings for celerity.# apply. */
+    public static final String QUEUE_PREFIX = "celerity.";
     private EmbeddedBroker broker;
 
     public TaskRegistry registry() {
@@ -81,9 +91,9 @@ public class CelerityExtension implements Extension {
 
     private void define(Class<?> beanClass, Method method, BackgroundTask task) {
         List<String> found = TaskSignatures.problems(method);
-        if (!BackgroundTask.DEFAULT_QUEUE.equals(task.queue())) {
-            found.add("CELERITY-0006: " + method + " names queue '" + task.queue() + "', which no worker consumes; "
-                    + "use the default queue " + BackgroundTask.DEFAULT_QUEUE);
+        if (!task.queue().startsWith(QUEUE_PREFIX)) {
+            found.add("CELERITY-0006: " + method + " names queue '" + task.queue() + "'; task queue names start with "
+                    + "'" + QUEUE_PREFIX + "', which gives them the broker's dead-letter and redelivery settings");
         }
         if (!found.isEmpty()) {
             problems.addAll(found);
@@ -121,6 +131,33 @@ public class CelerityExtension implements Extension {
         });
     }
 
+    <T extends TaskWorker> void findWorkers(@Observes @WithAnnotations(MessageDriven.class) ProcessAnnotatedType<T> event) {
+        Class<T> worker = event.getAnnotatedType().getJavaClass();
+        try {
+            workerQueues.put(worker, queueOf(worker));
+        } catch (IllegalStateException e) {
+            problems.add(e.getMessage());
+        }
+    }
+
+    /** The queue a worker consumes: the literal destination of its {@code @MessageDriven} activation config. */
+    public String queueOf(Class<? extends TaskWorker> worker) {
+        return workerQueues.computeIfAbsent(worker, CelerityExtension::destination);
+    }
+
+    private static String destination(Class<?> worker) {
+        MessageDriven driven = worker.getAnnotation(MessageDriven.class);
+        String destination = driven == null ? null : Arrays.stream(driven.activationConfig())
+                .filter(property -> "destination".equals(property.propertyName()))
+                .map(ActivationConfigProperty::propertyValue).findFirst().orElse(null);
+        if (destination == null || !destination.startsWith(QUEUE_PREFIX)) {
+            throw new IllegalStateException("CELERITY-0009: the task worker " + worker.getName() + " must be a "
+                    + "@MessageDriven bean whose activation property 'destination' is a literal queue name starting "
+                    + "with '" + QUEUE_PREFIX + "', not " + destination);
+        }
+        return destination;
+    }
+
     <T> void findBeans(@Observes ProcessBean<T> event) {
         Bean<T> bean = event.getBean();
         if (bean.getTypes().contains(bean.getBeanClass())) {
@@ -129,7 +166,14 @@ public class CelerityExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
+        Set<String> consumed = new HashSet<>(workerQueues.values());
+        consumed.add(BackgroundTask.DEFAULT_QUEUE);
         for (TaskDefinition task : registry.all()) {
+            if (!consumed.contains(task.queue())) {
+                problems.add("CELERITY-0006: task " + task.name() + " names queue '" + task.queue() + "', which no "
+                        + "worker consumes; declare a @MessageDriven worker for it that extends "
+                        + TaskWorker.class.getName() + " (see its documentation), or use the default queue");
+            }
             if (!beanClasses.contains(task.beanClass())) {
                 problems.add("CELERITY-0008: " + task.beanClass().getName() + " declares task " + task.name()
                         + " but is not a bean whose type is its own class; make it a CDI bean or an EJB with a "

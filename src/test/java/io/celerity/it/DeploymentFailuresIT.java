@@ -1,5 +1,6 @@
 package io.celerity.it;
 
+import io.celerity.it.invalid.BadOptions;
 import io.celerity.it.invalid.DirectResult;
 import io.celerity.it.invalid.MisspelledField;
 import io.celerity.it.invalid.NoEntityTask;
@@ -47,7 +48,9 @@ class DeploymentFailuresIT {
                 Deployments.war("misspelled-field", "<class>io.celerity.api.DefaultTaskMeta</class>")
                         .addClass(MisspelledField.class),
                 Deployments.war("two-task-entities", "").addClasses(NoEntityTask.class, SecondTaskEntity.class,
-                        ThirdTaskEntity.class))) {
+                        ThirdTaskEntity.class),
+                Deployments.war("bad-options", "<class>io.celerity.api.DefaultTaskMeta</class>")
+                        .addClass(BadOptions.class))) {
             File file = new File(wars, war.getName());
             war.as(ZipExporter.class).exportTo(file, true);
             command.addAll(List.of("--deploy", file.getPath()));
@@ -99,6 +102,15 @@ class DeploymentFailuresIT {
         assertDeploymentFailed("two-task-entities", "CELERITY-0022: several entities extend TaskMeta: "
                 + SecondTaskEntity.class.getName() + ", " + ThirdTaskEntity.class.getName()
                 + "; set celerity.task-entity");
+    }
+
+    @Test
+    void badTaskOptions_andAQueueNoWorkerConsumes_failTheDeployment() {
+        assertDeploymentFailed("bad-options", "CELERITY-0030: task too-fast has bad settings in @BackgroundTask of");
+        assertDeploymentFailed("bad-options", "rate-limit 'fast': 'fast' is not a rate limit; write N/s, N/m or N/h");
+        assertDeploymentFailed("bad-options", "priority 12 is not between 0 and 9");
+        assertDeploymentFailed("bad-options", "CELERITY-0006: task nowhere names queue 'celerity.nowhere', which no "
+                + "worker consumes");
     }
 
     private static void assertDeploymentFailed(String application, String message) {

@@ -13,12 +13,19 @@ import io.celerity.api.Tasks;
 import io.celerity.internal.dispatch.Messaging;
 import io.celerity.internal.dispatch.TaskDelivery;
 import io.celerity.internal.dispatch.TaskMessage;
+import io.celerity.internal.execution.Runs;
 import io.celerity.internal.store.TaskEntityModel;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.it.control.ControlTasks;
+import io.celerity.it.control.SlowLaneWorker;
 import io.celerity.it.control.Trail;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
 import jakarta.transaction.UserTransaction;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -33,6 +40,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +94,14 @@ class TaskControlIT {
     @Inject
     Messaging messaging;
 
+    @Inject
+    Runs runs;
+
     @Resource
     UserTransaction transaction;
+
+    @Resource(lookup = "jms/celerity")
+    ConnectionFactory connectionFactory;
 
     // --- scheduling --------------------------------------------------------------------------------------------
 
@@ -157,6 +171,37 @@ class TaskControlIT {
         } finally {
             blockers.forEach(trail::open);
         }
+    }
+
+    @Test
+    void aSecondQueue_runsWithItsOwnConcurrency_besideTheDefaultOne() throws Exception {
+        String first = key();
+        String second = key();
+        TaskHandle<Void> a = tasks.with(Map.of()).run(() -> control.lane(first));
+        TaskHandle<Void> b = tasks.with(Map.of()).run(() -> control.lane(second));
+        try {
+            await("one lane task runs", WAIT, () -> trail.has("lane started:" + first) || trail.has("lane started:" + second));
+            String echo = key();
+            assertEquals(echo, control.echo(echo).get(WAIT), "the default queue is not held up");
+            assertEquals(1, trail.startingWith("lane started:").stream()
+                    .filter(e -> e.endsWith(first) || e.endsWith(second)).count(), "the lane runs one task at a time");
+        } finally {
+            trail.open(first);
+            trail.open(second);
+        }
+        a.get(WAIT);
+        b.get(WAIT);
+        assertEquals(SlowLaneWorker.QUEUE, row(a.id()).getQueue());
+    }
+
+    @Test
+    void aTaskMessageOnAnotherTasksQueue_isRefused() throws Exception {
+        String id = UUID.randomUUID().toString();
+        messaging.sendTask(SlowLaneWorker.QUEUE, new TaskMessage(id, "control.echo"), new TaskDelivery(null, 4, null, null));
+
+        await("the message is dead-lettered", WAIT, () -> dlqReason(id) != null);
+        assertTrue(dlqReason(id).startsWith("CELERITY-0224: task control.echo belongs to queue celerity.tasks"),
+                dlqReason(id));
     }
 
     // --- retries -----------------------------------------------------------------------------------------------
@@ -439,6 +484,29 @@ class TaskControlIT {
         assertEquals(1, trail.runs(key));
     }
 
+    @Test
+    void aRunWhoseTaskWasTakenOver_cannotOverwriteIt() throws Exception {
+        String key = key();
+        TaskHandle<String> handle = control.ignorant(key, 1500);
+        await("the task runs", WAIT, () -> trail.has("started:" + key));
+
+        // what another node does when this one stalls past its lease: it takes the task for another attempt
+        store.locked(handle.id(), locked -> {
+            locked.touch(meta -> {
+                meta.setRunner("usurper/0001");
+                meta.setAttempt(meta.getAttempt() + 1);
+                meta.setHeartbeatAt(Instant.now().plusSeconds(3600));
+            });
+            return null;
+        });
+
+        await("the first run has ended", WAIT, () -> runs.get(handle.id()).isEmpty());
+        TaskMeta row = row(handle.id());
+        assertEquals(TaskState.STARTED, row.getState(), "the first run's SUCCESS was refused");
+        assertEquals("usurper/0001", row.getRunner());
+        assertTrue(tasks.delete(handle.id()));
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
 
     private String insertRunningRow(String task, String key, String runner, Instant heartbeat) throws Exception {
@@ -458,6 +526,17 @@ class TaskControlIT {
         store.insert(row, Map.of(), Map.of());
         transaction.commit();
         return row.getId();
+    }
+
+    private String dlqReason(String id) {
+        try (JMSContext context = connectionFactory.createContext();
+             QueueBrowser browser = context.createBrowser(context.createQueue("celerity.dlq"),
+                     TaskMessage.ID_PROPERTY + " = '" + id + "'")) {
+            List<?> messages = Collections.list(browser.getEnumeration());
+            return messages.isEmpty() ? null : ((Message) messages.get(0)).getStringProperty("celerity_reason");
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private TaskMeta row(String id) {

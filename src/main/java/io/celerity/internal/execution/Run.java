@@ -1,5 +1,8 @@
 package io.celerity.internal.execution;
 
+import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.store.TaskStore;
+
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,6 +30,11 @@ public final class Run {
 
     int attempt() {
         return attempt;
+    }
+
+    /** This run's claim on its task row: its writes count only while the row is still this run's. */
+    TaskStore.Claim claim() {
+        return new TaskStore.Claim(CelerityConfig.get().runner(), attempt);
     }
 
     void attempt(int attempt) {

@@ -56,7 +56,7 @@ public class TaskContextBean implements TaskContext {
             throw new IllegalArgumentException("CELERITY-0112: a task body cannot set state " + state
                     + " itself: return to succeed, throw to fail; use a state of its own such as PROGRESS");
         }
-        TaskStore.Change change = store.update(running.id(), state, fields);
+        TaskStore.Change change = store.update(running.id(), running.run().claim(), state, fields);
         if (!change.changed()) {
             throw new IllegalStateException("CELERITY-0111: task " + running.id() + " is " + change.state()
                     + " and cannot be updated");

@@ -6,6 +6,7 @@ import io.celerity.api.TaskHandle;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskRetry;
 import io.celerity.api.TaskState;
+import io.celerity.api.TaskWorker;
 import io.celerity.internal.CelerityExtension;
 import io.celerity.internal.dispatch.Messaging;
 import io.celerity.internal.dispatch.TaskDelivery;
@@ -45,7 +46,7 @@ import java.util.logging.Logger;
  * FAILURE, or ABORTED. Messages that can never be processed go to the dead-letter queue with their task marked FAILURE.
  */
 @ApplicationScoped
-public class TaskExecutor {
+public class TaskExecutor implements TaskWorker.Runner {
 
     private static final Logger LOG = Logger.getLogger(TaskExecutor.class.getName());
 
@@ -91,7 +92,12 @@ public class TaskExecutor {
         bodies.shutdownNow();
     }
 
-    public void execute(Message message) {
+    @Override
+    public void run(Class<? extends TaskWorker> worker, Message message) {
+        execute(message, extension.queueOf(worker));
+    }
+
+    void execute(Message message, String queue) {
         TaskMessage task;
         try {
             task = TaskMessage.read(message);
@@ -103,6 +109,11 @@ public class TaskExecutor {
         if (definition.isEmpty()) {
             poison(message, task.id(), "CELERITY-0205: unknown task '" + task.task()
                     + "': no @BackgroundTask of this application has that name");
+            return;
+        }
+        if (!definition.get().queue().equals(queue)) {
+            poison(message, null, "CELERITY-0224: task " + task.task() + " belongs to queue "
+                    + definition.get().queue() + ", but its message came to " + queue + "; it was not run");
             return;
         }
         Run run = runs.register(task.id());
@@ -284,17 +295,17 @@ public class TaskExecutor {
             return;
         }
         if (run.abortSeen()) {
-            finish(definition, task.getId(), TaskState.ABORTED, meta -> meta.setResult(result), null, null);
+            finish(definition, run, TaskState.ABORTED, meta -> meta.setResult(result), null, null);
             return;
         }
         // a store failure here propagates: the broker delivers the message again (at-least-once)
-        finish(definition, task.getId(), TaskState.SUCCESS, meta -> meta.setResult(result), value, null);
+        finish(definition, run, TaskState.SUCCESS, meta -> meta.setResult(result), value, null);
     }
 
     private void failed(TaskDefinition definition, TaskMeta task, Throwable error, Run run, boolean retryable) {
         LOG.log(Level.FINE, "CELERITY-0210: task " + task.getId() + " failed", error);
         if (run.abortSeen()) {
-            finish(definition, task.getId(), TaskState.ABORTED, errorOf(error), null, error);
+            finish(definition, run, TaskState.ABORTED, errorOf(error), null, error);
             return;
         }
         Throwable reported = error;
@@ -313,7 +324,7 @@ public class TaskExecutor {
                     ? retry.countdown() : definition.policy().retryDelay(task.getAttempt());
             Instant eta = Instant.now().plus(delay);
             Consumer<TaskMeta> recordError = errorOf(reported);
-            TaskStore.Change change = store.transition(task.getId(), TaskState.RETRY, meta -> {
+            TaskStore.Change change = store.transition(task.getId(), run.claim(), TaskState.RETRY, meta -> {
                 recordError.accept(meta);
                 meta.setEta(eta);
             });
@@ -325,12 +336,13 @@ public class TaskExecutor {
             return;
         }
         Throwable failure = reported;
-        finish(definition, task.getId(), TaskState.FAILURE, errorOf(failure), null, failure);
+        finish(definition, run, TaskState.FAILURE, errorOf(failure), null, failure);
     }
 
-    private void finish(TaskDefinition definition, String id, String state, Consumer<TaskMeta> change, Object value,
+    private void finish(TaskDefinition definition, Run run, String state, Consumer<TaskMeta> change, Object value,
                         Throwable error) {
-        TaskStore.Change finished = store.transition(id, state, change);
+        String id = run.id();
+        TaskStore.Change finished = store.transition(id, run.claim(), state, change);
         if (!finished.changed()) {
             LOG.warning(() -> "CELERITY-0211: task " + id + " could not end " + state + ": it is " + finished.state());
             return;

@@ -1,13 +1,11 @@
 package io.celerity.internal.execution;
 
+import io.celerity.api.TaskWorker;
 import io.celerity.internal.Destinations;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
-import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
 
 /**
  * The worker: consumes the task queue. It runs outside a container transaction so that a task is not bound to one
@@ -26,13 +24,5 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "500")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class TaskWorkerBean implements MessageListener {
-
-    @Inject
-    TaskExecutor executor;
-
-    @Override
-    public void onMessage(Message message) {
-        executor.execute(message);
-    }
+public class TaskWorkerBean extends TaskWorker {
 }

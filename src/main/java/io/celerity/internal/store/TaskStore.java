@@ -59,10 +59,23 @@ public class TaskStore {
         return change(id, state, change);
     }
 
-    /** Sets application fields and optionally a new state of a running task. */
+    /**
+     * Changes the state of a task on behalf of one run of it: refused unless the row still belongs to that run, so
+     * a run that lost its task (its node stalled past the lease and another node took over) writes nothing.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Change update(String id, String state, Map<String, ?> fields) {
-        return change(id, state, task -> model.apply(em, task, fields));
+    public Change transition(String id, Claim claim, String state, Consumer<TaskMeta> change) {
+        TaskMeta task = em.find(model.entityClass(), id, LockModeType.PESSIMISTIC_WRITE);
+        if (task != null && !claim.holds(task)) {
+            return new Change(Change.Outcome.REFUSED, task.getState(), task);
+        }
+        return change(task, state, change);
+    }
+
+    /** Sets application fields and optionally a new state of a running task, on behalf of one run of it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Change update(String id, Claim claim, String state, Map<String, ?> fields) {
+        return transition(id, claim, state, task -> model.apply(em, task, fields));
     }
 
     /**
@@ -148,6 +161,14 @@ public class TaskStore {
         change.accept(task);
         em.flush();
         return new Change(Change.Outcome.CHANGED, task.getState(), task);
+    }
+
+    /** One run of a task: the runner (node and boot) that started it and the attempt number it started. */
+    public record Claim(String runner, int attempt) {
+
+        boolean holds(TaskMeta task) {
+            return runner.equals(task.getRunner()) && attempt == task.getAttempt();
+        }
     }
 
     /** A locked task row (or none) inside {@link #locked}. */

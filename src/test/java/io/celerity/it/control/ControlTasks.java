@@ -153,6 +153,13 @@ public class ControlTasks implements TaskLifecycle {
         trail.add("ordered:" + key);
     }
 
+    @BackgroundTask(name = "control.lane", queue = SlowLaneWorker.QUEUE)
+    public void lane(String key) throws InterruptedException {
+        trail.run(key);
+        trail.add("lane started:" + key);
+        trail.awaitGate(key, 60);
+    }
+
     @Override
     public void onSuccess(TaskMeta meta, Object result) {
         trail.add("onSuccess:" + meta.getId() + ":" + result);
