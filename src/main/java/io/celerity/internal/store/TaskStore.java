@@ -91,7 +91,9 @@ public class TaskStore {
     /** Renews the heartbeat of every task this runner is running, in one statement. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int heartbeat(String runner, Instant now) {
-        return em.createQuery("UPDATE " + entityName() + " t SET t.heartbeatAt = :now WHERE t.runner = :runner "
+        // setting the version to itself keeps EclipseLink from incrementing it: a heartbeat is not a change
+        return em.createQuery("UPDATE " + entityName() + " t SET t.heartbeatAt = :now, t.version = t.version "
+                        + "WHERE t.runner = :runner "
                         + "AND t.finishedAt IS NULL AND t.state NOT IN :waiting")
                 .setParameter("now", Timestamp.from(now))
                 .setParameter("runner", runner)
