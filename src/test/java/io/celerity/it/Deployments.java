@@ -27,6 +27,16 @@ final class Deployments {
     }
 
     static WebArchive war(String name, String persistenceClasses) {
+        return war(name, persistenceClasses, "drop-and-create",
+                System.getProperty("celerity.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"));
+    }
+
+    /** A WAR whose tables are created if missing (several nodes share them) in the given PostgreSQL database. */
+    static WebArchive sharedWar(String name, String persistenceClasses, String pgUrl) {
+        return war(name, persistenceClasses, "create", pgUrl);
+    }
+
+    private static WebArchive war(String name, String persistenceClasses, String schemaAction, String pgUrl) {
         JavaArchive library = ShrinkWrap.create(JavaArchive.class, "celerity.jar")
                 .merge(ShrinkWrap.create(ExplodedImporter.class).importDirectory(new File(TARGET, "classes"))
                         .as(JavaArchive.class));
@@ -34,16 +44,16 @@ final class Deployments {
                 .addAsLibrary(library)
                 .addAsLibraries(Objects.requireNonNull(new File(TARGET, "war-lib").listFiles()))
                 .addClass(Eventually.class)
-                .addAsResource(new StringAsset(persistenceXml(persistenceClasses)), "META-INF/persistence.xml")
+                .addAsResource(new StringAsset(persistenceXml(persistenceClasses, schemaAction)), "META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         if (postgres()) {
             war.addAsLibraries(new File(TARGET, "jdbc/postgresql.jar"));
-            war.setWebXML(new StringAsset(webXmlWithPostgres()));
+            war.setWebXML(new StringAsset(webXmlWithPostgres(pgUrl)));
         }
         return war;
     }
 
-    private static String persistenceXml(String classes) {
+    private static String persistenceXml(String classes, String schemaAction) {
         String dataSource = postgres() ? "java:app/jdbc/celerity" : "java:comp/DefaultDataSource";
         return """
                 <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
@@ -52,14 +62,14 @@ final class Deployments {
                     %s
                     <exclude-unlisted-classes>false</exclude-unlisted-classes>
                     <properties>
-                      <property name="jakarta.persistence.schema-generation.database.action" value="drop-and-create"/>
+                      <property name="jakarta.persistence.schema-generation.database.action" value="%s"/>
                     </properties>
                   </persistence-unit>
                 </persistence>
-                """.formatted(dataSource, classes);
+                """.formatted(dataSource, classes, schemaAction);
     }
 
-    private static String webXmlWithPostgres() {
+    private static String webXmlWithPostgres(String pgUrl) {
         return """
                 <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
                   <data-source>
@@ -72,6 +82,6 @@ final class Deployments {
                     <max-pool-size>32</max-pool-size>
                   </data-source>
                 </web-app>
-                """.formatted(System.getProperty("celerity.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"));
+                """.formatted(pgUrl);
     }
 }

@@ -33,6 +33,7 @@ public final class CelerityConfig {
     private final String runner;
     private final Duration lease;
     private final Duration sweepInterval;
+    private final Duration shutdownGrace;
     private final Config config;
 
     CelerityConfig(Config config) {
@@ -47,6 +48,7 @@ public final class CelerityConfig {
         runner = node + "/" + UUID.randomUUID().toString().substring(0, 8);
         lease = duration(config, "celerity.worker.lease", Duration.ofSeconds(30));
         sweepInterval = duration(config, "celerity.sweeper.interval", Duration.ofSeconds(10));
+        shutdownGrace = duration(config, "celerity.worker.shutdown-grace", Duration.ofSeconds(30));
         this.config = config;
     }
 
@@ -120,6 +122,11 @@ public final class CelerityConfig {
     /** {@code celerity.sweeper.interval}: how often each node looks for lost and expired tasks. */
     public Duration sweepInterval() {
         return sweepInterval;
+    }
+
+    /** {@code celerity.worker.shutdown-grace}: how long a stopping node lets its running tasks finish. */
+    public Duration shutdownGrace() {
+        return shutdownGrace;
     }
 
     /** The configured overrides of a task's options, {@code celerity.task."<name>".<option>}. */

@@ -19,6 +19,7 @@ public final class Run {
     private volatile boolean abortSeen;
     private volatile String softLimitPassed;
     private boolean softLimitReported;
+    private volatile boolean handedBack;
 
     Run(String id) {
         this.id = id;
@@ -69,6 +70,16 @@ public final class Run {
 
     CompletableFuture<Void> released() {
         return released;
+    }
+
+    /** The node is stopping and the body did not end within the grace period: interrupt it and give the task back. */
+    void handBack() {
+        handedBack = true;
+        interrupt();
+    }
+
+    boolean handedBack() {
+        return handedBack;
     }
 
     void passSoftLimit(String reason) {

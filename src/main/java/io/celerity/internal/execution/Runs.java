@@ -12,6 +12,16 @@ import java.util.concurrent.ConcurrentMap;
 public class Runs {
 
     private final ConcurrentMap<String, Run> runs = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    /** From now on this node starts no task: it is shutting down. */
+    void stop() {
+        stopping = true;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
 
     /** Registers a run, or returns {@code null} when this node already runs the task. */
     Run register(String id) {

@@ -110,6 +110,21 @@ public class Sweeper {
         for (String id : store.expiredWaiting(now, BATCH)) {
             expiries.expire(id);
         }
+        for (TaskMeta task : store.overdueWaiting(now.minus(lease), BATCH)) {
+            resend(task);
+        }
+    }
+
+    /**
+     * Sends the message of a task overdue by more than a lease again. The duplicate-detection id is the same for
+     * every node that does so for the same due time, so the broker keeps one; the row decides whether it runs.
+     */
+    private void resend(TaskMeta task) {
+        LOG.info(() -> "CELERITY-0242: task " + task.getId() + " is " + task.getState() + " and was due at "
+                + task.getEta() + "; its message is sent again");
+        messaging.sendTask(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()),
+                new TaskDelivery(null, task.getPriority(), task.getExpiresAt(),
+                        task.getId() + "#overdue#" + task.getEta().toEpochMilli()));
     }
 
     private void lost(String id, Duration lease) {

@@ -8,6 +8,7 @@ import io.celerity.api.TaskRetry;
 import io.celerity.api.TaskState;
 import io.celerity.api.TaskWorker;
 import io.celerity.internal.CelerityExtension;
+import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.dispatch.Messaging;
 import io.celerity.internal.dispatch.TaskDelivery;
 import io.celerity.internal.dispatch.TaskMessage;
@@ -115,6 +116,10 @@ public class TaskExecutor implements TaskWorker.Runner {
             poison(message, null, "CELERITY-0224: task " + task.task() + " belongs to queue "
                     + definition.get().queue() + ", but its message came to " + queue + "; it was not run");
             return;
+        }
+        if (runs.stopping()) {
+            throw new IllegalStateException("CELERITY-0226: this node is stopping; the message of task " + task.id()
+                    + " goes back to the broker for another node");
         }
         Run run = runs.register(task.id());
         if (run == null) {
@@ -304,6 +309,10 @@ public class TaskExecutor implements TaskWorker.Runner {
 
     private void failed(TaskDefinition definition, TaskMeta task, Throwable error, Run run, boolean retryable) {
         LOG.log(Level.FINE, "CELERITY-0210: task " + task.getId() + " failed", error);
+        if (run.handedBack()) {
+            handBack(definition, task, run);
+            return;
+        }
         if (run.abortSeen()) {
             finish(definition, run, TaskState.ABORTED, errorOf(error), null, error);
             return;
@@ -337,6 +346,23 @@ public class TaskExecutor implements TaskWorker.Runner {
         }
         Throwable failure = reported;
         finish(definition, run, TaskState.FAILURE, errorOf(failure), null, failure);
+    }
+
+    /** Records an interrupted run of a stopping node as RETRY (not counted against the retries) and sends it again. */
+    private void handBack(TaskDefinition definition, TaskMeta task, Run run) {
+        String reason = "CELERITY-0225: handed back when node " + CelerityConfig.get().node() + " stopped";
+        TaskStore.Change change = store.transition(task.getId(), run.claim(), TaskState.RETRY, meta -> {
+            meta.setErrorType(CelerityException.class.getName());
+            meta.setErrorMessage(reason);
+            meta.setErrorTrace(null);
+            meta.setMaxRetries(meta.getMaxRetries() + 1);
+            meta.setEta(Instant.now());
+        });
+        if (change.changed()) {
+            LOG.info(() -> reason + ": task " + task.getId());
+            messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),
+                    TaskDelivery.of(change.task(), task.getId() + "#handback#" + task.getAttempt()));
+        }
     }
 
     private void finish(TaskDefinition definition, Run run, String state, Consumer<TaskMeta> change, Object value,

@@ -123,6 +123,20 @@ public class TaskStore {
                 .getResultList();
     }
 
+    /**
+     * Waiting tasks that were due before {@code cutoff} and have not started: their message was lost (a crash between
+     * recording and sending, a node stopping) or is stuck behind others.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<TaskMeta> overdueWaiting(Instant cutoff, int max) {
+        return em.createQuery("SELECT t FROM " + entityName() + " t WHERE t.state IN :waiting "
+                        + "AND t.eta < :cutoff", TaskMeta.class)
+                .setParameter("waiting", Transitions.WAITING)
+                .setParameter("cutoff", Timestamp.from(cutoff))
+                .setMaxResults(max)
+                .getResultList();
+    }
+
     /** Ids of waiting tasks whose expiry time has passed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> expiredWaiting(Instant now, int max) {

@@ -1,0 +1,103 @@
+package io.celerity.it.cluster;
+
+import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskOptions;
+import io.celerity.api.Tasks;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the cluster tests and the soak drive over HTTP: enqueue, and what happened. */
+@Path("/")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ClusterApi {
+
+    @ApplicationPath("api")
+    public static class ClusterApplication extends Application {
+    }
+
+    @Inject
+    Tasks tasks;
+
+    @Inject
+    ClusterTasks work;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Enqueues {@code n} tasks keyed {@code <prefix>-<i>}, owned by the prefix, all or none. */
+    @POST
+    @Transactional
+    @Path("enqueue")
+    public List<String> enqueue(@QueryParam("prefix") String prefix, @QueryParam("n") @DefaultValue("1") int n,
+                                @QueryParam("millis") @DefaultValue("0") long millis,
+                                @QueryParam("countdown") @DefaultValue("0") long countdownMillis) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String key = prefix + "-" + i;
+            TaskOptions options = TaskOptions.of(Map.of("owner", prefix));
+            if (countdownMillis > 0) {
+                options = options.countdown(Duration.ofMillis(countdownMillis));
+            }
+            ids.add(tasks.with(options).run(() -> work.work(key, millis)).id());
+        }
+        return ids;
+    }
+
+    @GET
+    @Path("task/{id}")
+    public Map<String, Object> task(@PathParam("id") String id) {
+        TaskMeta task = em.find(io.celerity.api.DefaultTaskMeta.class, id);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("state", task.getState());
+        json.put("node", task.getNode());
+        json.put("runner", task.getRunner());
+        json.put("attempt", task.getAttempt());
+        json.put("version", task.getVersion());
+        return json;
+    }
+
+    /** Counts of the tasks whose owner starts with the prefix, by state, and of their runs. */
+    @GET
+    @Path("summary")
+    public Map<String, Object> summary(@QueryParam("prefix") String prefix) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Long> states = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("SELECT t.state, COUNT(t) FROM DefaultTaskMeta t WHERE t.owner LIKE :p "
+                + "GROUP BY t.state", Object[].class).setParameter("p", prefix + "%").getResultList()) {
+            states.put((String) row[0], (Long) row[1]);
+        }
+        json.put("states", states);
+        json.put("total", states.values().stream().mapToLong(Long::longValue).sum());
+        List<String> ended = em.createQuery("SELECT r.taskKey FROM RunRecord r WHERE r.phase = 'end' "
+                + "AND r.taskKey LIKE :p", String.class).setParameter("p", prefix + "%").getResultList();
+        json.put("ended", ended.size());
+        json.put("duplicated", ended.size() - ended.stream().distinct().count());
+        Map<String, Long> nodes = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("SELECT r.node, COUNT(r) FROM RunRecord r WHERE r.phase = 'start' "
+                + "AND r.taskKey LIKE :p GROUP BY r.node", Object[].class).setParameter("p", prefix + "%").getResultList()) {
+            nodes.put((String) row[0], (Long) row[1]);
+        }
+        json.put("startsByNode", nodes);
+        return json;
+    }
+}
