@@ -10,6 +10,8 @@
 #
 # Node i listens on HTTP port CLUSTER_HTTP_PORT+i (default 8180+i) and is named node-i (celerity.node). The broker
 # listens on CLUSTER_BROKER_PORT (default 61618). JAVA_OPTS go to every node (e.g. -Dcelerity.worker.lease=10s).
+# Payara's --shutdowngrace (CLUSTER_SHUTDOWN_GRACE_MS, default 40000) must exceed celerity.worker.shutdown-grace (30 s)
+# so that a stopping node can still record what it hands back.
 # Run from the repository root after `mvn package` (target/payara-micro.jar, target/artemis-ra.rar). The WAR brings its
 # PostgreSQL data source (web.xml <data-source>, or create one in a post-boot file). Logs: <dir>/node-i.log.
 set -euo pipefail
@@ -40,7 +42,7 @@ start_node() {
     cd "$repo"
     CELERITY_BROKER_HOST=127.0.0.1 CELERITY_BROKER_PORT=$broker_port \
         nohup java ${JAVA_OPTS:-} -Dcelerity.node="node-$i" -jar target/payara-micro.jar --nocluster \
-        --port $((http_port + i)) --rootdir "$dir/node-$i-root" --postbootcommandfile "$dir/post-boot.asadmin" \
+        --port $((http_port + i)) --shutdowngrace "${CLUSTER_SHUTDOWN_GRACE_MS:-40000}" --rootdir "$dir/node-$i-root" --postbootcommandfile "$dir/post-boot.asadmin" \
         --deploy "$war" > "$dir/node-$i.log" 2>&1 &
     echo $! > "$dir/node-$i.pid"
 }
@@ -61,7 +63,9 @@ stop_node() {
     local pid
     pid=$(cat "$dir/node-$1.pid" 2>/dev/null) || return 0
     kill -TERM "$pid" 2>/dev/null || return 0
-    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+    for _ in $(seq 1 $(( ${CLUSTER_SHUTDOWN_GRACE_MS:-40000} / 500 + 60 ))); do
+        kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5
+    done
     kill -KILL "$pid" 2>/dev/null || true
 }
 

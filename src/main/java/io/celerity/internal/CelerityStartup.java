@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.execution.Sweeper;
+import io.celerity.internal.execution.WorkerShutdown;
 import io.celerity.internal.registry.TaskDefinition;
 import io.celerity.internal.registry.TaskPolicy;
 import io.celerity.internal.store.RateLimits;
@@ -35,6 +36,9 @@ public class CelerityStartup {
     @Inject
     Sweeper sweeper;
 
+    @Inject
+    WorkerShutdown shutdown;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         model.entityClass();
         extension.registry().all().forEach(task -> model.checkDefaults(task.name(), task.defaultFields()));
@@ -46,6 +50,7 @@ public class CelerityStartup {
         }
         extension.startEmbeddedBroker();
         sweeper.start();
+        shutdown.install();
     }
 
     /** Applies the configuration's overrides of a task's options. */

@@ -1,9 +1,8 @@
 package io.celerity.internal.execution;
 
 import io.celerity.internal.config.CelerityConfig;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -11,7 +10,10 @@ import java.util.logging.Logger;
 
 /**
  * A graceful stop: the node starts no more tasks, lets running ones finish within {@code celerity.worker.shutdown-grace},
- * and hands back the rest (recorded RETRY and sent again, so another node runs them).
+ * and hands back the rest (recorded RETRY and sent again, so another node runs them). Started by a JVM shutdown hook
+ * (SIGTERM), which runs while the server waits its own shutdown grace ({@code --shutdowngrace}) with transactions,
+ * data source and broker still working; and by {@link io.celerity.internal.web.WorkerStopListener} when only the
+ * application is undeployed. The hook only sets flags and waits: the writes happen on the worker threads.
  */
 @ApplicationScoped
 public class WorkerShutdown {
@@ -22,7 +24,32 @@ public class WorkerShutdown {
     @Inject
     Runs runs;
 
-    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    private Thread hook;
+
+    /** Registers the JVM shutdown hook. */
+    public synchronized void install() {
+        if (hook == null) {
+            hook = new Thread(this::stop, "celerity-worker-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+    }
+
+    @PreDestroy
+    synchronized void uninstall() {
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs or has run
+            }
+            hook = null;
+        }
+    }
+
+    public void stop() {
+        if (runs.stopping()) {
+            return;
+        }
         runs.stop();
         Duration grace = CelerityConfig.get().shutdownGrace();
         if (!awaitNoRuns(grace)) {

@@ -73,6 +73,7 @@ public class ClusterApi {
         json.put("runner", task.getRunner());
         json.put("attempt", task.getAttempt());
         json.put("version", task.getVersion());
+        json.put("errorMessage", String.valueOf(task.getErrorMessage()));
         return json;
     }
 

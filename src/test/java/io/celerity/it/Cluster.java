@@ -67,6 +67,39 @@ final class Cluster {
         run("start", String.valueOf(nodes), war.getPath());
     }
 
+    /**
+     * Starts one zero-setup node (embedded broker, the server's H2 database) as node 1, keeping its broker journal and
+     * database in this cluster's folder across restarts.
+     */
+    Process startZeroSetupNode(boolean fresh) throws Exception {
+        Files.createDirectories(dir);
+        File war = dir.resolve("cluster.war").toFile();
+        if (fresh) {
+            Deployments.sharedWar("cluster", "<class>io.celerity.api.DefaultTaskMeta</class>", null)
+                    .addPackage(ClusterTasks.class.getPackage())
+                    .as(ZipExporter.class).exportTo(war, true);
+        }
+        File log = dir.resolve("node-1.log").toFile();
+        List<String> command = new ArrayList<>(List.of(new File(System.getProperty("java.home"), "bin/java").getPath()));
+        command.addAll(List.of(javaOptions.split(" ")));
+        command.addAll(List.of("-Dcelerity.node=node-1",
+                "-Dcelerity.broker.embedded.data-dir=" + dir.resolve("broker"),
+                "-jar", "target/payara-micro.jar", "--nocluster", "--port", "8181",
+                "--rootdir", dir.resolve("node-1-root").toString(),
+                "--postbootcommandfile", "target/test-post-boot.asadmin", "--deploy", war.getPath()));
+        Process node = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!log(1).contains("ready in")) {
+            if (!node.isAlive() || System.nanoTime() > deadline) {
+                node.destroyForcibly();
+                throw new AssertionError("the zero-setup node did not start; see " + log);
+            }
+            Thread.sleep(500);
+        }
+        return node;
+    }
+
     /** Runs a command of cluster.sh on this cluster. */
     void run(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", "server-config/cluster/cluster.sh", arguments[0],
@@ -75,6 +108,7 @@ final class Cluster {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("cluster.log").toFile()));
         builder.environment().put("JAVA_OPTS", javaOptions);
+        builder.environment().put("CLUSTER_SHUTDOWN_GRACE_MS", "15000");
         builder.environment().put("CLUSTER_EXTRA_POSTBOOT",
                 new File("src/test/payara/test-post-boot.asadmin").getAbsolutePath());
         Process process = builder.start();
