@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class TaskOptions {
 
-    private static final TaskOptions NONE = new TaskOptions(Map.of(), null, null, null, null, null, null, null);
+    private static final TaskOptions NONE = new TaskOptions(Map.of(), null, null, null, null, null, null, null, null);
 
     private final Map<String, ?> fields;
     private final Instant eta;
@@ -27,9 +27,10 @@ public final class TaskOptions {
     private final Integer priority;
     private final Integer maxRetries;
     private final Duration[] timeLimits;
+    private final String id;
 
     private TaskOptions(Map<String, ?> fields, Instant eta, Duration countdown, Instant expiresAt, Duration expiresIn,
-                        Integer priority, Integer maxRetries, Duration[] timeLimits) {
+                        Integer priority, Integer maxRetries, Duration[] timeLimits, String id) {
         this.fields = fields;
         this.eta = eta;
         this.countdown = countdown;
@@ -38,6 +39,7 @@ public final class TaskOptions {
         this.priority = priority;
         this.maxRetries = maxRetries;
         this.timeLimits = timeLimits;
+        this.id = id;
     }
 
     /** No options: the task's defaults. */
@@ -55,13 +57,13 @@ public final class TaskOptions {
             throw new IllegalArgumentException("CELERITY-0121: fields must not be null");
         }
         return new TaskOptions(Collections.unmodifiableMap(new LinkedHashMap<>(fields)), eta, countdown, expiresAt,
-                expiresIn, priority, maxRetries, timeLimits);
+                expiresIn, priority, maxRetries, timeLimits, id);
     }
 
     /** Run no earlier than this long after the enqueue; the task is {@link TaskState#SCHEDULED} until then. */
     public TaskOptions countdown(Duration countdown) {
         requireNotNegative("countdown", countdown);
-        return new TaskOptions(fields, null, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits);
+        return new TaskOptions(fields, null, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
     }
 
     /** Run no earlier than this instant; the task is {@link TaskState#SCHEDULED} until then. */
@@ -69,13 +71,13 @@ public final class TaskOptions {
         if (eta == null) {
             throw new IllegalArgumentException("CELERITY-0121: eta must not be null");
         }
-        return new TaskOptions(fields, eta, null, expiresAt, expiresIn, priority, maxRetries, timeLimits);
+        return new TaskOptions(fields, eta, null, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
     }
 
     /** A task not started this long after the enqueue ends {@link TaskState#EXPIRED}; its body never runs. */
     public TaskOptions expires(Duration expiresIn) {
         requireNotNegative("expires", expiresIn);
-        return new TaskOptions(fields, eta, countdown, null, expiresIn, priority, maxRetries, timeLimits);
+        return new TaskOptions(fields, eta, countdown, null, expiresIn, priority, maxRetries, timeLimits, id);
     }
 
     /** A task not started by this instant ends {@link TaskState#EXPIRED}; its body never runs. */
@@ -83,7 +85,7 @@ public final class TaskOptions {
         if (expiresAt == null) {
             throw new IllegalArgumentException("CELERITY-0121: expires must not be null");
         }
-        return new TaskOptions(fields, eta, countdown, expiresAt, null, priority, maxRetries, timeLimits);
+        return new TaskOptions(fields, eta, countdown, expiresAt, null, priority, maxRetries, timeLimits, id);
     }
 
     /** The message priority, 0 (lowest) to 9 (highest); waiting tasks of higher priority are delivered first. */
@@ -91,7 +93,7 @@ public final class TaskOptions {
         if (priority < 0 || priority > 9) {
             throw new IllegalArgumentException("CELERITY-0122: priority " + priority + " is not between 0 and 9");
         }
-        return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits);
+        return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
     }
 
     /** How many times a failed run is retried; overrides {@link BackgroundTask#maxRetries()}. */
@@ -99,7 +101,7 @@ public final class TaskOptions {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("CELERITY-0123: maxRetries " + maxRetries + " is negative");
         }
-        return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits);
+        return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
     }
 
     /** The soft and hard time limits of each run ({@code null} for none); see {@link BackgroundTask#timeLimit()}. */
@@ -107,7 +109,25 @@ public final class TaskOptions {
         requirePositive("soft time limit", soft);
         requirePositive("time limit", hard);
         return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries,
-                new Duration[]{soft, hard});
+                new Duration[]{soft, hard}, id);
+    }
+
+    /**
+     * The task id to use instead of a generated one: an idempotency key. Enqueueing again with the id of an existing
+     * task of the same name enqueues nothing and returns that task's handle, so a caller that retries after an
+     * ambiguous commit gets one task that runs once. At most 36 characters: letters, digits, {@code - _ . :}.
+     */
+    public TaskOptions id(String id) {
+        if (id == null || !id.matches("[A-Za-z0-9._:-]{1,36}")) {
+            throw new IllegalArgumentException("CELERITY-0124: a task id has 1 to 36 letters, digits or - _ . : "
+                    + "characters, not '" + id + "'");
+        }
+        return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
+    }
+
+    /** The given task id, or {@code null} for a generated one. */
+    public String id() {
+        return id;
     }
 
     public Map<String, ?> fields() {

@@ -204,6 +204,28 @@ class TaskControlIT {
                 dlqReason(id));
     }
 
+    @Test
+    void anEnqueueRetriedWithTheSameTaskId_afterAnAmbiguousCommit_runsOnce() throws Exception {
+        String key = key();
+        String id = "order-" + key;
+        transaction.begin();
+        tasks.with(TaskOptions.none().id(id)).call(() -> control.echo(key));
+        transaction.rollback(); // the caller never learnt whether this one committed: it did not
+
+        TaskHandle<String> first = tasks.with(TaskOptions.none().id(id)).call(() -> control.echo(key));
+        TaskHandle<String> again = tasks.with(TaskOptions.none().id(id)).call(() -> control.echo(key));
+
+        assertEquals(id, first.id());
+        assertEquals(id, again.id());
+        assertEquals(key, again.get(WAIT));
+        TaskHandle<String> afterItRan = tasks.with(TaskOptions.none().id(id)).call(() -> control.echo(key));
+        assertEquals(key, afterItRan.get(WAIT));
+        assertEquals(1, trail.runs(key), "one task, one run");
+        assertThrows(IllegalArgumentException.class,
+                () -> tasks.with(TaskOptions.none().id(id)).run(() -> control.once(key)), "an id of another task");
+        assertThrows(IllegalArgumentException.class, () -> TaskOptions.none().id("not a valid id!"));
+    }
+
     // --- retries -----------------------------------------------------------------------------------------------
 
     @Test

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,12 +41,18 @@ public class TaskDispatcher {
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = IllegalArgumentException.class)
     public StoredTaskHandle<?> enqueue(TaskDefinition definition, Object[] args, TaskOptions options) {
         String arguments = TaskJson.writeArguments(definition.name(), args, definition.parameterTypes());
+        if (options.id() != null) {
+            Optional<TaskMeta> existing = store.find(options.id());
+            if (existing.isPresent()) {
+                return again(definition, existing.get());
+            }
+        }
         TaskPolicy policy = definition.policy();
         Instant now = Instant.now();
         Instant due = options.dueAt(now);
         boolean scheduled = due != null && due.isAfter(now);
         TaskMeta task = model.newTask();
-        task.setId(UUID.randomUUID().toString());
+        task.setId(options.id() != null ? options.id() : UUID.randomUUID().toString());
         task.setTaskName(definition.name());
         task.setTaskType(definition.type());
         task.setQueue(definition.queue());
@@ -67,5 +74,14 @@ public class TaskDispatcher {
         messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),
                 TaskDelivery.of(task, task.getId()));
         return handles.stored(task.getId(), definition.resultType());
+    }
+
+    /** An enqueue with the id of an existing task: the same task, nothing new (an idempotent retry). */
+    private StoredTaskHandle<?> again(TaskDefinition definition, TaskMeta existing) {
+        if (!definition.name().equals(existing.getTaskName())) {
+            throw new IllegalArgumentException("CELERITY-0125: task id " + existing.getId() + " belongs to a task "
+                    + existing.getTaskName() + ", not " + definition.name());
+        }
+        return handles.stored(existing.getId(), definition.resultType());
     }
 }
