@@ -94,12 +94,12 @@ final class Database {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("""
                     insert into bench_task (id, task_name, state, version, queue, created_at, changed_at, finished_at,
-                                            owner, provider, current, total)
+                                            attempt, max_retries, priority, owner, provider, current, total)
                     select md5(g::text), 'noop',
                            case when g % 10 = 0 then 'REVOKED' when g % 10 = 1 then 'FAILURE' else 'SUCCESS' end,
                            3, 'celerity.tasks',
                            now() - (g || ' seconds')::interval, now(), now(),
-                           'owner-' || (g % 1000), g % 100, 100, 100
+                           1, 0, 4, 'owner-' || (g % 1000), g % 100, 100, 100
                     from generate_series(1, ROWS) g
                     """.replace("ROWS", Integer.toString(rows)));
             s.execute("analyze bench_task");
