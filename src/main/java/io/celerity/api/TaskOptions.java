@@ -108,6 +108,10 @@ public final class TaskOptions {
     public TaskOptions timeLimits(Duration soft, Duration hard) {
         requirePositive("soft time limit", soft);
         requirePositive("time limit", hard);
+        if (soft != null && hard != null && soft.compareTo(hard) >= 0) {
+            throw new IllegalArgumentException("CELERITY-0121: the soft time limit " + soft
+                    + " must be shorter than the time limit " + hard);
+        }
         return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries,
                 new Duration[]{soft, hard}, id);
     }

@@ -46,7 +46,11 @@ public class CelerityStartup {
         List<String> limited = extension.registry().all().stream()
                 .filter(task -> task.policy().rateLimit() != null).map(TaskDefinition::name).toList();
         if (!limited.isEmpty()) {
-            rateLimits.prepare(limited);
+            try {
+                rateLimits.prepare(limited);
+            } catch (RuntimeException e) {
+                rateLimits.prepare(limited); // another node inserted the same rows at the same moment
+            }
         }
         extension.startEmbeddedBroker();
         sweeper.start();

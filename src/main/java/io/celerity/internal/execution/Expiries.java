@@ -21,7 +21,8 @@ public class Expiries {
     public boolean expire(String id) {
         return store.locked(id, locked -> {
             TaskMeta task = locked.task();
-            if (task == null || !Transitions.isWaiting(task.getState()) || task.getExpiresAt() == null
+            if (task == null || !Transitions.isWaiting(task.getState()) || task.getAttempt() > 0
+                    || task.getExpiresAt() == null
                     || task.getExpiresAt().isAfter(Instant.now())) {
                 return false;
             }

@@ -102,6 +102,9 @@ public final class Run {
 
     synchronized void bodyStarts(Thread bodyThread) {
         thread = bodyThread;
+        if (released.isDone() || handedBack) {
+            thread.interrupt(); // terminated or handed back before the body began
+        }
     }
 
     /** Called on the body thread when the body has returned; clears an interrupt meant for this run. */

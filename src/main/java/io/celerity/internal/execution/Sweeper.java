@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -57,6 +58,8 @@ public class Sweeper {
     CelerityExtension extension;
 
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
+    /** Since when the store has answered without interruption (Instant.MAX while it fails). */
+    private volatile Instant databaseBackSince = Instant.now();
 
     public synchronized void start() {
         if (!ticks.isEmpty()) {
@@ -77,11 +80,16 @@ public class Sweeper {
         ticks.clear();
     }
 
-    private static void guarded(String what, Runnable work) {
+    private void guarded(String what, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
+            databaseBackSince = Instant.MAX;
             LOG.log(Level.WARNING, "CELERITY-0240: the " + what + " failed; it runs again at its next tick: " + e, e);
+            return;
+        }
+        if (databaseBackSince == Instant.MAX) {
+            databaseBackSince = Instant.now();
         }
     }
 
@@ -89,8 +97,9 @@ public class Sweeper {
         if (runs.ids().isEmpty()) {
             return;
         }
-        store.heartbeat(CelerityConfig.get().runner(), Instant.now());
-        for (TaskMeta task : store.findAll(runs.ids())) {
+        Set<String> running = runs.ids();
+        store.heartbeat(CelerityConfig.get().runner(), running, Instant.now());
+        for (TaskMeta task : store.findAll(running)) {
             runs.get(task.getId()).ifPresent(run -> {
                 if (TaskState.REVOKED.equals(task.getState())) {
                     run.terminate();
@@ -104,8 +113,12 @@ public class Sweeper {
     void sweep() {
         Instant now = Instant.now();
         Duration lease = CelerityConfig.get().lease();
-        for (String id : store.silentlyRunning(now.minus(lease), BATCH)) {
-            lost(id, lease);
+        List<String> silent = store.silentlyRunning(now.minus(lease), BATCH);
+        // other nodes could not renew their heartbeats either while the database was unreachable: give them a lease
+        if (Duration.between(databaseBackSince, now).compareTo(lease) > 0) {
+            for (String id : silent) {
+                lost(id, lease);
+            }
         }
         for (String id : store.expiredWaiting(now, BATCH)) {
             expiries.expire(id);
@@ -120,11 +133,11 @@ public class Sweeper {
      * every node that does so for the same due time, so the broker keeps one; the row decides whether it runs.
      */
     private void resend(TaskMeta task) {
-        LOG.info(() -> "CELERITY-0242: task " + task.getId() + " is " + task.getState() + " and was due at "
-                + task.getEta() + "; its message is sent again");
+        Instant due = task.getEta() != null ? task.getEta() : task.getChangedAt();
+        LOG.info(() -> "CELERITY-0242: task " + task.getId() + " is " + task.getState() + " and was due at " + due
+                + "; its message is sent again");
         messaging.sendTask(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()),
-                new TaskDelivery(null, task.getPriority(), task.getExpiresAt(),
-                        task.getId() + "#overdue#" + task.getEta().toEpochMilli()));
+                TaskDelivery.of(task, task.getId() + "#overdue#" + due.toEpochMilli()).withDueAt(null));
     }
 
     private void lost(String id, Duration lease) {
@@ -134,13 +147,16 @@ public class Sweeper {
         }
         TaskStore.Change change = store.locked(id, locked -> {
             TaskMeta task = locked.task();
-            if (task == null || !Transitions.isRunning(task.getState())
+            // checked again under the row lock: a run registers before it takes the lock to start
+            if (task == null || runs.get(id).isPresent() || !Transitions.isRunning(task.getState())
                     || !WorkerLoss.isLost(task, config.runner(), lease, Instant.now())) {
                 return new TaskStore.Change(TaskStore.Change.Outcome.REFUSED, null, null);
             }
             TaskPolicy policy = extension.registry().byName(task.getTaskName()).map(TaskDefinition::policy).orElse(null);
             boolean again = WorkerLoss.runAgain(task, policy);
-            return locked.change(again ? TaskState.RETRY : TaskState.FAILURE, WorkerLoss.reason(task, again));
+            Instant now = Instant.now();
+            return locked.change(again ? TaskState.RETRY : TaskState.FAILURE,
+                    WorkerLoss.reason(task, again).andThen(meta -> meta.setEta(again ? now : null)));
         });
         if (change.changed()) {
             TaskMeta task = change.task();

@@ -15,6 +15,7 @@ import io.celerity.internal.dispatch.TaskMessage;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.registry.TaskDefinition;
 import io.celerity.internal.store.TaskStore;
+import io.celerity.internal.store.Transitions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -58,6 +59,8 @@ public class TaskExecutor implements TaskWorker.Runner {
     private static final int MISSING_ROW_DELIVERIES = 3;
     /** How long a message waits when its task row could not be read. */
     private static final Duration DEFER = Duration.ofSeconds(5);
+    /** How long a message waits when this node is stopping, or still ending the task's previous run. */
+    private static final Duration SOON = Duration.ofSeconds(1);
 
     @Inject
     CelerityExtension extension;
@@ -90,6 +93,7 @@ public class TaskExecutor implements TaskWorker.Runner {
 
     @PreDestroy
     void stop() {
+        runs.ids().forEach(id -> runs.get(id).ifPresent(Run::handBack));
         bodies.shutdownNow();
     }
 
@@ -118,14 +122,17 @@ public class TaskExecutor implements TaskWorker.Runner {
             return;
         }
         if (runs.stopping()) {
-            throw new IllegalStateException("CELERITY-0226: this node is stopping; the message of task " + task.id()
-                    + " goes back to the broker for another node");
+            // a new message, not a redelivery: refusals must not use up the broker's delivery attempts
+            LOG.fine(() -> "CELERITY-0226: this node is stopping; task " + task.id() + " is sent again for another node");
+            resend(message, definition.get(), task, SOON);
+            return;
         }
         Run run = runs.register(task.id());
         if (run == null) {
-            LOG.fine(() -> "CELERITY-0213: task " + task.id() + " runs on this node; its second message is dropped");
+            sameNode(message, definition.get(), task);
             return;
         }
+        boolean bodyStarted = false;
         try {
             TaskStarts.Start start;
             try {
@@ -140,11 +147,29 @@ public class TaskExecutor implements TaskWorker.Runner {
                         + "; the message is dropped");
                 case LATER -> messaging.sendTask(definition.get().queue(), task,
                         TaskDelivery.of(start.task(), null).dueAt(start.later()));
-                case RUN -> run(message, definition.get(), start.task(), run);
+                case RUN -> {
+                    bodyStarted = true;
+                    run(message, definition.get(), start.task(), run);
+                }
             }
         } finally {
-            runs.remove(run);
+            if (!bodyStarted) {
+                runs.remove(run);
+            }
         }
+    }
+
+    /**
+     * A message for a task whose run on this node has not ended yet: a duplicate of a running task is dropped; the
+     * next attempt's message of a task whose run is just ending (a retry with no delay) comes back in a moment.
+     */
+    private void sameNode(Message message, TaskDefinition definition, TaskMessage task) {
+        Optional<TaskMeta> row = store.find(task.id());
+        if (row.isPresent() && Transitions.isWaiting(row.get().getState())) {
+            resend(message, definition, task, SOON);
+            return;
+        }
+        LOG.fine(() -> "CELERITY-0213: task " + task.id() + " runs on this node; its second message is dropped");
     }
 
     private TaskStarts.Start begin(String id, TaskDefinition definition, Run run) {
@@ -169,13 +194,18 @@ public class TaskExecutor implements TaskWorker.Runner {
     private void defer(Message message, TaskDefinition definition, TaskMessage task, RuntimeException error) {
         LOG.log(Level.WARNING, "CELERITY-0215: task " + task.id() + " could not be started (" + error
                 + "); its message comes back in " + DEFER.toSeconds() + " s", error);
+        resend(message, definition, task, DEFER);
+    }
+
+    /** Sends a task's message again as a new message, due after a delay, with the priority it had. */
+    private void resend(Message message, TaskDefinition definition, TaskMessage task, Duration delay) {
         int priority;
         try {
             priority = message.getJMSPriority();
         } catch (JMSException e) {
             priority = io.celerity.api.BackgroundTask.DEFAULT_PRIORITY;
         }
-        messaging.sendTask(definition.queue(), task, new TaskDelivery(Instant.now().plus(DEFER), priority, null, null));
+        messaging.sendTask(definition.queue(), task, new TaskDelivery(Instant.now().plus(delay), priority, null, null));
     }
 
     /** With XA the broker may commit before the database: the broker delivers it again, later; a deleted task's message is dropped. */
@@ -199,10 +229,21 @@ public class TaskExecutor implements TaskWorker.Runner {
         try {
             args = TaskJson.readArguments(task.getArguments(), definition.parameterTypes());
         } catch (CelerityException e) {
+            runs.remove(run);
             poison(message, task.getId(), e.getMessage());
             return;
         }
         CompletableFuture<Object> body = CompletableFuture.supplyAsync(() -> invoke(definition, run, args), bodies);
+        try {
+            outcome(definition, task, run, body);
+        } finally {
+            // a body abandoned by the hard limit, a revoke or an interrupt stays registered until it returns, so that
+            // this node never starts the same task while it still runs
+            body.whenComplete((value, error) -> runs.remove(run));
+        }
+    }
+
+    private void outcome(TaskDefinition definition, TaskMeta task, Run run, CompletableFuture<Object> body) {
         Optional<String> stopped = await(task, run, body);
         if (stopped.isPresent()) {
             failed(definition, task, new TimeLimitExceeded(stopped.get()), run, false);

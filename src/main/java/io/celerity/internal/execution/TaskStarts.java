@@ -67,12 +67,14 @@ public class TaskStarts {
                 if (!WorkerLoss.isLost(task, config.runner(), config.lease(), now)) {
                     return Start.later(task, task.getHeartbeatAt().plus(config.lease()).plus(LEASE_MARGIN));
                 }
-                if (!WorkerLoss.runAgain(task, definition.policy()) && !config.runner().equals(task.getRunner())) {
-                    locked.change(TaskState.FAILURE, WorkerLoss.reason(task, false));
+                boolean again = WorkerLoss.runAgain(task, definition.policy());
+                // recorded as the sweeper records it: RETRY "worker lost" (then STARTED below), or FAILURE
+                locked.change(again ? TaskState.RETRY : TaskState.FAILURE, WorkerLoss.reason(task, again));
+                if (!again) {
                     return Start.drop(TaskState.FAILURE);
                 }
             } else {
-                if (task.getExpiresAt() != null && now.isAfter(task.getExpiresAt())) {
+                if (task.getAttempt() == 0 && task.getExpiresAt() != null && now.isAfter(task.getExpiresAt())) {
                     locked.change(TaskState.EXPIRED, Expiries::reason);
                     return Start.drop(TaskState.EXPIRED);
                 }
@@ -84,6 +86,9 @@ public class TaskStarts {
                 RateLimit rate = definition.policy().rateLimit();
                 if (rate != null && !holdsSlot) {
                     Instant slot = rateLimits.reserve(definition.name(), rate.interval(), now);
+                    if (slot == null) {
+                        return Start.later(task, now.plus(RateLimits.horizon(rate.interval())));
+                    }
                     if (slot.isAfter(now)) {
                         locked.change(TaskState.QUEUED, meta -> meta.setEta(slot));
                         return Start.later(task, slot);

@@ -40,18 +40,36 @@ public class RateLimits {
     }
 
     /**
-     * Reserves the next start slot of a task name, in the caller's transaction.
+     * Reserves the next start slot of a task name, in the caller's transaction, unless it lies beyond the horizon
+     * (ten intervals, at least a minute): slots are never handed out far ahead, so slots of tasks that are revoked or
+     * expire before their turn hold up nobody for long.
      *
-     * @return when the reserved slot begins: {@code now} or later
+     * @return the slot, or {@code null} when the next free one is beyond the horizon (nothing was reserved)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Instant reserve(String task, Duration interval, Instant now) {
-        Object next = em.createNativeQuery("SELECT next_at FROM celerity_rate_limit WHERE task_name = ?1 FOR UPDATE")
-                .setParameter(1, task).getSingleResult();
-        long slot = Math.max(now.toEpochMilli(), ((Number) next).longValue());
+        List<?> next = em.createNativeQuery("SELECT next_at FROM celerity_rate_limit WHERE task_name = ?1 FOR UPDATE")
+                .setParameter(1, task).getResultList();
+        if (next.isEmpty()) {
+            // a name added since startup; a node that inserts it at the same time makes this start wait and come back
+            em.createNativeQuery("INSERT INTO celerity_rate_limit (task_name, next_at) VALUES (?1, ?2)")
+                    .setParameter(1, task).setParameter(2, now.toEpochMilli() + Math.max(1, interval.toMillis()))
+                    .executeUpdate();
+            return now;
+        }
+        long slot = Math.max(now.toEpochMilli(), ((Number) next.get(0)).longValue());
+        if (slot - now.toEpochMilli() > horizon(interval).toMillis()) {
+            return null;
+        }
         em.createNativeQuery("UPDATE celerity_rate_limit SET next_at = ?1 WHERE task_name = ?2")
                 .setParameter(1, slot + Math.max(1, interval.toMillis()))
                 .setParameter(2, task).executeUpdate();
         return Instant.ofEpochMilli(slot);
+    }
+
+    /** How far ahead slots may be reserved. */
+    public static Duration horizon(Duration interval) {
+        Duration tenIntervals = interval.multipliedBy(10);
+        return tenIntervals.compareTo(Duration.ofMinutes(1)) > 0 ? tenIntervals : Duration.ofMinutes(1);
     }
 }

@@ -88,13 +88,17 @@ public class TaskStore {
         return work.apply(new Locked(task));
     }
 
-    /** Renews the heartbeat of every task this runner is running, in one statement. */
+    /** Renews the heartbeat of the tasks this runner is running (those of its live runs), in one statement. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int heartbeat(String runner, Instant now) {
+    public int heartbeat(String runner, Collection<String> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
         // setting the version to itself keeps EclipseLink from incrementing it: a heartbeat is not a change
         return em.createQuery("UPDATE " + entityName() + " t SET t.heartbeatAt = :now, t.version = t.version "
-                        + "WHERE t.runner = :runner "
+                        + "WHERE t.runner = :runner AND t.id IN :ids "
                         + "AND t.finishedAt IS NULL AND t.state NOT IN :waiting")
+                .setParameter("ids", ids)
                 .setParameter("now", Timestamp.from(now))
                 .setParameter("runner", runner)
                 .setParameter("waiting", Transitions.WAITING)
@@ -130,7 +134,7 @@ public class TaskStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<TaskMeta> overdueWaiting(Instant cutoff, int max) {
         return em.createQuery("SELECT t FROM " + entityName() + " t WHERE t.state IN :waiting "
-                        + "AND t.eta < :cutoff", TaskMeta.class)
+                        + "AND COALESCE(t.eta, t.changedAt) < :cutoff", TaskMeta.class)
                 .setParameter("waiting", Transitions.WAITING)
                 .setParameter("cutoff", Timestamp.from(cutoff))
                 .setMaxResults(max)
@@ -141,7 +145,7 @@ public class TaskStore {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> expiredWaiting(Instant now, int max) {
         return em.createQuery("SELECT t.id FROM " + entityName() + " t WHERE t.state IN :waiting "
-                        + "AND t.expiresAt < :now", String.class)
+                        + "AND t.attempt = 0 AND t.expiresAt < :now", String.class)
                 .setParameter("waiting", Transitions.WAITING)
                 .setParameter("now", Timestamp.from(now))
                 .setMaxResults(max)
