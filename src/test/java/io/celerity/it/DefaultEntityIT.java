@@ -6,7 +6,10 @@ import io.celerity.api.TaskState;
 import io.celerity.api.Tasks;
 import io.celerity.internal.store.TaskEntityModel;
 import io.celerity.it.plain.Greeter;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** An application with no TaskMeta entity of its own: tasks go to the default entity, table celerity_task. */
 @ExtendWith(ArquillianExtension.class)
@@ -26,8 +30,10 @@ class DefaultEntityIT {
 
     @Deployment
     static WebArchive deployment() {
+        // this application enqueues through the outbox; the other suites use the default, XA
         return Deployments.war("celerity-default-entity", "<class>io.celerity.api.DefaultTaskMeta</class>")
-                .addClasses(Greeter.class, DefaultEntityIT.class);
+                .addClasses(Greeter.class, DefaultEntityIT.class)
+                .addAsResource(new StringAsset("celerity.enqueue=outbox\n"), "META-INF/microprofile-config.properties");
     }
 
     @Inject
@@ -41,6 +47,23 @@ class DefaultEntityIT {
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource
+    UserTransaction transaction;
+
+    @Test
+    void withTheOutbox_aRolledBackEnqueueLeavesNothing_andACommittedOneRuns() throws Exception {
+        transaction.begin();
+        String rolledBack = tasks.with(Map.of("owner", "dave")).call(() -> greeter.greet("nobody")).id();
+        transaction.rollback();
+        assertNull(em.find(DefaultTaskMeta.class, rolledBack));
+
+        transaction.begin();
+        TaskHandle<String> committed = tasks.with(Map.of("owner", "dave")).call(() -> greeter.greet("outbox"));
+        transaction.commit();
+        assertEquals("Hello, outbox", committed.get(Duration.ofSeconds(30)));
+        assertNull(em.find(DefaultTaskMeta.class, rolledBack), "the rolled-back task never appeared");
+    }
 
     @Test
     void tasksAreStoredInTheDefaultEntity_withOwnerAndProgress() throws Exception {

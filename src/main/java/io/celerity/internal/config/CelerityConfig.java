@@ -34,6 +34,7 @@ public final class CelerityConfig {
     private final Duration lease;
     private final Duration sweepInterval;
     private final Duration shutdownGrace;
+    private final boolean outbox;
     private final Config config;
 
     CelerityConfig(Config config) {
@@ -49,6 +50,11 @@ public final class CelerityConfig {
         lease = duration(config, "celerity.worker.lease", Duration.ofSeconds(30));
         sweepInterval = duration(config, "celerity.sweeper.interval", Duration.ofSeconds(10));
         shutdownGrace = duration(config, "celerity.worker.shutdown-grace", Duration.ofSeconds(30));
+        String enqueue = config.getOptionalValue("celerity.enqueue", String.class).orElse("xa");
+        if (!enqueue.equals("outbox") && !enqueue.equals("xa")) {
+            throw new IllegalStateException("CELERITY-0032: celerity.enqueue is '" + enqueue + "'; use outbox or xa");
+        }
+        outbox = enqueue.equals("outbox");
         this.config = config;
     }
 
@@ -122,6 +128,15 @@ public final class CelerityConfig {
     /** {@code celerity.sweeper.interval}: how often each node looks for lost and expired tasks. */
     public Duration sweepInterval() {
         return sweepInterval;
+    }
+
+    /**
+     * {@code celerity.enqueue}: {@code outbox} sends a task's message after the caller's transaction has committed
+     * (the sweeper sends what a crash left unsent); {@code xa} sends it inside that transaction, with a two-phase
+     * commit over database and broker.
+     */
+    public boolean outbox() {
+        return outbox;
     }
 
     /** {@code celerity.worker.shutdown-grace}: how long a stopping node lets its running tasks finish. */

@@ -11,9 +11,11 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import jakarta.transaction.Transactional;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,27 +32,48 @@ public class Messaging {
      * until it expires, and a duplicate-detection id so that the broker drops a second send of the same delivery.
      */
     public void sendTask(String queue, TaskMessage task, TaskDelivery delivery) {
+        sendTasks(List.of(new Outbox.Outgoing(queue, task, delivery)));
+    }
+
+    /**
+     * Sends task messages in one transaction of their own: the broker persists them with one commit instead of one
+     * round trip each.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void sendTasksTogether(List<Outbox.Outgoing> messages) {
+        sendTasks(messages);
+    }
+
+    /** Sends task messages through one connection. */
+    void sendTasks(List<Outbox.Outgoing> messages) {
         try (JMSContext context = connectionFactory().createContext()) {
-            TextMessage message = context.createTextMessage(task.toJson());
-            message.setStringProperty(TaskMessage.ID_PROPERTY, task.id());
-            message.setStringProperty(TaskMessage.TASK_PROPERTY, task.task());
-            if (delivery.duplicateId() != null) {
-                message.setStringProperty(TaskMessage.DUPLICATE_ID_PROPERTY, delivery.duplicateId());
+            for (Outbox.Outgoing outgoing : messages) {
+                send(context, outgoing.queue(), outgoing.message(), outgoing.delivery());
             }
-            long now = System.currentTimeMillis();
-            JMSProducer producer = context.createProducer()
-                    .setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .setPriority(delivery.priority());
-            if (delivery.dueAt() != null && delivery.dueAt().toEpochMilli() > now) {
-                producer.setDeliveryDelay(delivery.dueAt().toEpochMilli() - now);
-            }
-            if (delivery.expiresAt() != null) {
-                producer.setTimeToLive(Math.max(1, delivery.expiresAt().toEpochMilli() - now));
-            }
-            producer.send(context.createQueue(queue), message);
         } catch (JMSException | JMSRuntimeException e) {
-            throw new IllegalStateException("CELERITY-0106: cannot send to " + queue + ": " + e, e);
+            throw new IllegalStateException("CELERITY-0106: cannot send task messages: " + e, e);
         }
+    }
+
+    private static void send(JMSContext context, String queue, TaskMessage task, TaskDelivery delivery)
+            throws JMSException {
+        TextMessage message = context.createTextMessage(task.toJson());
+        message.setStringProperty(TaskMessage.ID_PROPERTY, task.id());
+        message.setStringProperty(TaskMessage.TASK_PROPERTY, task.task());
+        if (delivery.duplicateId() != null) {
+            message.setStringProperty(TaskMessage.DUPLICATE_ID_PROPERTY, delivery.duplicateId());
+        }
+        long now = System.currentTimeMillis();
+        JMSProducer producer = context.createProducer()
+                .setDeliveryMode(DeliveryMode.PERSISTENT)
+                .setPriority(delivery.priority());
+        if (delivery.dueAt() != null && delivery.dueAt().toEpochMilli() > now) {
+            producer.setDeliveryDelay(delivery.dueAt().toEpochMilli() - now);
+        }
+        if (delivery.expiresAt() != null) {
+            producer.setTimeToLive(Math.max(1, delivery.expiresAt().toEpochMilli() - now));
+        }
+        producer.send(context.createQueue(queue), message);
     }
 
     /** Sends a text message with string properties to a queue or a topic. */

@@ -36,6 +36,9 @@ public class TaskDispatcher {
     Messaging messaging;
 
     @Inject
+    Outbox outbox;
+
+    @Inject
     HandleFactory handles;
 
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = IllegalArgumentException.class)
@@ -71,8 +74,13 @@ public class TaskDispatcher {
         task.setChangedAt(now);
         task.setNode(CelerityConfig.get().node());
         store.insert(task, definition.defaultFields(), options.fields());
-        messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),
-                TaskDelivery.of(task, task.getId()));
+        TaskMessage message = new TaskMessage(task.getId(), definition.name());
+        TaskDelivery delivery = TaskDelivery.of(task, task.getId());
+        if (CelerityConfig.get().outbox()) {
+            outbox.afterCommit(definition.queue(), message, delivery);
+        } else {
+            messaging.sendTask(definition.queue(), message, delivery);
+        }
         return handles.stored(task.getId(), definition.resultType());
     }
 

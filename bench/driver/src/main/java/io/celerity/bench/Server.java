@@ -38,6 +38,10 @@ final class Server implements AutoCloseable {
                 .replace("celerity.worker.concurrency=8", "celerity.worker.concurrency=" + concurrency);
         Files.writeString(boot, commands);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx2g", "-Dcelerity.node=bench"));
+        String enqueue = System.getProperty("bench.enqueue");
+        if (enqueue != null) {
+            command.add("-Dcelerity.enqueue=" + enqueue);
+        }
         if (Boolean.getBoolean("bench.jfr")) {
             command.add("-XX:StartFlightRecording=settings=profile,filename="
                     + log.resolveSibling("payara-" + concurrency + ".jfr"));

@@ -1,0 +1,121 @@
+package io.celerity.internal.dispatch;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The transactional outbox: the task row commits with the caller's transaction alone (no two-phase commit with the
+ * broker); once it has committed, the message is sent by a sender thread, many messages in one go. A message that a
+ * crash keeps from being sent is sent by the sweeper once its task is overdue (a lease); the task id is the broker's
+ * duplicate-detection id, and the row decides whether a delivered message runs anything, so nothing runs twice.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    private static final Object KEY = Outbox.class;
+    private static final int MAX_BATCH = 500;
+
+    /** A message to send once its transaction has committed. */
+    record Outgoing(String queue, TaskMessage message, TaskDelivery delivery) {
+    }
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    Messaging messaging;
+
+    private final BlockingQueue<Outgoing> pending = new LinkedBlockingQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private ExecutorService sender;
+
+    @PostConstruct
+    void start() {
+        sender = Executors.newSingleThreadExecutor(threads);
+    }
+
+    @PreDestroy
+    void stop() {
+        sender.shutdown();
+        try {
+            if (!sender.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warning("CELERITY-0115: task messages were still waiting to be sent at shutdown; the sweeper of a "
+                        + "running node sends them once they are overdue");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends the message once the current transaction has committed; nothing if it rolls back. */
+    void afterCommit(String queue, TaskMessage message, TaskDelivery delivery) {
+        Outgoing outgoing = new Outgoing(queue, message, delivery);
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("CELERITY-0116: a task is enqueued inside a transaction");
+        }
+        @SuppressWarnings("unchecked")
+        List<Outgoing> committed = (List<Outgoing>) transactions.getResource(KEY);
+        if (committed == null) {
+            List<Outgoing> batch = new ArrayList<>();
+            transactions.putResource(KEY, batch);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing before the commit
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        send(batch);
+                    }
+                }
+            });
+            committed = batch;
+        }
+        committed.add(outgoing);
+    }
+
+    private void send(List<Outgoing> committed) {
+        pending.addAll(committed);
+        if (drainScheduled.compareAndSet(false, true)) {
+            sender.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        List<Outgoing> batch = new ArrayList<>();
+        while (pending.drainTo(batch, MAX_BATCH) > 0) {
+            try {
+                messaging.sendTasksTogether(batch);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "CELERITY-0117: " + batch.size() + " committed task(s) were not sent (" + e
+                        + "); the sweeper sends them once they are overdue", e);
+            }
+            batch.clear();
+        }
+    }
+}
