@@ -47,16 +47,17 @@ public class Messaging {
     /** Sends task messages through one connection. */
     void sendTasks(List<Outbox.Outgoing> messages) {
         try (JMSContext context = connectionFactory().createContext()) {
+            JMSProducer producer = context.createProducer();
             for (Outbox.Outgoing outgoing : messages) {
-                send(context, outgoing.queue(), outgoing.message(), outgoing.delivery());
+                send(context, producer, outgoing.queue(), outgoing.message(), outgoing.delivery());
             }
         } catch (JMSException | JMSRuntimeException e) {
             throw new IllegalStateException("CELERITY-0106: cannot send task messages: " + e, e);
         }
     }
 
-    private static void send(JMSContext context, String queue, TaskMessage task, TaskDelivery delivery)
-            throws JMSException {
+    private static void send(JMSContext context, JMSProducer producer, String queue, TaskMessage task,
+                             TaskDelivery delivery) throws JMSException {
         TextMessage message = context.createTextMessage(task.toJson());
         message.setStringProperty(TaskMessage.ID_PROPERTY, task.id());
         message.setStringProperty(TaskMessage.TASK_PROPERTY, task.task());
@@ -64,15 +65,12 @@ public class Messaging {
             message.setStringProperty(TaskMessage.DUPLICATE_ID_PROPERTY, delivery.duplicateId());
         }
         long now = System.currentTimeMillis();
-        JMSProducer producer = context.createProducer()
-                .setDeliveryMode(DeliveryMode.PERSISTENT)
-                .setPriority(delivery.priority());
-        if (delivery.dueAt() != null && delivery.dueAt().toEpochMilli() > now) {
-            producer.setDeliveryDelay(delivery.dueAt().toEpochMilli() - now);
-        }
-        if (delivery.expiresAt() != null) {
-            producer.setTimeToLive(Math.max(1, delivery.expiresAt().toEpochMilli() - now));
-        }
+        producer.setDeliveryMode(DeliveryMode.PERSISTENT)
+                .setPriority(delivery.priority())
+                .setDeliveryDelay(delivery.dueAt() != null && delivery.dueAt().toEpochMilli() > now
+                        ? delivery.dueAt().toEpochMilli() - now : 0)
+                .setTimeToLive(delivery.expiresAt() != null
+                        ? Math.max(1, delivery.expiresAt().toEpochMilli() - now) : 0);
         producer.send(context.createQueue(queue), message);
     }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,7 +31,9 @@ public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     private static final Object KEY = Outbox.class;
-    private static final int MAX_BATCH = 500;
+    private static final int MAX_BATCH = 200;
+    /** Sender threads: sends of one thread wait for the broker, so several keep up with many callers. */
+    private static final int SENDERS = 4;
 
     /** A message to send once its transaction has committed. */
     record Outgoing(String queue, TaskMessage message, TaskDelivery delivery) {
@@ -48,12 +49,11 @@ public class Outbox {
     Messaging messaging;
 
     private final BlockingQueue<Outgoing> pending = new LinkedBlockingQueue<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private ExecutorService sender;
 
     @PostConstruct
     void start() {
-        sender = Executors.newSingleThreadExecutor(threads);
+        sender = Executors.newFixedThreadPool(SENDERS, threads);
     }
 
     @PreDestroy
@@ -100,13 +100,10 @@ public class Outbox {
 
     private void send(List<Outgoing> committed) {
         pending.addAll(committed);
-        if (drainScheduled.compareAndSet(false, true)) {
-            sender.execute(this::drain);
-        }
+        sender.execute(this::drain); // a drain that finds nothing left ends at once
     }
 
     private void drain() {
-        drainScheduled.set(false);
         List<Outgoing> batch = new ArrayList<>();
         while (pending.drainTo(batch, MAX_BATCH) > 0) {
             try {
