@@ -15,12 +15,14 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * One zero-setup node (embedded broker, embedded H2 database) killed with -9 while it holds queued tasks and runs one,
- * then started again on the same data: every queued task runs once, and the running one runs again. Runs in the H2
- * pass of the build.
+ * then started again on the same data: every queued task runs once, the running one runs again, and a countdown of
+ * two minutes runs once, when due. Runs in the H2 pass of the build.
  */
 class ZeroSetupIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
+    /** A countdown that outlives the node's kill and restart. */
+    private static final Duration COUNTDOWN = Duration.ofMinutes(2);
 
     @Test
     void killedAndRestarted_everyQueuedTaskRunsOnce() throws Exception {
@@ -31,6 +33,7 @@ class ZeroSetupIT {
         try {
             String running = node.enqueue(1, "zero-running", 1, 10_000, 0).get(0);
             List<String> queued = node.enqueue(1, "zero-queued", 20, 50, 15_000);
+            String later = node.enqueue(1, "zero-later", 1, 0, COUNTDOWN.toMillis()).get(0);
             await("a task runs", WAIT, () -> "STARTED".equals(node.get(1, "task/" + running).getString("state")));
 
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -47,6 +50,14 @@ class ZeroSetupIT {
             JsonObject done = node.get(1, "task/" + running);
             assertEquals(2, done.getInt("attempt"));
             assertTrue(done.getString("runner").startsWith("node-1/"));
+
+            assertEquals("SCHEDULED", node.get(1, "task/" + later).getString("state"), "not due before its countdown");
+            await("the countdown of minutes ran", COUNTDOWN.plus(WAIT),
+                    () -> "SUCCESS".equals(node.get(1, "task/" + later).getString("state")));
+            JsonObject ran = node.get(1, "task/" + later);
+            assertTrue(ran.getJsonNumber("startedAt").longValue() - ran.getJsonNumber("createdAt").longValue()
+                    >= COUNTDOWN.toMillis() - 250, "started before its countdown: " + ran);
+            assertEquals(1, node.summary(1, "zero-later").getInt("ended"), "it ran once");
         } finally {
             first.destroyForcibly();
             if (second != null) {

@@ -74,6 +74,8 @@ public class ClusterApi {
         json.put("attempt", task.getAttempt());
         json.put("version", task.getVersion());
         json.put("errorMessage", String.valueOf(task.getErrorMessage()));
+        json.put("createdAt", task.getCreatedAt().toEpochMilli());
+        json.put("startedAt", task.getStartedAt() == null ? 0 : task.getStartedAt().toEpochMilli());
         return json;
     }
 
