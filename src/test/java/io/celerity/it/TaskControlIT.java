@@ -240,9 +240,10 @@ class TaskControlIT {
         List<String> retries = trail.startingWith("onRetry:" + handle.id());
         assertEquals(List.of("onRetry:" + handle.id() + ":1:flaky run 1", "onRetry:" + handle.id() + ":2:flaky run 2"),
                 retries);
-        assertEquals(2, trail.startingWith("watched retry:" + handle.id()).size());
-        assertTrue(trail.has("onSuccess:" + handle.id() + ":3"));
-        assertTrue(trail.has("afterReturn:" + handle.id() + ":SUCCESS"));
+        await("both RETRY events are observed", WAIT, () -> trail.startingWith("watched retry:" + handle.id()).size() == 2);
+        // the handlers run after the outcome is committed, so after get() may have returned
+        await("onSuccess is called", WAIT, () -> trail.has("onSuccess:" + handle.id() + ":3"));
+        await("afterReturn is called", WAIT, () -> trail.has("afterReturn:" + handle.id() + ":SUCCESS"));
     }
 
     @Test
@@ -265,7 +266,7 @@ class TaskControlIT {
         assertEquals(IOException.class.getName(), failed.errorType());
         assertEquals("stubborn run 3", failed.errorMessage());
         assertEquals(3, trail.runs(key), "the first run and two retries");
-        assertTrue(trail.has("onFailure:" + handle.id() + ":stubborn run 3"));
+        await("onFailure is called", WAIT, () -> trail.has("onFailure:" + handle.id() + ":stubborn run 3"));
         await("the failure event is observed", WAIT, () -> trail.has("watched failure:" + handle.id() + ":FAILURE"));
         assertEquals(1, trail.startingWith("watched failure:").stream().filter(e -> e.contains(handle.id())).count());
 
@@ -303,7 +304,7 @@ class TaskControlIT {
 
         assertEquals(2, handle.get(WAIT));
         assertEquals(2, row(handle.id()).getAttempt());
-        assertTrue(trail.has("onRetry:" + handle.id() + ":1:not yet"));
+        await("onRetry is called", WAIT, () -> trail.has("onRetry:" + handle.id() + ":1:not yet"));
     }
 
     // --- revoke, abort, delete ---------------------------------------------------------------------------------
