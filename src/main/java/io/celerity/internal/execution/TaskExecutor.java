@@ -1,8 +1,10 @@
 package io.celerity.internal.execution;
 
+import io.celerity.api.BackgroundTask;
 import io.celerity.api.CelerityException;
 import io.celerity.api.SoftTimeLimitExceeded;
 import io.celerity.api.TaskHandle;
+import io.celerity.api.TaskLifecycle;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskRetry;
 import io.celerity.api.TaskState;
@@ -203,7 +205,7 @@ public class TaskExecutor implements TaskWorker.Runner {
         try {
             priority = message.getJMSPriority();
         } catch (JMSException e) {
-            priority = io.celerity.api.BackgroundTask.DEFAULT_PRIORITY;
+            priority = BackgroundTask.DEFAULT_PRIORITY;
         }
         messaging.sendTask(definition.queue(), task, new TaskDelivery(Instant.now().plus(delay), priority, null, null));
     }
@@ -425,14 +427,14 @@ public class TaskExecutor implements TaskWorker.Runner {
     }
 
     private void lifecycle(TaskDefinition definition, TaskMeta task,
-                           Consumer<io.celerity.api.TaskLifecycle> handler) {
-        if (!io.celerity.api.TaskLifecycle.class.isAssignableFrom(definition.beanClass())) {
+                           Consumer<TaskLifecycle> handler) {
+        if (!TaskLifecycle.class.isAssignableFrom(definition.beanClass())) {
             return;
         }
         TaskBeans.Reference bean = null;
         try {
             bean = beans.reference(definition);
-            io.celerity.api.TaskLifecycle lifecycle = (io.celerity.api.TaskLifecycle) bean.instance();
+            TaskLifecycle lifecycle = (TaskLifecycle) bean.instance();
             handler.accept(lifecycle);
             lifecycle.afterReturn(task);
         } catch (RuntimeException e) {

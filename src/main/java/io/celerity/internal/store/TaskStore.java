@@ -119,12 +119,8 @@ public class TaskStore {
     /** Ids of tasks in a running state whose runner has not renewed the heartbeat since {@code cutoff}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> silentlyRunning(Instant cutoff, int max) {
-        return em.createQuery("SELECT t.id FROM " + entityName() + " t WHERE t.finishedAt IS NULL "
-                        + "AND t.state NOT IN :waiting AND t.heartbeatAt < :cutoff", String.class)
-                .setParameter("waiting", Transitions.WAITING)
-                .setParameter("cutoff", Timestamp.from(cutoff))
-                .setMaxResults(max)
-                .getResultList();
+        return sweep("t.id", "t.finishedAt IS NULL AND t.state NOT IN :waiting AND t.heartbeatAt < :cutoff",
+                String.class, cutoff, max);
     }
 
     /**
@@ -133,21 +129,20 @@ public class TaskStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<TaskMeta> overdueWaiting(Instant cutoff, int max) {
-        return em.createQuery("SELECT t FROM " + entityName() + " t WHERE t.state IN :waiting "
-                        + "AND COALESCE(t.eta, t.changedAt) < :cutoff", TaskMeta.class)
-                .setParameter("waiting", Transitions.WAITING)
-                .setParameter("cutoff", Timestamp.from(cutoff))
-                .setMaxResults(max)
-                .getResultList();
+        return sweep("t", "t.state IN :waiting AND COALESCE(t.eta, t.changedAt) < :cutoff", TaskMeta.class, cutoff, max);
     }
 
     /** Ids of waiting tasks whose expiry time has passed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> expiredWaiting(Instant now, int max) {
-        return em.createQuery("SELECT t.id FROM " + entityName() + " t WHERE t.state IN :waiting "
-                        + "AND t.attempt = 0 AND t.expiresAt < :now", String.class)
+        return sweep("t.id", "t.state IN :waiting AND t.attempt = 0 AND t.expiresAt < :cutoff", String.class, now, max);
+    }
+
+    /** A sweeper's query: {@code select} of the task rows matching {@code where} (with :waiting and :cutoff). */
+    private <R> List<R> sweep(String select, String where, Class<R> type, Instant cutoff, int max) {
+        return em.createQuery("SELECT " + select + " FROM " + entityName() + " t WHERE " + where, type)
                 .setParameter("waiting", Transitions.WAITING)
-                .setParameter("now", Timestamp.from(now))
+                .setParameter("cutoff", Timestamp.from(cutoff))
                 .setMaxResults(max)
                 .getResultList();
     }
