@@ -13,11 +13,12 @@ import java.util.Map;
  * @param changedAt    when the change was made
  * @param node         the node that made the change
  * @param fields       the application's columns of the task entity (associations by their id)
+ * @param owner        the task's owner as a principal name ({@code celerity.security.owner-field}), or {@code null}
  * @param errorType    the exception class name of a failed task, else {@code null}
  * @param errorMessage the exception message of a failed task, else {@code null}
  */
 public record TaskEvent(String id, String task, String state, long version, Instant changedAt, String node,
-                        Map<String, Object> fields, String errorType, String errorMessage) {
+                        Map<String, Object> fields, String owner, String errorType, String errorMessage) {
 
     /** Whether the task has ended for good. */
     public boolean isTerminal() {

@@ -110,6 +110,10 @@ public abstract class TaskMeta {
     @Column(name = "abort_requested_at")
     private Timestamp abortRequestedAt;
 
+    @Lob
+    @Column(name = "history")
+    private String history;
+
     /** Whether the task has ended for good. */
     public boolean isTerminal() {
         return TaskState.isTerminal(state);
@@ -343,5 +347,17 @@ public abstract class TaskMeta {
 
     public void setAbortRequestedAt(Instant abortRequestedAt) {
         this.abortRequestedAt = abortRequestedAt == null ? null : Timestamp.from(abortRequestedAt);
+    }
+
+    /**
+     * Every change of state so far (state, time, node, attempt) as a JSON array, oldest first; the REST API serves it
+     * at {@code tasks/<id>/history}.
+     */
+    public String getHistory() {
+        return history;
+    }
+
+    public void setHistory(String history) {
+        this.history = history;
     }
 }

@@ -45,6 +45,16 @@ public interface Tasks {
     boolean abort(String id);
 
     /**
+     * Runs a task that ended without success ({@link TaskState#FAILURE}, REVOKED, ABORTED, EXPIRED) again, as a new
+     * task with the same name, arguments, fields and priority; the ended task stays as it was.
+     *
+     * @return the id of the new task
+     * @throws TaskNotFoundException if no task has this id
+     * @throws IllegalStateException if the task has not ended or succeeded
+     */
+    String retry(String id);
+
+    /**
      * Deletes a task's record; a task that has not ended is revoked first (terminated if it runs).
      *
      * @return whether a record was deleted ({@code false}: there was none)

@@ -9,6 +9,7 @@ import io.celerity.internal.execution.Sweeper;
 import io.celerity.internal.execution.WorkerShutdown;
 import io.celerity.internal.registry.TaskDefinition;
 import io.celerity.internal.registry.TaskPolicy;
+import io.celerity.internal.store.Ownership;
 import io.celerity.internal.store.RateLimits;
 import jakarta.inject.Inject;
 
@@ -31,6 +32,9 @@ public class CelerityStartup {
     TaskEntityModel model;
 
     @Inject
+    Ownership ownership;
+
+    @Inject
     RateLimits rateLimits;
 
     @Inject
@@ -41,6 +45,7 @@ public class CelerityStartup {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         model.entityClass();
+        ownership.check();
         extension.registry().all().forEach(task -> model.checkDefaults(task.name(), task.defaultFields()));
         List.copyOf(extension.registry().all()).forEach(this::configure);
         List<String> limited = extension.registry().all().stream()

@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,7 @@ public final class CelerityConfig {
     private final Duration sweepInterval;
     private final Duration shutdownGrace;
     private final boolean outbox;
+    private final Web web;
     private final Config config;
 
     CelerityConfig(Config config) {
@@ -55,6 +57,7 @@ public final class CelerityConfig {
             throw new IllegalStateException("CELERITY-0032: celerity.enqueue is '" + enqueue + "'; use outbox or xa");
         }
         outbox = enqueue.equals("outbox");
+        web = new Web(config);
         this.config = config;
     }
 
@@ -154,8 +157,109 @@ public final class CelerityConfig {
         return settings;
     }
 
+    /** The keys of the web surface: REST API, WebSocket feed and their security. */
+    public Web web() {
+        return web;
+    }
+
     /** {@code celerity.task-entity}: the entity class to store tasks in, when several extend TaskMeta. */
     public Optional<String> taskEntity() {
         return taskEntity;
+    }
+
+    /** The web surface's keys, {@code celerity.api.*}, {@code celerity.security.*} and {@code celerity.websocket.*}. */
+    public static final class Web {
+
+        private static final List<String> SORTABLE = List.of("createdAt", "changedAt", "startedAt", "finishedAt",
+                "taskName", "state", "priority");
+
+        private final String apiPath;
+        private final int maxPageSize;
+        private final long maxBodySize;
+        private final List<String> sortable;
+        private final Set<String> sensitiveFields;
+        private final String adminRole;
+        private final boolean open;
+        private final String ownerField;
+        private final boolean ownerFieldConfigured;
+        private final List<String> allowedOrigins;
+
+        Web(Config config) {
+            apiPath = config.getOptionalValue("celerity.api.path", String.class).orElse("celerity/api")
+                    .replaceAll("^/+|/+$", "");
+            if (apiPath.isEmpty() || !apiPath.matches("[A-Za-z0-9._~/-]+")) {
+                throw new IllegalStateException("CELERITY-0033: celerity.api.path is '" + apiPath
+                        + "'; use a path such as celerity/api (letters, digits, '-', '.', '_', '~' and '/')");
+            }
+            maxPageSize = positive(config, "celerity.api.max-page-size", 200);
+            maxBodySize = positive(config, "celerity.api.max-body-size", 65536);
+            sortable = config.getOptionalValues("celerity.api.sortable", String.class).orElse(SORTABLE);
+            sensitiveFields = Set.copyOf(config.getOptionalValues("celerity.api.sensitive-fields", String.class)
+                    .orElse(List.of()));
+            adminRole = config.getOptionalValue("celerity.security.admin-role", String.class).orElse("celerity-admin");
+            open = config.getOptionalValue("celerity.security.open", Boolean.class).orElse(false);
+            Optional<String> owner = config.getOptionalValue("celerity.security.owner-field", String.class);
+            ownerField = owner.orElse("owner");
+            ownerFieldConfigured = owner.isPresent();
+            allowedOrigins = config.getOptionalValues("celerity.websocket.allowed-origins", String.class).orElse(List.of());
+        }
+
+        private static int positive(Config config, String key, int fallback) {
+            int value = config.getOptionalValue(key, Integer.class).orElse(fallback);
+            if (value < 1) {
+                throw new IllegalStateException("CELERITY-0034: " + key + " is " + value + "; it must be positive");
+            }
+            return value;
+        }
+
+        /** {@code celerity.api.path}: where the REST API is, relative to the application's context root. */
+        public String apiPath() {
+            return apiPath;
+        }
+
+        /** {@code celerity.api.max-page-size}: the largest page a list request may ask for. */
+        public int maxPageSize() {
+            return maxPageSize;
+        }
+
+        /** {@code celerity.api.max-body-size}: the largest request body, in bytes. */
+        public long maxBodySize() {
+            return maxBodySize;
+        }
+
+        /** {@code celerity.api.sortable}: the fields a list may be sorted by. */
+        public List<String> sortable() {
+            return sortable;
+        }
+
+        /** {@code celerity.api.sensitive-fields}: fields (and {@code arguments}, {@code result}) shown redacted. */
+        public Set<String> sensitiveFields() {
+            return sensitiveFields;
+        }
+
+        /** {@code celerity.security.admin-role}: the role that sees and controls every task. */
+        public String adminRole() {
+            return adminRole;
+        }
+
+        /** {@code celerity.security.open}: no authentication at all, everyone is an admin. Only for trusted networks. */
+        public boolean open() {
+            return open;
+        }
+
+        /** {@code celerity.security.owner-field}: the task entity's field (or {@code field.attribute}) naming the owner. */
+        public String ownerField() {
+            return ownerField;
+        }
+
+        /** Whether the owner field was configured rather than defaulted, which makes its absence an error. */
+        public boolean ownerFieldConfigured() {
+            return ownerFieldConfigured;
+        }
+
+        /** {@code celerity.websocket.allowed-origins}: browser origins allowed besides the server's own. */
+        public List<String> allowedOrigins() {
+            return allowedOrigins;
+        }
     }
 }

@@ -25,6 +25,9 @@ public class HandleFactory implements Tasks {
     @Inject
     TaskControl control;
 
+    @Inject
+    TaskDispatcher dispatcher;
+
     <T> StoredTaskHandle<T> stored(String id, Type resultType) {
         return new StoredTaskHandle<>(id, resultType, store, waiters);
     }
@@ -52,6 +55,11 @@ public class HandleFactory implements Tasks {
     @Override
     public boolean abort(String id) {
         return control.abort(id);
+    }
+
+    @Override
+    public String retry(String id) {
+        return dispatcher.enqueueAgain(id).id();
     }
 
     @Override

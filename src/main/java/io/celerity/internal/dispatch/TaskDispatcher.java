@@ -1,8 +1,10 @@
 package io.celerity.internal.dispatch;
 
 import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskNotFoundException;
 import io.celerity.api.TaskOptions;
 import io.celerity.api.TaskState;
+import io.celerity.internal.CelerityExtension;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.registry.TaskDefinition;
@@ -27,6 +29,9 @@ import java.util.UUID;
 public class TaskDispatcher {
 
     @Inject
+    CelerityExtension extension;
+
+    @Inject
     TaskEntityModel model;
 
     @Inject
@@ -43,7 +48,33 @@ public class TaskDispatcher {
 
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = IllegalArgumentException.class)
     public StoredTaskHandle<?> enqueue(TaskDefinition definition, Object[] args, TaskOptions options) {
-        String arguments = TaskJson.writeArguments(definition.name(), args, definition.parameterTypes());
+        return enqueue(definition, TaskJson.writeArguments(definition.name(), args, definition.parameterTypes()),
+                options);
+    }
+
+    /**
+     * Enqueues a task that ended without success once more, as a new task: the same name, arguments, fields and
+     * priority.
+     *
+     * @return the new task's handle
+     * @throws TaskNotFoundException if there is no such task
+     * @throws IllegalStateException if it has not ended, or succeeded, or its task is not registered here
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public StoredTaskHandle<?> enqueueAgain(String id) {
+        TaskMeta ended = store.find(id).orElseThrow(() -> new TaskNotFoundException(id));
+        if (!ended.isTerminal() || TaskState.SUCCESS.equals(ended.getState())) {
+            throw new IllegalStateException("CELERITY-0126: task " + id + " is " + ended.getState()
+                    + "; only a task that ended without success can run again");
+        }
+        TaskDefinition definition = extension.registry().byName(ended.getTaskName()).orElseThrow(() ->
+                new IllegalStateException("CELERITY-0127: task " + id + " is a " + ended.getTaskName()
+                        + ", which this application does not define"));
+        TaskOptions options = TaskOptions.of(model.fieldsOf(ended)).priority(ended.getPriority());
+        return enqueue(definition, ended.getArguments(), options);
+    }
+
+    private StoredTaskHandle<?> enqueue(TaskDefinition definition, String arguments, TaskOptions options) {
         if (options.id() != null) {
             Optional<TaskMeta> existing = store.find(options.id());
             if (existing.isPresent()) {

@@ -3,6 +3,7 @@ package io.celerity.internal.events;
 import io.celerity.api.TaskEvent;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskMetaListener;
+import io.celerity.internal.store.Ownership;
 import io.celerity.internal.store.TaskEntityModel;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,9 @@ public class TaskChangeCollector {
 
     @Inject
     TaskEntityModel model;
+
+    @Inject
+    Ownership ownership;
 
     @Inject
     TaskEventPublisher publisher;
@@ -68,6 +72,7 @@ public class TaskChangeCollector {
 
     private TaskEvent snapshot(TaskMeta task) {
         return new TaskEvent(task.getId(), task.getTaskName(), task.getState(), task.getVersion(), task.getChangedAt(),
-                task.getNode(), model.fieldsOf(task), task.getErrorType(), task.getErrorMessage());
+                task.getNode(), model.fieldsOf(task), ownership.ownerOf(task), task.getErrorType(),
+                task.getErrorMessage());
     }
 }

@@ -34,6 +34,9 @@ public class TaskEntityModel {
             .map(Field::getName)
             .collect(Collectors.toUnmodifiableSet());
 
+    private static final Set<String> UNLISTED = Set.of("arguments", "result", "errorMessage", "errorTrace",
+            "version", "history", "heartbeatAt", "abortRequestedAt", "softTimeLimitMillis", "timeLimitMillis");
+
     @PersistenceUnit
     EntityManagerFactory emf;
 
@@ -164,6 +167,35 @@ public class TaskEntityModel {
             }
         });
         return typed;
+    }
+
+    /** The names of the application's fields. */
+    public Set<String> fieldNames() {
+        entityClass();
+        return fields.keySet();
+    }
+
+    /**
+     * The columns a list may filter and sort on: Celerity's, except text blobs and bookkeeping, and the
+     * application's, associations by their id, except {@code hidden} ones.
+     */
+    public Map<String, TaskColumn> columns(Set<String> hidden) {
+        entityClass();
+        Map<String, TaskColumn> columns = new LinkedHashMap<>();
+        for (Attribute<?, ?> attribute : emf.getMetamodel().entity(entityClass).getAttributes()) {
+            String name = attribute.getName();
+            if (hidden.contains(name) || UNLISTED.contains(name) || attribute.isCollection()) {
+                continue;
+            }
+            EntityType<?> target = associations.get(name);
+            if (target != null) {
+                SingularAttribute<?, ?> id = target.getId(target.getIdType().getJavaType());
+                columns.put(name, new TaskColumn(name, "t." + name + "." + id.getName(), id.getJavaType()));
+            } else {
+                columns.put(name, new TaskColumn(name, "t." + name, attribute.getJavaType()));
+            }
+        }
+        return columns;
     }
 
     /** The application fields of a task, associations by their id, for events. */

@@ -31,11 +31,19 @@ public class TaskStore {
     @Inject
     TaskEntityModel model;
 
+    @Inject
+    Ownership ownership;
+
     /** Records a new task in the caller's transaction (the enqueue commits or rolls back with it). */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = IllegalArgumentException.class)
     public void insert(TaskMeta task, Map<String, String> defaultFields, Map<String, ?> callFields) {
         model.apply(em, task, defaultFields);
         model.apply(em, task, callFields);
+        if (!defaultFields.containsKey(ownership.field()) && !callFields.containsKey(ownership.field())) {
+            ownership.capture(em, task);
+        }
+        task.setHistory(StateHistory.append(null, new StateHistory.Entry(task.getState(), task.getChangedAt(),
+                task.getNode(), task.getAttempt())));
         em.persist(task);
         em.flush();
     }
@@ -174,6 +182,10 @@ public class TaskStore {
             task.setFinishedAt(now);
         }
         change.accept(task);
+        if (!task.getState().equals(from)) {
+            task.setHistory(StateHistory.append(task.getHistory(), new StateHistory.Entry(task.getState(), now,
+                    task.getNode(), task.getAttempt())));
+        }
         em.flush();
         return new Change(Change.Outcome.CHANGED, task.getState(), task);
     }

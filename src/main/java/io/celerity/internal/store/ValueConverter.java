@@ -2,6 +2,7 @@ package io.celerity.internal.store;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,7 +25,8 @@ public final class ValueConverter {
             Map.entry(Double.class, Double::valueOf), Map.entry(Float.class, Float::valueOf),
             Map.entry(BigDecimal.class, BigDecimal::new), Map.entry(BigInteger.class, BigInteger::new),
             Map.entry(Boolean.class, ValueConverter::parseBoolean), Map.entry(UUID.class, UUID::fromString),
-            Map.entry(Instant.class, Instant::parse), Map.entry(LocalDate.class, LocalDate::parse),
+            Map.entry(Instant.class, Instant::parse), Map.entry(Timestamp.class, s -> Timestamp.from(Instant.parse(s))),
+            Map.entry(LocalDate.class, LocalDate::parse),
             Map.entry(LocalDateTime.class, LocalDateTime::parse), Map.entry(OffsetDateTime.class, OffsetDateTime::parse),
             Map.entry(Character.class, s -> {
                 if (s.length() != 1) {

@@ -1,30 +1,35 @@
 package io.celerity.internal.web;
 
-import io.celerity.api.TaskEvent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
+import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
-
-import java.util.List;
-import java.util.function.Predicate;
+import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
- * {@code /celerity/tasks}: every task change as a JSON {@link TaskEvent}, from whichever node made it. Query
- * parameters narrow the feed: {@code task=<id>} for one task, {@code name=<task name>} for one kind of task.
+ * {@value #PATH}: the caller's tasks, live. The query parameters filter as the REST list does ({@code id=<task id>}
+ * for one task, {@code provider=7}, {@code state.not=REVOKED}, on the task's id, name, state, node and the
+ * application's fields). The feed sends a snapshot of the matching tasks first, then every change from whichever
+ * node made it. A subscription to a task or an owner the caller may not see is refused (close code 1008).
  */
-@ServerEndpoint("/celerity/tasks")
+@ServerEndpoint(value = TaskSocketEndpoint.PATH, configurator = TaskSocketEndpoint.CallerCapture.class)
 public class TaskSocketEndpoint {
+
+    public static final String PATH = "/celerity/tasks";
+
+    private static final String CALLER = "io.celerity.caller";
 
     @Inject
     TaskSockets sockets;
 
     @OnOpen
     public void open(Session session) {
-        sockets.open(session, filter(session));
+        sockets.open(session, (Caller) session.getUserProperties().get(CALLER));
     }
 
     @OnClose
@@ -37,16 +42,15 @@ public class TaskSocketEndpoint {
         sockets.close(session);
     }
 
-    private static Predicate<TaskEvent> filter(Session session) {
-        Predicate<TaskEvent> wanted = event -> true;
-        List<String> ids = session.getRequestParameterMap().get("task");
-        if (ids != null && !ids.isEmpty()) {
-            wanted = wanted.and(event -> ids.contains(event.id()));
+    /**
+     * Remembers who opened the socket: the security context of the handshake does not reach the socket's callbacks,
+     * so every later decision is made on what is captured here.
+     */
+    public static class CallerCapture extends ServerEndpointConfig.Configurator {
+
+        @Override
+        public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+            config.getUserProperties().put(CALLER, Caller.of(request.getUserPrincipal(), request::isUserInRole));
         }
-        List<String> names = session.getRequestParameterMap().get("name");
-        if (names != null && !names.isEmpty()) {
-            wanted = wanted.and(event -> names.contains(event.task()));
-        }
-        return wanted;
     }
 }

@@ -2,44 +2,190 @@ package io.celerity.internal.web;
 
 import io.celerity.api.TaskEvent;
 import io.celerity.api.TaskStateChanged;
+import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.json.TaskJson;
+import io.celerity.internal.store.Ownership;
+import io.celerity.internal.store.TaskColumn;
+import io.celerity.internal.store.TaskEntityModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.logging.Logger;
 
-/** The open task sockets and what each one wants; pushes every task event as JSON to the sockets it matches. */
+/**
+ * The open task sockets: each gets a snapshot of its subscription, then the changes it may see, in order. Another
+ * owner's task never reaches a socket, whatever it subscribed to.
+ */
 @ApplicationScoped
 public class TaskSockets {
 
-    private final Map<Session, Predicate<TaskEvent>> sessions = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(TaskSockets.class.getName());
 
-    void open(Session session, Predicate<TaskEvent> wanted) {
-        sessions.put(session, wanted);
+    /** Celerity's columns that events carry; the application's fields come with every event as well. */
+    private static final Set<String> EVENT_COLUMNS = Set.of("id", "taskName", "state", "node");
+
+    private final Map<Session, Subscriber> subscribers = new ConcurrentHashMap<>();
+
+    @Inject
+    TaskBrowser browser;
+
+    @Inject
+    TaskViews views;
+
+    @Inject
+    Ownership ownership;
+
+    @Inject
+    TaskEntityModel model;
+
+    void open(Session session, Caller caller) {
+        TaskFilter filter;
+        try {
+            filter = subscription(session, caller);
+        } catch (ApiProblem refused) {
+            refuse(session, refused.getMessage());
+            return;
+        }
+        Subscriber subscriber = new Subscriber(session, caller, filter);
+        subscribers.put(session, subscriber);
+        TaskBrowser.Page snapshot = browser.list(filter, caller);
+        long ids = ids(filter);
+        if (ids > 0 && snapshot.total() < ids) {
+            subscribers.remove(session);
+            refuse(session, "no such task");
+            return;
+        }
+        subscriber.live(TaskJson.jsonb().toJson(new Snapshot("snapshot",
+                snapshot.tasks().stream().map(task -> views.of(task, caller)).toList(), snapshot.total())));
     }
 
     void close(Session session) {
-        sessions.remove(session);
+        subscribers.remove(session);
     }
 
     void push(@Observes @TaskStateChanged TaskEvent event) {
         String json = null;
-        for (Map.Entry<Session, Predicate<TaskEvent>> entry : sessions.entrySet()) {
-            Session session = entry.getKey();
-            if (!session.isOpen()) {
-                sessions.remove(session);
-            } else if (entry.getValue().test(event)) {
+        for (Subscriber subscriber : subscribers.values()) {
+            if (!subscriber.session.isOpen()) {
+                subscribers.remove(subscriber.session);
+            } else if (subscriber.caller.sees(event.owner()) && subscriber.filter.test(values(event))) {
                 if (json == null) {
-                    json = TaskJson.jsonb().toJson(event);
+                    json = TaskJson.jsonb().toJson(new Change("change", redacted(event)));
                 }
-                try {
-                    session.getAsyncRemote().sendText(json);
-                } catch (RuntimeException e) {
-                    sessions.remove(session); // closed meanwhile: the others still get the event
+                subscriber.send(json);
+            }
+        }
+    }
+
+    /** The socket's filter: the REST list's, on the columns events carry, and never on someone else's tasks. */
+    private TaskFilter subscription(Session session, Caller caller) {
+        if (caller == null) {
+            throw ApiProblem.badRequest("not authenticated");
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>(session.getRequestParameterMap());
+        Set<String> application = model.fieldNames();
+        Map<String, TaskColumn> columns = new LinkedHashMap<>();
+        browser.columns().forEach((name, column) -> {
+            if (EVENT_COLUMNS.contains(name) || application.contains(name)) {
+                columns.put(name, column);
+            }
+        });
+        TaskFilter filter = TaskFilter.parse(query, columns, List.of("createdAt"), CelerityConfig.get().web().maxPageSize());
+        if (!caller.admin()) {
+            for (TaskFilter.Condition condition : filter.conditions()) {
+                if (condition.column().name().equals(ownership.field()) && (!ownership.comparesField()
+                        || condition.values().stream().anyMatch(value -> !caller.sees(String.valueOf(value))))) {
+                    throw ApiProblem.badRequest("you may watch your own tasks only; the feed holds nothing else, "
+                            + "so leave out the owner filter");
                 }
+            }
+        }
+        return filter;
+    }
+
+    /** How many distinct tasks a subscription names by id; each must exist and be the caller's. */
+    private static long ids(TaskFilter filter) {
+        return filter.conditions().stream()
+                .filter(c -> c.column().name().equals("id") && c.operator() == TaskFilter.Operator.IS)
+                .flatMap(c -> c.values().stream()).distinct().count();
+    }
+
+    private static Map<String, Object> values(TaskEvent event) {
+        Map<String, Object> values = new LinkedHashMap<>(event.fields() == null ? Map.of() : event.fields());
+        values.put("id", event.id());
+        values.put("taskName", event.task());
+        values.put("state", event.state());
+        values.put("node", event.node());
+        return values;
+    }
+
+    private TaskEvent redacted(TaskEvent event) {
+        return new TaskEvent(event.id(), event.task(), event.state(), event.version(), event.changedAt(),
+                event.node(), views.redacted(event.fields()), event.owner(), event.errorType(), event.errorMessage());
+    }
+
+    private static void refuse(Session session, String reason) {
+        byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
+        String phrase = bytes.length <= 120 ? reason : new String(bytes, 0, 120, StandardCharsets.UTF_8);
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, phrase));
+        } catch (IOException e) {
+            LOG.fine(() -> "CELERITY-0610: closing a refused socket failed: " + e);
+        }
+    }
+
+    /** The first message of a socket: the matching tasks (a page, newest first) and how many match in all. */
+    public record Snapshot(String type, List<TaskView> tasks, long total) {
+    }
+
+    /** Every later message: one committed change. */
+    public record Change(String type, TaskEvent task) {
+    }
+
+    /** One socket: its caller, its filter, and the changes held back until its snapshot is out. */
+    private static final class Subscriber {
+
+        private final Session session;
+        private final Caller caller;
+        private final TaskFilter filter;
+        private List<String> held = new ArrayList<>();
+
+        Subscriber(Session session, Caller caller, TaskFilter filter) {
+            this.session = session;
+            this.caller = caller;
+            this.filter = filter;
+        }
+
+        synchronized void send(String json) {
+            if (held != null) {
+                held.add(json);
+            } else {
+                sendNow(json);
+            }
+        }
+
+        synchronized void live(String snapshot) {
+            sendNow(snapshot);
+            held.forEach(this::sendNow);
+            held = null;
+        }
+
+        private void sendNow(String json) {
+            try {
+                session.getAsyncRemote().sendText(json);
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "CELERITY-0611: a socket closed while sending: " + e);
             }
         }
     }

@@ -1,0 +1,161 @@
+package io.celerity.internal.store;
+
+import io.celerity.api.TaskMeta;
+import io.celerity.internal.config.CelerityConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.SingularAttribute;
+import jakarta.security.enterprise.SecurityContext;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Who owns a task: the field named by {@code celerity.security.owner-field}, compared with a caller's principal
+ * name. The field is a basic attribute ({@code owner}), an association compared by its id ({@code owner}) or by an
+ * attribute of the associated entity ({@code owner.login}). When a task is enqueued without an explicit owner, the
+ * caller's principal becomes its owner.
+ */
+@ApplicationScoped
+public class Ownership {
+
+    private static final Logger LOG = Logger.getLogger(Ownership.class.getName());
+
+    @PersistenceUnit
+    EntityManagerFactory emf;
+
+    @Inject
+    TaskEntityModel model;
+
+    @Inject
+    SecurityContext security;
+
+    private volatile Resolved resolved;
+
+    /** How the owner is found on a task: the field, the associated entity if any, and the attribute compared. */
+    private record Resolved(String path, FieldAccess access, EntityType<?> target, SingularAttribute<?, ?> compared,
+                            FieldAccess comparedAccess) {
+    }
+
+    /** The task entity's field that holds the owner. */
+    public String field() {
+        return CelerityConfig.get().web().ownerField().split("\\.", 2)[0];
+    }
+
+    /** Whether the task entity has an owner; without one, only admins see tasks over the web surface. */
+    public boolean enabled() {
+        return resolve() != null;
+    }
+
+    /**
+     * Checks the configured owner field against the entity at startup.
+     *
+     * @throws IllegalStateException if it was configured and does not exist
+     */
+    public void check() {
+        if (resolve() == null) {
+            String message = "the task entity " + model.entityClass().getSimpleName() + " has no owner field '"
+                    + CelerityConfig.get().web().ownerField() + "' (celerity.security.owner-field)";
+            if (CelerityConfig.get().web().ownerFieldConfigured()) {
+                throw new IllegalStateException("CELERITY-0040: " + message);
+            }
+            LOG.info(() -> "CELERITY-0041: " + message + ": only admins see tasks over the REST API and WebSocket");
+        }
+    }
+
+    /** The JPQL path of the compared attribute from a task alias {@code t}, such as {@code t.owner.login}. */
+    public String path() {
+        return "t." + resolve().path();
+    }
+
+    /** Whether the owner field itself holds the principal name (no association in between). */
+    public boolean comparesField() {
+        Resolved owner = resolve();
+        return owner != null && owner.target() == null;
+    }
+
+    /** The principal name converted to the type of the compared attribute; {@code null} if it cannot be one. */
+    public Object parameter(String principalName) {
+        try {
+            return ValueConverter.convert(principalName, resolve().compared().getJavaType());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The owner of a task as a principal name would name it, or {@code null}. */
+    public String ownerOf(TaskMeta task) {
+        Resolved owner = resolve();
+        if (owner == null) {
+            return null;
+        }
+        Object value = owner.access().get(task);
+        if (value != null && owner.target() != null) {
+            value = owner.compared().isId() ? emf.getPersistenceUnitUtil().getIdentifier(value)
+                    : owner.comparedAccess().get(value);
+        }
+        return value == null ? null : value.toString();
+    }
+
+    /** Makes the calling principal, if there is one, the owner of a task being enqueued. */
+    void capture(EntityManager em, TaskMeta task) {
+        Resolved owner = resolve();
+        Principal caller = owner == null ? null : security.getCallerPrincipal();
+        if (caller == null || caller.getName() == null) {
+            return;
+        }
+        Object name = parameter(caller.getName());
+        if (name == null) {
+            return;
+        }
+        Object value = name;
+        if (owner.target() != null) {
+            List<?> found = em.createQuery("SELECT e FROM " + owner.target().getName() + " e WHERE e."
+                            + owner.compared().getName() + " = :name")
+                    .setParameter("name", name).setMaxResults(1).getResultList();
+            if (found.isEmpty()) {
+                return;
+            }
+            value = found.get(0);
+        }
+        owner.access().set(task, value);
+    }
+
+    private Resolved resolve() {
+        if (resolved == null) {
+            resolved = lookUp();
+        }
+        return resolved;
+    }
+
+    private Resolved lookUp() {
+        String[] parts = CelerityConfig.get().web().ownerField().split("\\.");
+        EntityType<?> entity = emf.getMetamodel().entity(model.entityClass());
+        Attribute<?, ?> attribute = attribute(entity, parts[0]);
+        if (!(attribute instanceof SingularAttribute<?, ?> field) || parts.length > 2) {
+            return null;
+        }
+        FieldAccess access = new FieldAccess(model.entityClass(), field.getName(), field.getJavaType(),
+                field.getJavaMember());
+        if (!(field.getType() instanceof EntityType<?> target)) {
+            return parts.length == 1 ? new Resolved(field.getName(), access, null, field, access) : null;
+        }
+        SingularAttribute<?, ?> compared = parts.length == 1 ? target.getId(target.getIdType().getJavaType())
+                : attribute(target, parts[1]) instanceof SingularAttribute<?, ?> s ? s : null;
+        if (compared == null) {
+            return null;
+        }
+        return new Resolved(field.getName() + "." + compared.getName(), access, target, compared,
+                new FieldAccess(target.getJavaType(), compared.getName(), compared.getJavaType(), compared.getJavaMember()));
+    }
+
+    private static Attribute<?, ?> attribute(EntityType<?> entity, String name) {
+        return entity.getAttributes().stream().filter(a -> a.getName().equals(name)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,52 @@
+package io.celerity.internal.web;
+
+import io.celerity.internal.config.CelerityConfig;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.HttpConstraintElement;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.ServletSecurityElement;
+import jakarta.servlet.annotation.ServletSecurity;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Adds Celerity's web surface to the application: the REST API (a Jersey servlet of its own at
+ * {@code celerity.api.path}) and the guard of the WebSocket feed. Both require an authenticated caller, through the
+ * application's own authentication mechanism, unless {@code celerity.security.open} says otherwise.
+ */
+public class CelerityWebInit implements ServletContainerInitializer {
+
+    /** Set on Celerity's own Jersey application only: its resources answer nowhere else. */
+    static final String MARKER = "io.celerity.api";
+
+    private static final Logger LOG = Logger.getLogger(CelerityWebInit.class.getName());
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        CelerityConfig.Web web = CelerityConfig.get().web();
+        ResourceConfig api = new ResourceConfig(TaskResource.class, ProblemMapper.class, BodyLimit.class,
+                ActionRequestReader.class)
+                .property(MARKER, true)
+                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        ServletRegistration.Dynamic servlet = context.addServlet("celerity-api", new ServletContainer(api));
+        servlet.addMapping("/" + web.apiPath() + "/*");
+        // Jersey must start during deployment: Payara wires its security features into Jersey only then
+        servlet.setLoadOnStartup(1);
+        FilterRegistration.Dynamic socketGuard = context.addFilter("celerity-socket-guard", new SocketGuard());
+        socketGuard.addMappingForUrlPatterns(null, false, TaskSocketEndpoint.PATH);
+        if (web.open()) {
+            LOG.warning("CELERITY-0600: celerity.security.open is true: anyone who reaches this server can read and "
+                    + "control every task through /" + web.apiPath() + " and " + TaskSocketEndpoint.PATH);
+            return;
+        }
+        servlet.setServletSecurity(new ServletSecurityElement(
+                new HttpConstraintElement(ServletSecurity.TransportGuarantee.NONE, "**")));
+        context.declareRoles(web.adminRole());
+    }
+}

@@ -1,0 +1,31 @@
+package io.celerity.internal.web;
+
+import io.celerity.internal.store.StateHistory;
+import jakarta.json.JsonValue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A task as the REST API and the WebSocket snapshot show it. Sensitive fields read {@value TaskViews#REDACTED};
+ * the stack trace is shown to admins only.
+ */
+public record TaskView(String id, String name, String type, String state, long version, String owner, String queue,
+                       int attempt, int maxRetries, int priority, Instant createdAt, Instant startedAt,
+                       Instant finishedAt, Instant changedAt, String node, Instant eta, Instant expiresAt,
+                       boolean abortRequested, JsonValue arguments, JsonValue result, Map<String, Object> fields,
+                       Error error) {
+
+    /** Why a task failed: the exception's class and message, and its stack trace for admins. */
+    public record Error(String type, String message, String trace) {
+    }
+
+    /** A task's history, as {@code GET tasks/<id>/history} returns it. */
+    public record History(String id, List<StateHistory.Entry> changes) {
+    }
+
+    /** A page of a list, as {@code GET tasks} returns it. */
+    public record Page(List<TaskView> tasks, long total, int page, int size) {
+    }
+}
