@@ -9,7 +9,7 @@ mvn -q -B -f "$demo/pom.xml" package
 cd "$demo"
 rm -rf target/demo-data
 (
-    until curl -sf -o /dev/null "http://localhost:$port/"; do sleep 1; done
+    until curl -sf -u alice:alice -o /dev/null "http://localhost:$port/"; do sleep 1; done
     printf '\n\n    Celerity demo is up: http://localhost:%s/\n\n' "$port"
 ) &
 exec java -Dcelerity.broker.embedded.data-dir="$demo/target/demo-data/broker" \

@@ -45,7 +45,6 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,9 +53,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static io.celerity.it.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -400,42 +396,6 @@ class CelerityIT {
                 "field values come back in the entity's types (long, String, the provider's Long id)");
     }
 
-    @Test
-    void aWebSocketClient_receivesEveryChange_fromQueuedToSuccess() throws Exception {
-        List<String> received = new CopyOnWriteArrayList<>();
-        URI socket = URI.create(base.toString().replaceFirst("^http", "ws") + "celerity/tasks?name=quick-addition");
-        WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(socket, new Collector(received)).get(10, TimeUnit.SECONDS);
-        try {
-            // the server registers the socket just after the handshake: wait until the feed is live
-            boolean live = false;
-            for (int attempt = 0; attempt < 10 && !live; attempt++) {
-                TaskHandle<Integer> probe = calculator.add(1, 0);
-                probe.get(WAIT);
-                live = feedShows(received, probe.id());
-            }
-            assertTrue(live, "the feed never delivered an event");
-
-            TaskHandle<Integer> sum = calculator.add(30, 12);
-            assertEquals(42, sum.get(WAIT));
-
-            await("the SUCCESS message", WAIT, () -> received.stream()
-                    .anyMatch(m -> m.contains(sum.id()) && m.contains("\"state\":\"SUCCESS\"")));
-            List<TaskEvent> mine = new ArrayList<>();
-            for (String json : received) {
-                TaskEvent event = TaskJson.jsonb().fromJson(json, TaskEvent.class);
-                if (event.id().equals(sum.id())) {
-                    mine.add(event);
-                }
-            }
-            mine.sort(java.util.Comparator.comparingLong(TaskEvent::version));
-            assertEquals(List.of(TaskState.QUEUED, TaskState.STARTED, TaskState.PROGRESS, TaskState.PROGRESS,
-                    TaskState.PROGRESS, TaskState.SUCCESS), mine.stream().map(TaskEvent::state).toList());
-        } finally {
-            client.sendClose(WebSocket.NORMAL_CLOSURE, "done");
-        }
-    }
-
     private String post(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI().resolve(path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -488,25 +448,6 @@ class CelerityIT {
             return Collections.list(browser.getEnumeration()).stream().map(Message.class::cast).toList();
         } catch (jakarta.jms.JMSException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean feedShows(List<String> received, String taskId) {
-        try {
-            await("an event of " + taskId, Duration.ofSeconds(2), () -> received.stream().anyMatch(m -> m.contains(taskId)));
-            return true;
-        } catch (AssertionError e) {
-            return false;
-        }
-    }
-
-    private record Collector(List<String> received) implements WebSocket.Listener {
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            received.add(data.toString());
-            socket.request(1);
-            return null;
         }
     }
 }

@@ -8,13 +8,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.time.Instant;
 import java.util.List;
@@ -53,12 +54,27 @@ public class AdditionResource {
     public record Choice(long id, String label) {
     }
 
+    public record Me(String name) {
+    }
+
+    @Context
+    SecurityContext security;
+
+    /** Who is signed in. */
+    @GET
+    @Path("me")
+    public Me me() {
+        return new Me(security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName());
+    }
+
+    /** Starts an addition; its owner is the signed-in user, unless an owner account is given. */
     @POST
     @Path("additions")
-    public Started add(@QueryParam("x") int x, @QueryParam("y") int y, @QueryParam("owner") long owner,
+    public Started add(@QueryParam("x") int x, @QueryParam("y") int y, @QueryParam("owner") Long owner,
                        @QueryParam("provider") long provider) {
-        TaskHandle<Integer> sum = tasks.with(Map.of("owner", owner, "provider", provider))
-                .call(() -> addition.add(x, y));
+        Map<String, Object> fields = owner == null ? Map.of("provider", provider)
+                : Map.of("owner", owner, "provider", provider);
+        TaskHandle<Integer> sum = tasks.with(fields).call(() -> addition.add(x, y));
         return new Started(sum.id());
     }
 
@@ -69,23 +85,6 @@ public class AdditionResource {
                         + "order by t.createdAt desc", AsyncTask.class)
                 .setParameter("provider", provider).setParameter("revoked", TaskState.REVOKED)
                 .setMaxResults(50).getResultList().stream().map(TaskView::of).toList();
-    }
-
-    @GET
-    @Path("tasks/{id}")
-    public TaskView task(@PathParam("id") String id) {
-        AsyncTask task = em.find(AsyncTask.class, id);
-        if (task == null) {
-            throw new NotFoundException("no task " + id);
-        }
-        return TaskView.of(task);
-    }
-
-    @GET
-    @Path("owners")
-    public List<Choice> owners() {
-        return em.createQuery("select a from Account a order by a.id", Account.class).getResultList().stream()
-                .map(a -> new Choice(a.getId(), a.getLogin())).toList();
     }
 
     @GET

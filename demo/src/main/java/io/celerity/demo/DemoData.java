@@ -6,7 +6,7 @@ import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** Two owners and two providers, so that the page has someone to start tasks for. */
+/** The accounts of the demo users (see DemoUsers) and two providers. */
 @Startup
 @Singleton
 public class DemoData {
@@ -19,6 +19,7 @@ public class DemoData {
         if (em.createQuery("select count(a) from Account a", Long.class).getSingleResult() == 0) {
             em.persist(new Account("alice"));
             em.persist(new Account("bob"));
+            em.persist(new Account("admin"));
             em.persist(new Provider("Acme"));
             em.persist(new Provider("Globex"));
         }

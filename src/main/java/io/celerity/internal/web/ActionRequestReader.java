@@ -1,46 +1,52 @@
 package io.celerity.internal.web;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.JsonbException;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
+import io.celerity.internal.json.TaskJson;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
-/** Reads an action's body strictly: empty is no options, unknown properties and wrong types are refused. */
-@Consumes(MediaType.APPLICATION_JSON)
-class ActionRequestReader implements MessageBodyReader<ActionRequest> {
+/**
+ * Reads an action's body strictly: empty is no options; anything but a JSON object with a boolean
+ * {@code terminate} is refused. It reads the request's entity stream itself rather than through a message body
+ * reader, so that no JSON provider of the server can answer instead, more leniently.
+ */
+final class ActionRequestReader {
 
-    private static final Jsonb STRICT = JsonbBuilder.create(new JsonbConfig()
-            .setProperty("jsonb.fail-on-unknown-properties", true));
-
-    @Override
-    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type == ActionRequest.class;
+    private ActionRequestReader() {
     }
 
-    @Override
-    public ActionRequest readFrom(Class<ActionRequest> type, Type genericType, Annotation[] annotations,
-                                  MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body)
-            throws IOException {
+    static ActionRequest read(InputStream body) throws IOException {
         String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
         if (text.isBlank()) {
             return ActionRequest.NONE;
         }
-        try {
-            ActionRequest request = STRICT.fromJson(text, ActionRequest.class);
-            return request == null ? ActionRequest.NONE : request;
-        } catch (JsonbException e) {
-            throw ApiProblem.badRequest("the body must be empty or a JSON object such as {\"terminate\": true}, "
-                    + "with no other properties");
+        JsonObject object;
+        try (JsonReader reader = TaskJson.json().createReader(new StringReader(text))) {
+            object = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw invalid();
         }
+        if (!object.keySet().stream().allMatch("terminate"::equals)) {
+            throw invalid();
+        }
+        JsonValue terminate = object.get("terminate");
+        if (terminate == null || terminate == JsonValue.NULL) {
+            return ActionRequest.NONE;
+        }
+        if (terminate.getValueType() != JsonValue.ValueType.TRUE && terminate.getValueType() != JsonValue.ValueType.FALSE) {
+            throw invalid();
+        }
+        return new ActionRequest(terminate.getValueType() == JsonValue.ValueType.TRUE);
+    }
+
+    private static ApiProblem invalid() {
+        return ApiProblem.badRequest("the body must be empty or a JSON object such as {\"terminate\": true}, "
+                + "with no other properties");
     }
 }

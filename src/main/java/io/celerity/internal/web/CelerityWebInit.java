@@ -30,8 +30,7 @@ public class CelerityWebInit implements ServletContainerInitializer {
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
         CelerityConfig.Web web = CelerityConfig.get().web();
-        ResourceConfig api = new ResourceConfig(TaskResource.class, ProblemMapper.class, BodyLimit.class,
-                ActionRequestReader.class)
+        ResourceConfig api = new ResourceConfig(TaskResource.class, ProblemMapper.class, BodyLimit.class)
                 .property(MARKER, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         ServletRegistration.Dynamic servlet = context.addServlet("celerity-api", new ServletContainer(api));

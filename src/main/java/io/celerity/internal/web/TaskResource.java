@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.glassfish.jersey.server.ContainerRequest;
+
+import java.io.IOException;
 
 /**
  * {@code <celerity.api.path>/tasks}: list, read and control tasks. Callers see and act on their own tasks only,
@@ -41,6 +44,9 @@ public class TaskResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    ContainerRequest request;
 
     @Inject
     TaskBrowser browser;
@@ -79,8 +85,9 @@ public class TaskResource {
     @POST
     @Path("{id}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TaskView revoke(@PathParam("id") String id, ActionRequest request) {
+    public TaskView revoke(@PathParam("id") String id) throws IOException {
         Caller caller = caller();
+        ActionRequest request = body();
         TaskMeta task = visible(id, caller);
         boolean terminate = Boolean.TRUE.equals(request.terminate());
         if (!tasks.revoke(id, terminate)) {
@@ -93,9 +100,9 @@ public class TaskResource {
     @POST
     @Path("{id}/abort")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TaskView abort(@PathParam("id") String id, ActionRequest request) {
+    public TaskView abort(@PathParam("id") String id) throws IOException {
         Caller caller = caller();
-        noOptions("abort", request);
+        noOptions("abort", body());
         visible(id, caller);
         if (!tasks.abort(id)) {
             throw ApiProblem.conflict("the task has ended");
@@ -106,9 +113,9 @@ public class TaskResource {
     @POST
     @Path("{id}/retry")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response retry(@PathParam("id") String id, ActionRequest request) {
+    public Response retry(@PathParam("id") String id) throws IOException {
         Caller caller = caller();
-        noOptions("retry", request);
+        noOptions("retry", body());
         visible(id, caller);
         String again;
         try {
@@ -135,6 +142,10 @@ public class TaskResource {
             throw ApiProblem.badRequest("a task id has 1 to " + MAX_ID_LENGTH + " printable characters");
         }
         return browser.find(id, caller).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    private ActionRequest body() throws IOException {
+        return ActionRequestReader.read(request.getEntityStream());
     }
 
     private static void noOptions(String action, ActionRequest request) {

@@ -11,6 +11,9 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
  * {@value #PATH}: the caller's tasks, live. The query parameters filter as the REST list does ({@code id=<task id>}
  * for one task, {@code provider=7}, {@code state.not=REVOKED}, on the task's id, name, state, node and the
@@ -23,6 +26,8 @@ public class TaskSocketEndpoint {
     public static final String PATH = "/celerity/tasks";
 
     private static final String CALLER = "io.celerity.caller";
+
+    private static final Logger LOG = Logger.getLogger(TaskSocketEndpoint.class.getName());
 
     @Inject
     TaskSockets sockets;
@@ -39,6 +44,7 @@ public class TaskSocketEndpoint {
 
     @OnError
     public void error(Session session, Throwable error) {
+        LOG.log(Level.WARNING, "CELERITY-0612: the task socket " + session.getId() + " failed", error);
         sockets.close(session);
     }
 

@@ -5,7 +5,6 @@ import io.celerity.api.TaskStateChanged;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.store.Ownership;
-import io.celerity.internal.store.TaskColumn;
 import io.celerity.internal.store.TaskEntityModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -93,15 +92,17 @@ public class TaskSockets {
         if (caller == null) {
             throw ApiProblem.badRequest("not authenticated");
         }
-        Map<String, List<String>> query = new LinkedHashMap<>(session.getRequestParameterMap());
+        Map<String, List<String>> query = session.getRequestParameterMap();
         Set<String> application = model.fieldNames();
-        Map<String, TaskColumn> columns = new LinkedHashMap<>();
-        browser.columns().forEach((name, column) -> {
-            if (EVENT_COLUMNS.contains(name) || application.contains(name)) {
-                columns.put(name, column);
+        for (String key : query.keySet()) {
+            String column = key.split("\\.", 2)[0];
+            if (!TaskFilter.RESERVED.contains(key) && !EVENT_COLUMNS.contains(column) && !application.contains(column)) {
+                throw ApiProblem.badRequest("the feed cannot filter on '" + key + "': it filters on " + EVENT_COLUMNS
+                        + " and " + application);
             }
-        });
-        TaskFilter filter = TaskFilter.parse(query, columns, List.of("createdAt"), CelerityConfig.get().web().maxPageSize());
+        }
+        TaskFilter filter = TaskFilter.parse(query, browser.columns(), CelerityConfig.get().web().sortable(),
+                CelerityConfig.get().web().maxPageSize());
         if (!caller.admin()) {
             for (TaskFilter.Condition condition : filter.conditions()) {
                 if (condition.column().name().equals(ownership.field()) && (!ownership.comparesField()

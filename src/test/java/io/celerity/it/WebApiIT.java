@@ -1,0 +1,590 @@
+package io.celerity.it;
+
+import io.celerity.it.web.Gate;
+import io.celerity.it.web.WebTask;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static io.celerity.it.Eventually.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The REST API and the WebSocket feed as a client uses them (JDK HttpClient and WebSocket, HTTP basic), with two
+ * owners (alice, bob) and an admin; owners are compared by login through an association (owner.login), one field
+ * is sensitive. One deployment serves every test.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WebApiIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String API = "celerity/api/tasks";
+    private static final String PROBLEM = "application/problem+json";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("web-it", "")
+                .addPackage(WebTask.class.getPackage())
+                .addClass(WebApiIT.class)
+                .addAsResource(new StringAsset("""
+                        celerity.security.owner-field=owner.login
+                        celerity.api.sensitive-fields=secret
+                        celerity.api.max-page-size=100
+                        """), "META-INF/microprofile-config.properties");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    Gate gate;
+
+    // ---------------------------------------------------------------- authentication
+
+    @Test
+    void withoutCredentials_everythingAnswers401() throws Exception {
+        String id = start("quick", "alice", "provider=1");
+        for (String path : List.of(API, API + "/" + id, API + "/" + id + "/history")) {
+            HttpResponse<String> response = send("GET", path, null, null, null);
+            assertEquals(401, response.statusCode(), path);
+            assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), path);
+        }
+        assertEquals(401, send("POST", API + "/" + id + "/revoke", null, "{}", "application/json").statusCode());
+        assertEquals(401, send("DELETE", API + "/" + id, null, null, null).statusCode());
+        assertEquals(401, send("GET", API, "alice:wrong", null, null).statusCode(), "a wrong password");
+
+        WebSocketHandshakeException refused = handshakeRefused(as(null), "");
+        assertEquals(401, refused.getResponse().statusCode());
+        assertEquals("SUCCESS", awaitState(id, "admin", "SUCCESS"), "the task itself is untouched");
+    }
+
+    @Test
+    void theApplicationsCatchAllJaxRsApplication_doesNotServeCelerity() throws Exception {
+        assertEquals(404, send("GET", "app/tasks", "admin", null, null).statusCode());
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Test
+    void owners_seeOnlyTheirTasks_adminsSeeAll_inListsCountsAndLookups() throws Exception {
+        long provider = uniqueProvider();
+        String alices = start("quick", "alice", "provider=" + provider);
+        String alices2 = start("quick", "alice", "provider=" + provider);
+        String bobs = start("quick", "bob", "provider=" + provider);
+        String nobodys = start("quick", null, "provider=" + provider);
+        awaitState(nobodys, "admin", "SUCCESS");
+
+        assertEquals(Set.of(alices, alices2), ids(list("alice", "provider=" + provider)));
+        assertEquals(2, list("alice", "provider=" + provider).getInt("total"));
+        assertEquals(Set.of(bobs), ids(list("bob", "provider=" + provider)));
+        assertEquals(Set.of(alices, alices2, bobs, nobodys), ids(list("admin", "provider=" + provider)));
+        assertEquals(4, list("admin", "provider=" + provider).getInt("total"));
+
+        assertEquals(Set.of(), ids(list("alice", "provider=" + provider + "&owner=" + memberId("bob"))),
+                "asking for bob's tasks by filter gives alice nothing");
+        assertEquals(0, list("alice", "provider=" + provider + "&owner=" + memberId("bob")).getInt("total"));
+
+        JsonObject own = json(get(API + "/" + alices, "alice", 200));
+        assertEquals("alice", own.getString("owner"));
+        for (String path : List.of(API + "/" + bobs, API + "/" + bobs + "/history", API + "/" + nobodys)) {
+            HttpResponse<String> refused = send("GET", path, "alice", null, null);
+            assertProblem(refused, 404);
+        }
+        assertEquals("bob", json(get(API + "/" + bobs, "admin", 200)).getString("owner"));
+    }
+
+    @Test
+    void aTask_showsItsColumnsAndFields_withSensitiveFieldsRedacted() throws Exception {
+        long provider = uniqueProvider();
+        String id = start("quick", "alice", "provider=" + provider + "&secret=hunter2");
+        awaitState(id, "alice", "SUCCESS");
+
+        HttpResponse<String> response = get(API + "/" + id, "alice", 200);
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertFalse(response.body().contains("hunter2"), response.body());
+        JsonObject task = json(response);
+        assertEquals("web-quick", task.getString("name"));
+        assertEquals(3, task.getInt("result"));
+        assertEquals(1, task.getJsonArray("arguments").getInt(0));
+        JsonObject fields = task.getJsonObject("fields");
+        assertEquals("[redacted]", fields.getString("secret"));
+        assertEquals(provider, fields.getJsonNumber("provider").longValue());
+        assertEquals(100, fields.getInt("current"));
+        assertEquals(1, task.getInt("attempt"));
+        assertNotNull(task.getString("finishedAt"));
+
+        assertProblem(send("GET", API + "?secret=hunter2", "admin", null, null), 400);
+        assertProblem(send("GET", API + "?sort=secret", "admin", null, null), 400);
+    }
+
+    @Test
+    void theHistory_recordsEveryChangeOfState_withTimeAndNode() throws Exception {
+        String id = start("quick", "alice", "provider=1");
+        awaitState(id, "alice", "SUCCESS");
+
+        JsonObject history = json(get(API + "/" + id + "/history", "alice", 200));
+        List<JsonObject> changes = history.getJsonArray("changes").getValuesAs(JsonObject.class);
+        assertEquals(List.of("QUEUED", "STARTED", "SUCCESS"), changes.stream().map(c -> c.getString("state")).toList());
+        Instant previous = Instant.EPOCH;
+        for (JsonObject change : changes) {
+            Instant at = Instant.parse(change.getString("at"));
+            assertFalse(at.isBefore(previous), "in order");
+            previous = at;
+            assertFalse(change.getString("node").isBlank());
+        }
+        assertEquals(1, changes.get(2).getInt("attempt"));
+    }
+
+    @Test
+    void listFilters_selectByStateNegationTimeNameAndSortAndPage() throws Exception {
+        long provider = uniqueProvider();
+        Instant before = Instant.now();
+        String quick = start("quick", "alice", "provider=" + provider);
+        String failed = start("fail", "alice", "provider=" + provider);
+        String waiting = start("quick", "alice", "provider=" + provider + "&countdown=600");
+        String revoked = start("quick", "alice", "provider=" + provider + "&countdown=600");
+        awaitState(quick, "alice", "SUCCESS");
+        awaitState(failed, "alice", "FAILURE");
+        post(API + "/" + revoked + "/revoke", "alice", "", 200);
+        String p = "provider=" + provider;
+
+        assertEquals(Set.of(quick), ids(list("alice", p + "&state=SUCCESS")));
+        assertEquals(Set.of(quick, failed), ids(list("alice", p + "&state=SUCCESS&state=FAILURE")));
+        assertEquals(Set.of(quick, failed, waiting), ids(list("alice", p + "&state.not=REVOKED")),
+                "AsyncTask's listing: a provider's tasks except revoked ones");
+        assertEquals(Set.of(failed), ids(list("alice", p + "&taskName=web-fail")));
+        assertEquals(Set.of(quick, failed, waiting, revoked), ids(list("alice", p + "&createdAt.from=" + before)));
+        assertEquals(Set.of(), ids(list("alice", p + "&createdAt.to=" + before)));
+        assertEquals(Set.of(waiting, revoked), ids(list("alice", p + "&eta.from=" + Instant.now())));
+
+        List<String> newestFirst = order(list("alice", p));
+        assertEquals(List.of(revoked, waiting, failed, quick), newestFirst);
+        assertEquals(List.of(quick, failed, waiting, revoked), order(list("alice", p + "&sort=createdAt")));
+        JsonObject second = list("alice", p + "&size=3&page=1");
+        assertEquals(List.of(quick), order(second));
+        assertEquals(4, second.getInt("total"));
+        assertEquals(1, second.getInt("page"));
+        assertEquals(3, second.getInt("size"));
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    @Test
+    void revoke_beforeTheStart_andOfARunningTask_withAndWithoutTerminate() throws Exception {
+        String scheduled = start("quick", "alice", "provider=1&countdown=600");
+        JsonObject revoked = json(post(API + "/" + scheduled + "/revoke", "alice", "", 200));
+        assertEquals("REVOKED", revoked.getString("state"));
+
+        String key = UUID.randomUUID().toString();
+        String running = start("slow", "alice", "provider=1&key=" + key);
+        awaitState(running, "alice", "STARTED");
+        HttpResponse<String> notWithoutTerminate = post(API + "/" + running + "/revoke", "alice", "{}", 409);
+        assertTrue(json(notWithoutTerminate).getString("detail").contains("terminate"));
+        assertEquals("REVOKED", json(post(API + "/" + running + "/revoke", "alice", "{\"terminate\": true}", 200))
+                .getString("state"));
+        assertProblem(post(API + "/" + running + "/revoke", "alice", "{\"terminate\": true}", 409), 409);
+    }
+
+    @Test
+    void abort_endsARunningTaskThatLooks() throws Exception {
+        String running = start("slow", "alice", "provider=1&key=" + UUID.randomUUID());
+        awaitState(running, "alice", "STARTED");
+
+        JsonObject asked = json(post(API + "/" + running + "/abort", "alice", "", 200));
+        assertTrue(asked.getBoolean("abortRequested"));
+        assertEquals("ABORTED", awaitState(running, "alice", "ABORTED"));
+        assertProblem(post(API + "/" + running + "/abort", "alice", "", 409), 409);
+    }
+
+    @Test
+    void retry_runsAFailedTaskAgainAsANewTaskOfTheSameOwner_andTracesAreForAdmins() throws Exception {
+        long provider = uniqueProvider();
+        String failed = start("fail", "alice", "provider=" + provider + "&secret=s3");
+        awaitState(failed, "alice", "FAILURE");
+        JsonObject seenByAlice = json(get(API + "/" + failed, "alice", 200));
+        assertEquals("java.lang.IllegalStateException", seenByAlice.getJsonObject("error").getString("type"));
+        assertEquals("it failed on purpose", seenByAlice.getJsonObject("error").getString("message"));
+        assertFalse(seenByAlice.getJsonObject("error").containsKey("trace"), "no stack trace for owners");
+        assertTrue(json(get(API + "/" + failed, "admin", 200)).getJsonObject("error").getString("trace")
+                .contains("WebTasks.fail"), "admins see the trace");
+
+        HttpResponse<String> created = post(API + "/" + failed + "/retry", "alice", "", 201);
+        JsonObject again = json(created);
+        String againId = again.getString("id");
+        assertNotEquals(failed, againId);
+        assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/" + API + "/" + againId));
+        assertEquals("alice", again.getString("owner"));
+        assertEquals(provider, again.getJsonObject("fields").getJsonNumber("provider").longValue());
+        assertEquals("FAILURE", awaitState(againId, "alice", "FAILURE"));
+        assertEquals(Set.of(failed, againId), ids(list("alice", "provider=" + provider)));
+
+        String succeeded = start("quick", "alice", "provider=1");
+        awaitState(succeeded, "alice", "SUCCESS");
+        assertProblem(post(API + "/" + succeeded + "/retry", "alice", "", 409), 409);
+    }
+
+    @Test
+    void delete_removesTheTask() throws Exception {
+        String id = start("quick", "alice", "provider=1");
+        awaitState(id, "alice", "SUCCESS");
+
+        assertEquals(204, send("DELETE", API + "/" + id, "alice", null, null).statusCode());
+        assertProblem(send("GET", API + "/" + id, "alice", null, null), 404);
+        assertProblem(send("GET", API + "/" + id, "admin", null, null), 404);
+        assertProblem(send("DELETE", API + "/" + id, "alice", null, null), 404);
+    }
+
+    @Test
+    void anotherOwnersTask_cannotBeActedOn_andStaysAsItWas() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String alices = start("slow", "alice", "provider=1&key=" + key);
+        awaitState(alices, "alice", "STARTED");
+        long version = json(get(API + "/" + alices, "alice", 200)).getJsonNumber("version").longValue();
+
+        assertProblem(post(API + "/" + alices + "/revoke", "bob", "{\"terminate\": true}", 404), 404);
+        assertProblem(post(API + "/" + alices + "/abort", "bob", "", 404), 404);
+        assertProblem(post(API + "/" + alices + "/retry", "bob", "", 404), 404);
+        assertProblem(send("DELETE", API + "/" + alices, "bob", null, null), 404);
+
+        JsonObject after = json(get(API + "/" + alices, "alice", 200));
+        assertEquals("STARTED", after.getString("state"));
+        assertEquals(version, after.getJsonNumber("version").longValue());
+        assertFalse(after.getBoolean("abortRequested"));
+        gate.open(key);
+        assertEquals("SUCCESS", awaitState(alices, "alice", "SUCCESS"));
+        assertEquals("REVOKED", json(post(API + "/" + start("quick", "bob", "provider=1&countdown=600") + "/revoke",
+                "admin", "", 200)).getString("state"), "an admin acts on anyone's task");
+    }
+
+    // ---------------------------------------------------------------- bad input
+
+    @Test
+    void badInput_isAnsweredWithAProblemDocument_neverA500() throws Exception {
+        String id = start("quick", "alice", "provider=1&countdown=600");
+        String revoke = API + "/" + id + "/revoke";
+
+        assertProblem(post(revoke, "alice", "{\"terminate\": tru", 400), 400);
+        assertProblem(post(revoke, "alice", "{\"terminate\": \"yes\"}", 400), 400);
+        assertProblem(post(revoke, "alice", "{\"terminat\": true}", 400), 400);
+        assertProblem(post(revoke, "alice", "[1, 2]", 400), 400);
+        assertProblem(post(API + "/" + id + "/abort", "alice", "{\"terminate\": true}", 422), 422);
+        assertProblem(send("POST", revoke, "alice", "terminate", "text/plain"), 415);
+
+        String tenMegabytes = "{\"terminate\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}";
+        assertProblem(post(revoke, "alice", tenMegabytes, 413), 413);
+        HttpResponse<String> chunked = http.send(request("POST", revoke, "alice")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        tenMegabytes.getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(chunked, 413);
+
+        assertProblem(send("GET", API + "?size=1000000000", "alice", null, null), 400);
+        assertProblem(send("GET", API + "?size=-5", "alice", null, null), 400);
+        assertProblem(send("GET", API + "?page=99999999&size=100", "alice", null, null), 400);
+        assertProblem(send("GET", API + "?colour=red", "alice", null, null), 400);
+        assertProblem(send("GET", API + "?state.like=S", "alice", null, null), 400);
+        assertProblem(send("GET", API + "?provider=seven", "alice", null, null), 400);
+        assertProblem(send("GET", API + "?createdAt.from=yesterday", "alice", null, null), 400);
+        assertProblem(send("GET", API + "?sort=arguments", "alice", null, null), 400);
+        assertProblem(send("GET", API + "/" + "x".repeat(37), "alice", null, null), 400);
+        assertProblem(send("GET", API + "/" + UUID.randomUUID(), "alice", null, null), 404);
+        assertProblem(send("POST", API + "/" + id + "/explode", "alice", "{}", "application/json"), 404);
+        assertProblem(send("GET", "celerity/api/nothing", "alice", null, null), 404);
+        HttpResponse<String> wrongMethod = send("PUT", API + "/" + id, "alice", "{}", "application/json");
+        assertProblem(wrongMethod, 405);
+        assertTrue(wrongMethod.headers().firstValue("Allow").isPresent());
+        assertProblem(http.send(request("GET", API, "alice").header("Accept", "application/xml").build(),
+                HttpResponse.BodyHandlers.ofString()), 406);
+
+        assertEquals("SCHEDULED", json(get(API + "/" + id, "alice", 200)).getString("state"), "nothing happened");
+    }
+
+    // ---------------------------------------------------------------- WebSocket
+
+    @Test
+    void theFeed_sendsASnapshotThenLiveChanges_ofTheCallersTasksOnly() throws Exception {
+        long provider = uniqueProvider();
+        String earlier = start("quick", "alice", "provider=" + provider);
+        awaitState(earlier, "alice", "SUCCESS");
+        String bobsEarlier = start("quick", "bob", "provider=" + provider);
+        awaitState(bobsEarlier, "bob", "SUCCESS");
+
+        Feed alice = connect("alice", "provider=" + provider);
+        Feed admin = connect("admin", "provider=" + provider);
+        try {
+            JsonObject snapshot = alice.snapshot();
+            assertEquals(Set.of(earlier), snapshot.getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
+                    .map(t -> t.getString("id")).collect(Collectors.toSet()));
+            assertEquals(1, snapshot.getInt("total"));
+            assertEquals(2, admin.snapshot().getInt("total"));
+
+            String bobs = start("quick", "bob", "provider=" + provider);
+            String alices = start("quick", "alice", "provider=" + provider + "&secret=hunter2");
+            await("alice sees her task succeed", WAIT, () -> alice.states(alices).contains("SUCCESS"));
+            await("the admin sees bob's task succeed", WAIT, () -> admin.states(bobs).contains("SUCCESS"));
+            assertEquals(List.of("QUEUED", "STARTED", "STARTED", "SUCCESS"), alice.states(alices),
+                    "every committed change, in version order");
+            assertTrue(alice.received.stream().noneMatch(m -> m.contains(bobs) || m.contains(bobsEarlier)),
+                    "bob's tasks never reach alice");
+            assertTrue(alice.received.stream().noneMatch(m -> m.contains("hunter2")), "sensitive values are redacted");
+        } finally {
+            alice.close();
+            admin.close();
+        }
+    }
+
+    @Test
+    void theFeed_refusesCrossOwnerSubscriptions_badOriginsAndBadFilters() throws Exception {
+        String bobs = start("quick", "bob", "provider=1");
+        awaitState(bobs, "bob", "SUCCESS");
+
+        assertEquals(1008, connect("alice", "id=" + bobs).closedWith());
+        assertEquals(1008, connect("alice", "id=" + UUID.randomUUID()).closedWith());
+        assertEquals(1008, connect("alice", "owner=" + memberId("bob")).closedWith());
+        assertEquals(1008, connect("alice", "colour=red").closedWith());
+
+        Feed own = connect("bob", "id=" + bobs);
+        assertEquals(1, own.snapshot().getInt("total"));
+        own.close();
+
+        WebSocketHandshakeException evil = handshakeRefused(as("alice").header("Origin", "http://evil.example"), "");
+        assertEquals(403, evil.getResponse().statusCode());
+        Feed sameOrigin = connect(as("alice").header("Origin", base.getProtocol() + "://" + base.getAuthority()),
+                "provider=1");
+        sameOrigin.snapshot();
+        sameOrigin.close();
+    }
+
+    // ---------------------------------------------------------------- OpenAPI
+
+    @Test
+    void theOpenApiDocument_describesTheApi() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(base.getProtocol() + "://" + base.getAuthority() + "/openapi?format=JSON")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        JsonObject paths = json(response).getJsonObject("paths");
+        for (String path : List.of("/celerity/api/tasks", "/celerity/api/tasks/{id}", "/celerity/api/tasks/{id}/history",
+                "/celerity/api/tasks/{id}/revoke", "/celerity/api/tasks/{id}/abort", "/celerity/api/tasks/{id}/retry")) {
+            assertTrue(paths.containsKey(path), path + " in " + paths.keySet());
+        }
+        assertTrue(paths.getJsonObject("/celerity/api/tasks/{id}").containsKey("delete"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String start(String kind, String user, String query) throws Exception {
+        HttpResponse<String> response = send("POST", "app/start/" + kind + "?" + query, user, "", "text/plain");
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    private String awaitState(String id, String user, String state) {
+        await(id + " reaches " + state, WAIT, () -> {
+            try {
+                return state.equals(json(get(API + "/" + id, user, 200)).getString("state"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return state;
+    }
+
+    private long memberId(String login) throws Exception {
+        String id = start("quick", login, "provider=0");
+        return json(get(API + "/" + id, "admin", 200)).getJsonObject("fields").getJsonNumber("owner").longValue();
+    }
+
+    private static long uniqueProvider() {
+        return 1000 + (UUID.randomUUID().getMostSignificantBits() & 0xffffff);
+    }
+
+    private JsonObject list(String user, String query) throws Exception {
+        return json(get(API + "?" + query, user, 200));
+    }
+
+    private static Set<String> ids(JsonObject page) {
+        return Set.copyOf(order(page));
+    }
+
+    private static List<String> order(JsonObject page) {
+        return page.getJsonArray("tasks").getValuesAs(JsonObject.class).stream().map(t -> t.getString("id")).toList();
+    }
+
+    private HttpResponse<String> get(String path, String user, int expected) throws Exception {
+        HttpResponse<String> response = send("GET", path, user, null, null);
+        assertEquals(expected, response.statusCode(), response.body());
+        return response;
+    }
+
+    private HttpResponse<String> post(String path, String user, String body, int expected) throws Exception {
+        HttpResponse<String> response = send("POST", path, user, body, "application/json");
+        assertEquals(expected, response.statusCode(), response.body());
+        return response;
+    }
+
+    private HttpResponse<String> send(String method, String path, String user, String body, String type)
+            throws Exception {
+        HttpRequest.Builder request = request(method, path, user);
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String method, String path, String user) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve(path)).timeout(WAIT);
+        if (user != null) {
+            request.header("Authorization", user.contains(":")
+                    ? "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8))
+                    : basic(user));
+        }
+        return request;
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(PROBLEM, response.headers().firstValue("Content-Type").orElse("").split(";")[0], response.body());
+        JsonObject problem = json(response);
+        assertEquals(status, problem.getInt("status"));
+        assertFalse(problem.getString("title").isBlank());
+        assertFalse(problem.getString("detail").isBlank());
+        assertFalse(response.body().contains("Exception") || response.body().contains("at io.celerity"),
+                response.body());
+    }
+
+    private URI socketUri(String query) throws Exception {
+        return URI.create(base.toURI().resolve("celerity/tasks").toString().replaceFirst("^http", "ws")
+                + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    private WebSocket.Builder as(String user) {
+        WebSocket.Builder builder = http.newWebSocketBuilder();
+        if (user != null) {
+            builder.header("Authorization", basic(user));
+        }
+        return builder;
+    }
+
+    private Feed connect(WebSocket.Builder builder, String query) throws Exception {
+        Feed feed = new Feed();
+        builder.buildAsync(socketUri(query), feed).get(10, TimeUnit.SECONDS);
+        return feed;
+    }
+
+    private Feed connect(String user, String query) throws Exception {
+        return connect(as(user), query);
+    }
+
+    private WebSocketHandshakeException handshakeRefused(WebSocket.Builder builder, String query) throws Exception {
+        CompletableFuture<WebSocket> socket = builder.buildAsync(socketUri(query), new Feed());
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> socket.get(10, TimeUnit.SECONDS));
+        return assertInstanceOf(WebSocketHandshakeException.class, failed.getCause());
+    }
+
+    /** A client of the feed: every message it got, and how it was closed. */
+    private static final class Feed implements WebSocket.Listener {
+
+        final List<String> received = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private WebSocket socket;
+        private volatile String reason = "";
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            socket = webSocket;
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            received.add(data.toString());
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String closeReason) {
+            reason = reason + " " + closeReason;
+            closed.complete(statusCode);
+            return null;
+        }
+
+        JsonObject snapshot() {
+            await("the snapshot (closed: " + closed.getNow(null) + " " + reason + ")", WAIT, () -> !received.isEmpty());
+            JsonObject first = Json.createReader(new StringReader(received.get(0))).readObject();
+            assertEquals("snapshot", first.getString("type"));
+            return first;
+        }
+
+        /** The states of one task's changes, ordered by version. */
+        List<String> states(String id) {
+            List<JsonObject> changes = new ArrayList<>();
+            for (String message : received) {
+                JsonObject json = Json.createReader(new StringReader(message)).readObject();
+                if ("change".equals(json.getString("type")) && id.equals(json.getJsonObject("task").getString("id"))) {
+                    changes.add(json.getJsonObject("task"));
+                }
+            }
+            changes.sort(java.util.Comparator.comparingLong(c -> c.getJsonNumber("version").longValue()));
+            return changes.stream().map(c -> c.getString("state")).toList();
+        }
+
+        int closedWith() throws Exception {
+            return closed.get(10, TimeUnit.SECONDS);
+        }
+
+        void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+}

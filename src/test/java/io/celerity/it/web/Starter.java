@@ -1,0 +1,68 @@
+package io.celerity.it.web;
+
+import io.celerity.api.TaskOptions;
+import io.celerity.api.Tasks;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code app/start/<kind>}: enqueues a task as the calling user, who becomes its owner (or with no owner when the
+ * call is anonymous). The test application's way in, as a real application would have one.
+ */
+@Path("start")
+@RequestScoped
+public class Starter {
+
+    @Inject
+    WebTasks webTasks;
+
+    @Inject
+    Tasks tasks;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @POST
+    @Path("{kind}")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Transactional
+    public String start(@PathParam("kind") String kind, @QueryParam("provider") Long provider,
+                        @QueryParam("secret") String secret, @QueryParam("key") String key,
+                        @QueryParam("countdown") Long countdownSeconds) {
+        members();
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("provider", provider);
+        fields.put("secret", secret);
+        TaskOptions options = TaskOptions.of(fields);
+        if (countdownSeconds != null) {
+            options = options.countdown(Duration.ofSeconds(countdownSeconds));
+        }
+        return switch (kind) {
+            case "quick" -> tasks.with(options).call(() -> webTasks.add(1, 2)).id();
+            case "slow" -> tasks.with(options).run(() -> webTasks.slow(key)).id();
+            case "fail" -> tasks.with(options).run(() -> webTasks.fail("it failed on purpose")).id();
+            default -> throw new NotFoundException();
+        };
+    }
+
+    private void members() {
+        if (em.createQuery("SELECT COUNT(m) FROM Member m", Long.class).getSingleResult() == 0) {
+            List.of("alice", "bob", "admin").forEach(login -> em.persist(new Member(login)));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.celerity.it.web;
+
+import io.celerity.api.TaskMeta;
+import jakarta.persistence.Entity;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** The test application's task row: an owner association, a provider number, a sensitive field and progress. */
+@Entity
+@Table(name = "web_task")
+public class WebTask extends TaskMeta {
+
+    @ManyToOne
+    private Member owner;
+
+    private Long provider;
+
+    private String secret;
+
+    private long current;
+
+    public Member getOwner() {
+        return owner;
+    }
+
+    public void setOwner(Member owner) {
+        this.owner = owner;
+    }
+
+    public Long getProvider() {
+        return provider;
+    }
+
+    public void setProvider(Long provider) {
+        this.provider = provider;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+
+    public long getCurrent() {
+        return current;
+    }
+
+    public void setCurrent(long current) {
+        this.current = current;
+    }
+}

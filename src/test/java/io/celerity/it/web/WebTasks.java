@@ -1,0 +1,38 @@
+package io.celerity.it.web;
+
+import io.celerity.api.BackgroundTask;
+import io.celerity.api.TaskContext;
+import io.celerity.api.TaskHandle;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+
+/** The test application's tasks: a quick one, one that waits at a gate, one that fails. */
+@ApplicationScoped
+public class WebTasks {
+
+    @Inject
+    TaskContext task;
+
+    @Inject
+    Gate gate;
+
+    @BackgroundTask(name = "web-quick")
+    public TaskHandle<Integer> add(int x, int y) {
+        task.update(Map.of("current", 100));
+        return TaskHandle.completed(x + y);
+    }
+
+    @BackgroundTask(name = "web-slow")
+    public void slow(String key) throws InterruptedException {
+        while (!gate.isOpen(key) && !task.isAborted()) {
+            Thread.sleep(20);
+        }
+    }
+
+    @BackgroundTask(name = "web-fail")
+    public void fail(String why) {
+        throw new IllegalStateException(why);
+    }
+}
