@@ -3,8 +3,8 @@ package io.celerity.internal.web;
 import io.celerity.internal.json.TaskJson;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +27,14 @@ final class ActionRequestReader {
             return ActionRequest.NONE;
         }
         JsonObject object;
-        try (JsonReader reader = TaskJson.json().createReader(new StringReader(text))) {
-            object = reader.readObject();
+        try (JsonParser parser = TaskJson.json().createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw invalid();
+            }
+            object = parser.getObject();
+            if (parser.hasNext()) {
+                throw invalid();
+            }
         } catch (JsonException | IllegalStateException e) {
             throw invalid();
         }
