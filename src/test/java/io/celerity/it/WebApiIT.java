@@ -309,6 +309,8 @@ class WebApiIT {
         assertProblem(post(revoke, "alice", "[1, 2]", 400), 400);
         assertProblem(post(API + "/" + id + "/abort", "alice", "{\"terminate\": true}", 422), 422);
         assertProblem(send("POST", revoke, "alice", "terminate", "text/plain"), 415);
+        assertProblem(send("POST", revoke, "alice", "", null), 415, "an action without a JSON type (what a foreign "
+                + "page can send without asking) is refused");
 
         String tenMegabytes = "{\"terminate\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}";
         assertProblem(post(revoke, "alice", tenMegabytes, 413), 413);
@@ -389,6 +391,9 @@ class WebApiIT {
 
         WebSocketHandshakeException evil = handshakeRefused(as("alice").header("Origin", "http://evil.example"), "");
         assertEquals(403, evil.getResponse().statusCode());
+        WebSocketHandshakeException otherScheme = handshakeRefused(as("alice").header("Origin",
+                "https://" + base.getAuthority()), "");
+        assertEquals(403, otherScheme.getResponse().statusCode(), "same host, another scheme");
         Feed sameOrigin = connect(as("alice").header("Origin", base.getProtocol() + "://" + base.getAuthority()),
                 "provider=1");
         sameOrigin.snapshot();
@@ -493,7 +498,11 @@ class WebApiIT {
     }
 
     private static void assertProblem(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
+        assertProblem(response, status, response.body());
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String why) {
+        assertEquals(status, response.statusCode(), why + ": " + response.body());
         assertEquals(PROBLEM, response.headers().firstValue("Content-Type").orElse("").split(";")[0], response.body());
         JsonObject problem = json(response);
         assertEquals(status, problem.getInt("status"));

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +28,8 @@ import java.util.Map;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AdditionResource {
+
+    private static final String ADMIN = "celerity-admin";
 
     @Inject
     LongAddition addition;
@@ -67,23 +71,32 @@ public class AdditionResource {
         return new Me(security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName());
     }
 
-    /** Starts an addition; its owner is the signed-in user, unless an owner account is given. */
+    /** Starts an addition; its owner is the signed-in user, or for an admin the owner account given. */
     @POST
     @Path("additions")
     public Started add(@QueryParam("x") int x, @QueryParam("y") int y, @QueryParam("owner") Long owner,
                        @QueryParam("provider") long provider) {
+        if (owner != null && !security.isUserInRole(ADMIN)) {
+            throw new ForbiddenException("only an admin starts tasks for someone else");
+        }
         Map<String, Object> fields = owner == null ? Map.of("provider", provider)
                 : Map.of("owner", owner, "provider", provider);
         TaskHandle<Integer> sum = tasks.with(fields).call(() -> addition.add(x, y));
         return new Started(sum.id());
     }
 
+    /** AsyncTask's listing: a provider's tasks except revoked ones; the signed-in user's own, all for an admin. */
     @GET
     @Path("providers/{provider}/tasks")
     public List<TaskView> tasksOf(@PathParam("provider") long provider) {
-        return em.createQuery("select t from AsyncTask t where t.provider.id = :provider and t.state <> :revoked "
-                        + "order by t.createdAt desc", AsyncTask.class)
-                .setParameter("provider", provider).setParameter("revoked", TaskState.REVOKED)
+        boolean admin = security.isUserInRole(ADMIN);
+        TypedQuery<AsyncTask> query = em.createQuery("select t from AsyncTask t where t.provider.id = :provider "
+                + "and t.state <> :revoked" + (admin ? "" : " and t.owner.login = :me")
+                + " order by t.createdAt desc", AsyncTask.class);
+        if (!admin) {
+            query.setParameter("me", security.getUserPrincipal() == null ? "" : security.getUserPrincipal().getName());
+        }
+        return query.setParameter("provider", provider).setParameter("revoked", TaskState.REVOKED)
                 .setMaxResults(50).getResultList().stream().map(TaskView::of).toList();
     }
 

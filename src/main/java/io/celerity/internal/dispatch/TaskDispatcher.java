@@ -64,11 +64,11 @@ public class TaskDispatcher {
     public StoredTaskHandle<?> enqueueAgain(String id) {
         TaskMeta ended = store.find(id).orElseThrow(() -> new TaskNotFoundException(id));
         if (!ended.isTerminal() || TaskState.SUCCESS.equals(ended.getState())) {
-            throw new IllegalStateException("CELERITY-0126: task " + id + " is " + ended.getState()
+            throw new NotRetryable("CELERITY-0126: task " + id + " is " + ended.getState()
                     + "; only a task that ended without success can run again");
         }
         TaskDefinition definition = extension.registry().byName(ended.getTaskName()).orElseThrow(() ->
-                new IllegalStateException("CELERITY-0127: task " + id + " is a " + ended.getTaskName()
+                new NotRetryable("CELERITY-0127: task " + id + " is a " + ended.getTaskName()
                         + ", which this application does not define"));
         TaskOptions options = TaskOptions.of(model.fieldsOf(ended)).priority(ended.getPriority());
         return enqueue(definition, ended.getArguments(), options);

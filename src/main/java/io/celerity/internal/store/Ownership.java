@@ -14,6 +14,7 @@ import jakarta.security.enterprise.SecurityContext;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -36,7 +37,7 @@ public class Ownership {
     @Inject
     SecurityContext security;
 
-    private volatile Resolved resolved;
+    private volatile Optional<Resolved> resolved;
 
     /** How the owner is found on a task: the field, the associated entity if any, and the attribute compared. */
     private record Resolved(String path, FieldAccess access, EntityType<?> target, SingularAttribute<?, ?> compared,
@@ -80,10 +81,14 @@ public class Ownership {
         return owner != null && owner.target() == null;
     }
 
-    /** The principal name converted to the type of the compared attribute; {@code null} if it cannot be one. */
+    /**
+     * The principal name converted to the type of the compared attribute; {@code null} if it cannot be one exactly
+     * (a principal named {@code 07} is not owner {@code 7}).
+     */
     public Object parameter(String principalName) {
         try {
-            return ValueConverter.convert(principalName, resolve().compared().getJavaType());
+            Object value = ValueConverter.convert(principalName, resolve().compared().getJavaType());
+            return String.valueOf(value).equals(principalName) ? value : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -129,9 +134,9 @@ public class Ownership {
 
     private Resolved resolve() {
         if (resolved == null) {
-            resolved = lookUp();
+            resolved = Optional.ofNullable(lookUp());
         }
-        return resolved;
+        return resolved.orElse(null);
     }
 
     private Resolved lookUp() {

@@ -6,8 +6,10 @@ package io.celerity.internal.store;
  */
 public record TaskColumn(String name, String path, Class<?> type) {
 
-    /** Whether values of this column have an order, so that ranges make sense. */
+    /** Whether ranges make sense on this column, in Java and in every database: numbers, times and text. */
     public boolean ordered() {
-        return Comparable.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class;
+        return Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class && type != char.class
+                || java.util.Date.class.isAssignableFrom(type) || java.time.temporal.Temporal.class.isAssignableFrom(type)
+                || type == String.class;
     }
 }

@@ -184,7 +184,7 @@ public class TaskEntityModel {
         Map<String, TaskColumn> columns = new LinkedHashMap<>();
         for (Attribute<?, ?> attribute : emf.getMetamodel().entity(entityClass).getAttributes()) {
             String name = attribute.getName();
-            if (hidden.contains(name) || UNLISTED.contains(name) || attribute.isCollection()) {
+            if (hidden.contains(name) || UNLISTED.contains(name) || attribute.isCollection() || isLob(attribute)) {
                 continue;
             }
             EntityType<?> target = associations.get(name);
@@ -196,6 +196,12 @@ public class TaskEntityModel {
             }
         }
         return columns;
+    }
+
+    /** Text and binary blobs cannot be compared or ordered in every database. */
+    private static boolean isLob(Attribute<?, ?> attribute) {
+        return attribute.getJavaMember() instanceof java.lang.reflect.AnnotatedElement member
+                && member.isAnnotationPresent(jakarta.persistence.Lob.class);
     }
 
     /** The application fields of a task, associations by their id, for events. */

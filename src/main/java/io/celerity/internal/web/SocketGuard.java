@@ -1,6 +1,7 @@
 package io.celerity.internal.web;
 
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.json.TaskJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 
 /**
  * Stands before the WebSocket feed's handshake: the caller must authenticate (401 with the application's challenge
@@ -26,21 +28,39 @@ class SocketGuard extends HttpFilter {
             return;
         }
         String origin = request.getHeader("Origin");
-        if (origin != null && !sameOrigin(origin, request) && !web.allowedOrigins().contains(origin)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Origin not allowed");
+        if (origin != null && !allowed(origin, request, web)) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.getWriter().write(TaskJson.jsonb().toJson(Problem.of(403, "Forbidden",
+                    "this origin may not open the task feed (celerity.websocket.allowed-origins)",
+                    request.getRequestURI())));
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private static boolean sameOrigin(String origin, HttpServletRequest request) {
-        String host = request.getHeader("Host");
-        try {
-            URI uri = new URI(origin);
-            return host != null && uri.getAuthority() != null && uri.getAuthority().equalsIgnoreCase(host)
-                    && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-        } catch (URISyntaxException e) {
+    private static boolean allowed(String origin, HttpServletRequest request, CelerityConfig.Web web) {
+        String normalized = normalize(origin);
+        if (normalized == null) {
             return false;
+        }
+        String own = normalize(request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort());
+        return normalized.equals(own) || web.allowedOrigins().stream().map(SocketGuard::normalize)
+                .anyMatch(normalized::equals);
+    }
+
+    /** {@code scheme://host:port} in lower case with the port spelled out, or {@code null} if it is no origin. */
+    static String normalize(String origin) {
+        try {
+            URI uri = new URI(origin.strip());
+            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
+                return null;
+            }
+            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        } catch (URISyntaxException e) {
+            return null;
         }
     }
 }

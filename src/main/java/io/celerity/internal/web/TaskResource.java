@@ -4,6 +4,7 @@ import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskNotFoundException;
 import io.celerity.api.Tasks;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.dispatch.NotRetryable;
 import io.celerity.internal.store.StateHistory;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -61,8 +63,7 @@ public class TaskResource {
     public TaskView.Page list() {
         Caller caller = caller();
         CelerityConfig.Web web = CelerityConfig.get().web();
-        TaskFilter filter = TaskFilter.parse(uri.getQueryParameters(), browser.columns(), web.sortable(),
-                web.maxPageSize());
+        TaskFilter filter = TaskFilter.parse(queryParameters(), browser.columns(), web.sortable(), web.maxPageSize());
         TaskBrowser.Page page = browser.list(filter, caller);
         return new TaskView.Page(page.tasks().stream().map(task -> views.of(task, caller)).toList(), page.total(),
                 filter.page(), filter.size());
@@ -120,7 +121,7 @@ public class TaskResource {
         String again;
         try {
             again = tasks.retry(id);
-        } catch (IllegalStateException e) {
+        } catch (NotRetryable e) {
             throw ApiProblem.conflict(e.getMessage());
         }
         return Response.created(uri.getBaseUriBuilder().path("tasks").path(again).build())
@@ -144,8 +145,25 @@ public class TaskResource {
         return browser.find(id, caller).orElseThrow(() -> new TaskNotFoundException(id));
     }
 
+    /**
+     * The action's options. The body must be declared JSON even when empty: a browser cannot send that type to
+     * another site without asking it first (CORS), so a foreign page cannot act with a visitor's credentials.
+     */
     private ActionRequest body() throws IOException {
+        MediaType type = request.getMediaType();
+        if (type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
+            throw new ApiProblem(415, "Unsupported media type",
+                    "send actions with Content-Type: application/json (the body may be empty)");
+        }
         return ActionRequestReader.read(request.getEntityStream());
+    }
+
+    private MultivaluedMap<String, String> queryParameters() {
+        try {
+            return uri.getQueryParameters();
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("the query string is not properly percent-encoded");
+        }
     }
 
     private static void noOptions(String action, ActionRequest request) {

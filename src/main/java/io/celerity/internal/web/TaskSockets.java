@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -58,7 +60,15 @@ public class TaskSockets {
         }
         Subscriber subscriber = new Subscriber(session, caller, filter);
         subscribers.put(session, subscriber);
-        TaskBrowser.Page snapshot = browser.list(filter, caller);
+        TaskBrowser.Page snapshot;
+        try {
+            snapshot = browser.list(filter, caller);
+        } catch (RuntimeException e) {
+            subscribers.remove(session);
+            LOG.log(Level.WARNING, "CELERITY-0613: the snapshot of a task socket failed", e);
+            close(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "the snapshot failed; try again");
+            return;
+        }
         long ids = ids(filter);
         if (ids > 0 && snapshot.total() < ids) {
             subscribers.remove(session);
@@ -82,7 +92,11 @@ public class TaskSockets {
                 if (json == null) {
                     json = TaskJson.jsonb().toJson(new Change("change", redacted(event)));
                 }
-                subscriber.send(json);
+                if (!subscriber.send(json)) {
+                    subscribers.remove(subscriber.session);
+                    close(subscriber.session, CloseReason.CloseCodes.TRY_AGAIN_LATER,
+                            "too slow: more than " + Subscriber.MAX_PENDING + " changes waiting");
+                }
             }
         }
     }
@@ -137,12 +151,16 @@ public class TaskSockets {
     }
 
     private static void refuse(Session session, String reason) {
+        close(session, CloseReason.CloseCodes.VIOLATED_POLICY, reason);
+    }
+
+    private static void close(Session session, CloseReason.CloseCode code, String reason) {
         byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
         String phrase = bytes.length <= 120 ? reason : new String(bytes, 0, 120, StandardCharsets.UTF_8);
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, phrase));
+            session.close(new CloseReason(code, phrase));
         } catch (IOException e) {
-            LOG.fine(() -> "CELERITY-0610: closing a refused socket failed: " + e);
+            LOG.fine(() -> "CELERITY-0610: closing a task socket failed: " + e);
         }
     }
 
@@ -154,12 +172,18 @@ public class TaskSockets {
     public record Change(String type, TaskEvent task) {
     }
 
-    /** One socket: its caller, its filter, and the changes held back until its snapshot is out. */
+    /**
+     * One socket: its caller, its filter, and the changes held back until its snapshot is out. A client that does
+     * not keep up is dropped rather than buffered without end.
+     */
     private static final class Subscriber {
+
+        static final int MAX_PENDING = 1000;
 
         private final Session session;
         private final Caller caller;
         private final TaskFilter filter;
+        private final AtomicInteger pending = new AtomicInteger();
         private List<String> held = new ArrayList<>();
 
         Subscriber(Session session, Caller caller, TaskFilter filter) {
@@ -168,12 +192,17 @@ public class TaskSockets {
             this.filter = filter;
         }
 
-        synchronized void send(String json) {
+        /** Sends or holds a change; {@code false} when the client is too far behind. */
+        synchronized boolean send(String json) {
+            if (pending.get() + (held == null ? 0 : held.size()) >= MAX_PENDING) {
+                return false;
+            }
             if (held != null) {
                 held.add(json);
             } else {
                 sendNow(json);
             }
+            return true;
         }
 
         synchronized void live(String snapshot) {
@@ -183,9 +212,11 @@ public class TaskSockets {
         }
 
         private void sendNow(String json) {
+            pending.incrementAndGet();
             try {
-                session.getAsyncRemote().sendText(json);
+                session.getAsyncRemote().sendText(json, result -> pending.decrementAndGet());
             } catch (RuntimeException e) {
+                pending.decrementAndGet();
                 LOG.fine(() -> "CELERITY-0611: a socket closed while sending: " + e);
             }
         }
