@@ -427,7 +427,7 @@ class CelerityIT {
         row.setState(TaskState.QUEUED);
         row.setCreatedAt(Instant.now());
         row.setChangedAt(Instant.now());
-        store.insert(row, Map.of(), Map.of());
+        store.insert(row, Map.of(), Map.of(), null);
         transaction.commit();
         return row.getId();
     }

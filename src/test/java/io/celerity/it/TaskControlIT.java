@@ -546,7 +546,7 @@ class TaskControlIT {
         row.setCreatedAt(Instant.now());
         row.setStartedAt(heartbeat);
         row.setChangedAt(Instant.now());
-        store.insert(row, Map.of(), Map.of());
+        store.insert(row, Map.of(), Map.of(), null);
         transaction.commit();
         return row.getId();
     }

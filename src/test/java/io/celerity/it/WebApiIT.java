@@ -134,6 +134,16 @@ class WebApiIT {
     }
 
     @Test
+    void aTaskEnqueuedByATask_belongsToTheSameOwner() throws Exception {
+        String parent = start("parent", "alice", "provider=1");
+        awaitState(parent, "alice", "SUCCESS");
+        String child = json(get(API + "/" + parent, "alice", 200)).getString("result");
+
+        assertEquals("alice", json(get(API + "/" + child, "alice", 200)).getString("owner"));
+        assertProblem(send("GET", API + "/" + child, "bob", null, null), 404);
+    }
+
+    @Test
     void aTask_showsItsColumnsAndFields_withSensitiveFieldsRedacted() throws Exception {
         long provider = uniqueProvider();
         String id = start("quick", "alice", "provider=" + provider + "&secret=hunter2");

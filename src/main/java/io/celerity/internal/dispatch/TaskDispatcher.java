@@ -6,6 +6,7 @@ import io.celerity.api.TaskOptions;
 import io.celerity.api.TaskState;
 import io.celerity.internal.CelerityExtension;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.execution.RunningTask;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.registry.TaskDefinition;
 import io.celerity.internal.registry.TaskPolicy;
@@ -104,7 +105,7 @@ public class TaskDispatcher {
         task.setCreatedAt(now);
         task.setChangedAt(now);
         task.setNode(CelerityConfig.get().node());
-        store.insert(task, definition.defaultFields(), options.fields());
+        store.insert(task, definition.defaultFields(), options.fields(), RunningTask.currentTaskId().orElse(null));
         TaskMessage message = new TaskMessage(task.getId(), definition.name());
         TaskDelivery delivery = TaskDelivery.of(task, task.getId());
         if (CelerityConfig.get().outbox()) {

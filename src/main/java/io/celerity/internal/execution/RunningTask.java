@@ -40,6 +40,11 @@ public final class RunningTask {
         return true;
     }
 
+    /** The id of the task whose body runs on this thread, if any. */
+    public static Optional<String> currentTaskId() {
+        return current().map(RunningTask::id);
+    }
+
     static Optional<RunningTask> current() {
         return Optional.ofNullable(CURRENT.get());
     }

@@ -108,11 +108,21 @@ public class Ownership {
         return value == null ? null : value.toString();
     }
 
-    /** Makes the calling principal, if there is one, the owner of a task being enqueued. */
-    void capture(EntityManager em, TaskMeta task) {
+    /**
+     * Makes the calling principal, if there is one, the owner of a task being enqueued; a task enqueued by a running
+     * task's body gets that task's owner.
+     */
+    void capture(EntityManager em, TaskMeta task, String parentId) {
         Resolved owner = resolve();
-        Principal caller = owner == null ? null : security.getCallerPrincipal();
+        if (owner == null) {
+            return;
+        }
+        Principal caller = security.getCallerPrincipal();
         if (caller == null || caller.getName() == null) {
+            TaskMeta parent = parentId == null ? null : em.find(model.entityClass(), parentId);
+            if (parent != null) {
+                owner.access().set(task, owner.access().get(parent));
+            }
             return;
         }
         Object name = parameter(caller.getName());

@@ -34,13 +34,16 @@ public class TaskStore {
     @Inject
     Ownership ownership;
 
-    /** Records a new task in the caller's transaction (the enqueue commits or rolls back with it). */
+    /**
+     * Records a new task in the caller's transaction (the enqueue commits or rolls back with it). Without an explicit
+     * owner it belongs to the caller, or to the owner of {@code parentId}, the task whose body enqueues it.
+     */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = IllegalArgumentException.class)
-    public void insert(TaskMeta task, Map<String, String> defaultFields, Map<String, ?> callFields) {
+    public void insert(TaskMeta task, Map<String, String> defaultFields, Map<String, ?> callFields, String parentId) {
         model.apply(em, task, defaultFields);
         model.apply(em, task, callFields);
         if (!defaultFields.containsKey(ownership.field()) && !callFields.containsKey(ownership.field())) {
-            ownership.capture(em, task);
+            ownership.capture(em, task, parentId);
         }
         task.setHistory(StateHistory.append(null, new StateHistory.Entry(task.getState(), task.getChangedAt(),
                 task.getNode(), task.getAttempt())));

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 import java.util.Map;
 
-/** The test application's tasks: a quick one, one that waits at a gate, one that fails. */
+/** The test application's tasks: a quick one, one that waits at a gate, one that enqueues another, one that fails. */
 @ApplicationScoped
 public class WebTasks {
 
@@ -17,6 +17,9 @@ public class WebTasks {
 
     @Inject
     Gate gate;
+
+    @Inject
+    WebTasks self;
 
     @BackgroundTask(name = "web-quick")
     public TaskHandle<Integer> add(int x, int y) {
@@ -29,6 +32,12 @@ public class WebTasks {
         while (!gate.isOpen(key) && !task.isAborted()) {
             Thread.sleep(20);
         }
+    }
+
+    /** Enqueues a quick task from its body and returns that task's id. */
+    @BackgroundTask(name = "web-parent")
+    public TaskHandle<String> parent() {
+        return TaskHandle.completed(self.add(2, 3).id());
     }
 
     @BackgroundTask(name = "web-fail")
