@@ -99,6 +99,7 @@ public final class Bench {
             JsonObject list = json(server.get("list?owner=owner-7&provider=7&samples=100"));
             emit("list rows=%d p50_ms=%.2f p99_ms=%.2f page=%d", listRows, list.getJsonNumber("p50Ms").doubleValue(),
                     list.getJsonNumber("p99Ms").doubleValue(), list.getInt("rows"));
+            measureApiList(server, listRows);
         }
         printTable(concurrencies, celerity, floor);
         Path report = results.resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
@@ -121,6 +122,27 @@ public final class Bench {
 
     private Server start(int concurrency) throws Exception {
         return Server.start(repo, app, concurrency, brokerPort, results.resolve("payara-" + concurrency + ".log"));
+    }
+
+    /**
+     * The same list through Celerity's REST API, as owner-7 over HTTP: authentication, the owner narrowing, the page
+     * and its total count, JSON; measured at the client.
+     */
+    private void measureApiList(Server server, int listRows) throws Exception {
+        String path = "tasks?provider=7&state.not=REVOKED&size=50";
+        for (int i = 0; i < 20; i++) {
+            server.getApi("owner-7", path);
+        }
+        double[] durations = new double[100];
+        JsonObject page = null;
+        for (int i = 0; i < durations.length; i++) {
+            long begin = System.nanoTime();
+            page = json(server.getApi("owner-7", path));
+            durations[i] = (System.nanoTime() - begin) / 1e6;
+        }
+        Arrays.sort(durations);
+        emit("list_api rows=%d p50_ms=%.2f p99_ms=%.2f page=%d total=%d", listRows, durations[49], durations[98],
+                page.getJsonArray("tasks").size(), page.getJsonNumber("total").longValue());
     }
 
     /** Enqueues n tasks from 8 callers and returns tasks per second from the first enqueue to the last terminal row. */

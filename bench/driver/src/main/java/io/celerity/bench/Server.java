@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +107,13 @@ final class Server implements AutoCloseable {
 
     String get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    /** A GET of Celerity's own REST API ({@code celerity/api/...}) as a user of the benchmark app. */
+    String getApi(String user, String path) throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder().encodeToString((user + ":bench").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/celerity/api/" + path))
+                .header("Authorization", "Basic " + credentials).GET().build());
     }
 
     private String send(HttpRequest request) throws IOException, InterruptedException {
