@@ -4,7 +4,6 @@ import io.celerity.it.web.Gate;
 import io.celerity.it.web.WebTask;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
