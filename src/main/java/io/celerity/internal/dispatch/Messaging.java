@@ -5,6 +5,7 @@ import io.celerity.internal.config.CelerityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
@@ -17,6 +18,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends Celerity's messages through the connection factory named by {@code celerity.jms.connection-factory}:
@@ -26,6 +28,7 @@ import java.util.Map;
 public class Messaging {
 
     private volatile ConnectionFactory connectionFactory;
+    private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
 
     /**
      * Sends a task message, persistent, with the task's priority, a delivery delay until it is due, a time to live
@@ -56,8 +59,8 @@ public class Messaging {
         }
     }
 
-    private static void send(JMSContext context, JMSProducer producer, String queue, TaskMessage task,
-                             TaskDelivery delivery) throws JMSException {
+    private void send(JMSContext context, JMSProducer producer, String queue, TaskMessage task,
+                      TaskDelivery delivery) throws JMSException {
         TextMessage message = context.createTextMessage(task.toJson());
         message.setStringProperty(TaskMessage.ID_PROPERTY, task.id());
         message.setStringProperty(TaskMessage.TASK_PROPERTY, task.task());
@@ -71,7 +74,16 @@ public class Messaging {
                         ? delivery.dueAt().toEpochMilli() - now : 0)
                 .setTimeToLive(delivery.expiresAt() != null
                         ? Math.max(1, delivery.expiresAt().toEpochMilli() - now) : 0);
-        producer.send(context.createQueue(queue), message);
+        producer.send(destination(context, queue, false), message);
+    }
+
+    /**
+     * The destination object of a queue or topic name, made once: Artemis asks the broker whether the address exists
+     * every time one is created, a round trip per message that a batch of sends would otherwise pay again and again.
+     */
+    private Destination destination(JMSContext context, String name, boolean topic) {
+        return destinations.computeIfAbsent((topic ? "topic:" : "queue:") + name,
+                key -> topic ? context.createTopic(name) : context.createQueue(name));
     }
 
     /** Sends a text message with string properties to a queue or a topic. */
@@ -84,7 +96,7 @@ public class Messaging {
             }
             JMSProducer producer = context.createProducer()
                     .setDeliveryMode(persistent ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
-            producer.send(topic ? context.createTopic(destination) : context.createQueue(destination), message);
+            producer.send(destination(context, destination, topic), message);
         } catch (JMSException | JMSRuntimeException e) {
             throw new IllegalStateException("CELERITY-0106: cannot send to " + destination + ": " + e, e);
         }
@@ -103,7 +115,7 @@ public class Messaging {
             }
             copy.setStringProperty("celerity_reason", reason);
             copy.setStringProperty("celerity_original_id", original.getJMSMessageID());
-            context.createProducer().send(context.createQueue(Destinations.DEAD_LETTERS), copy);
+            context.createProducer().send(destination(context, Destinations.DEAD_LETTERS, false), copy);
         } catch (JMSException | JMSRuntimeException e) {
             throw new IllegalStateException("CELERITY-0107: cannot dead-letter a message: " + e, e);
         }

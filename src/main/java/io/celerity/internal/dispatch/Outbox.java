@@ -34,6 +34,8 @@ public class Outbox {
     private static final int MAX_BATCH = 200;
     /** Sender threads: sends of one thread wait for the broker, so several keep up with many callers. */
     private static final int SENDERS = 4;
+    /** A send slower than this is logged: the tasks behind it wait as long to start. */
+    private static final long SLOW_SEND_MILLIS = 500;
 
     /** A message to send once its transaction has committed. */
     record Outgoing(String queue, TaskMessage message, TaskDelivery delivery) {
@@ -106,8 +108,15 @@ public class Outbox {
     private void drain() {
         List<Outgoing> batch = new ArrayList<>();
         while (pending.drainTo(batch, MAX_BATCH) > 0) {
+            long begin = System.nanoTime();
             try {
                 messaging.sendTasksTogether(batch);
+                long millis = (System.nanoTime() - begin) / 1_000_000;
+                if (millis >= SLOW_SEND_MILLIS) {
+                    int sent = batch.size();
+                    LOG.warning(() -> "CELERITY-0118: sending " + sent + " task message(s) took " + millis + " ms; "
+                            + pending.size() + " wait to be sent");
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "CELERITY-0117: " + batch.size() + " committed task(s) were not sent (" + e
                         + "); the sweeper sends them once they are overdue", e);
