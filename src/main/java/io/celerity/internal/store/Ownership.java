@@ -37,6 +37,7 @@ public class Ownership {
     @Inject
     SecurityContext security;
 
+    private final String field = CelerityConfig.get().web().ownerField().split("\\.", 2)[0];
     private volatile Optional<Resolved> resolved;
 
     /** How the owner is found on a task: the field, the associated entity if any, and the attribute compared. */
@@ -46,7 +47,7 @@ public class Ownership {
 
     /** The task entity's field that holds the owner. */
     public String field() {
-        return CelerityConfig.get().web().ownerField().split("\\.", 2)[0];
+        return field;
     }
 
     /** Whether the task entity has an owner; without one, only admins see tasks over the web surface. */
