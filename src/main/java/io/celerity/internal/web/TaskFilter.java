@@ -110,14 +110,19 @@ public record TaskFilter(List<Condition> conditions, String orderBy, int page, i
             };
         }
 
+        /** Whether a value passes; a value of another type than the column's passes no range. */
         @SuppressWarnings({"unchecked", "rawtypes"})
         boolean test(Object value) {
             return switch (operator) {
                 case IS -> value != null && values.contains(value);
                 case NOT -> value == null || !values.contains(value);
-                case FROM -> value instanceof Comparable c && c.compareTo(values.get(0)) >= 0;
-                case TO -> value instanceof Comparable c && c.compareTo(values.get(0)) < 0;
+                case FROM -> sameType(value) && ((Comparable) value).compareTo(values.get(0)) >= 0;
+                case TO -> sameType(value) && ((Comparable) value).compareTo(values.get(0)) < 0;
             };
+        }
+
+        private boolean sameType(Object value) {
+            return value instanceof Comparable<?> && value.getClass() == values.get(0).getClass();
         }
     }
 
