@@ -1,5 +1,6 @@
 package io.celerity.internal.dispatch;
 
+import io.celerity.internal.AfterCommit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -7,7 +8,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.ArrayList;
@@ -77,26 +77,7 @@ public class Outbox {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("CELERITY-0116: a task is enqueued inside a transaction");
         }
-        @SuppressWarnings("unchecked")
-        List<Outgoing> committed = (List<Outgoing>) transactions.getResource(KEY);
-        if (committed == null) {
-            List<Outgoing> batch = new ArrayList<>();
-            transactions.putResource(KEY, batch);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing before the commit
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        send(batch);
-                    }
-                }
-            });
-            committed = batch;
-        }
+        List<Outgoing> committed = AfterCommit.holder(transactions, KEY, ArrayList::new, this::send);
         committed.add(outgoing);
     }
 

@@ -3,6 +3,7 @@ package io.celerity.internal.events;
 import io.celerity.api.TaskEvent;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskMetaListener;
+import io.celerity.internal.AfterCommit;
 import io.celerity.internal.store.Ownership;
 import io.celerity.internal.store.TaskEntityModel;
 import jakarta.annotation.Resource;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.LinkedHashMap;
@@ -47,26 +47,8 @@ public class TaskChangeCollector {
         if (status != Status.STATUS_ACTIVE) {
             return; // a transaction that will roll back: nothing to announce
         }
-        @SuppressWarnings("unchecked")
-        Map<String, TaskMeta> written = (Map<String, TaskMeta>) transactions.getResource(KEY);
-        if (written == null) {
-            Map<String, TaskMeta> pending = new LinkedHashMap<>();
-            transactions.putResource(KEY, pending);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing to do before the commit
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        publisher.publish(pending.values().stream().map(TaskChangeCollector.this::snapshot).toList());
-                    }
-                }
-            });
-            written = pending;
-        }
+        Map<String, TaskMeta> written = AfterCommit.holder(transactions, KEY, LinkedHashMap::new,
+                pending -> publisher.publish(pending.values().stream().map(this::snapshot).toList()));
         written.put(task.getId(), task);
     }
 
