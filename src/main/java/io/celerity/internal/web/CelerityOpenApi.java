@@ -43,7 +43,6 @@ public class CelerityOpenApi implements OASModelReader {
     private static final String ACTION_REQUEST = "CelerityActionRequest";
     private static final String PROBLEM = "CelerityProblem";
     private static final String JSON = "application/json";
-    private static final int MAX_ID_LENGTH = 36;
 
     private final CelerityConfig.Web web = CelerityConfig.get().web();
 
@@ -192,7 +191,7 @@ public class CelerityOpenApi implements OASModelReader {
                 .in(Parameter.In.PATH)
                 .required(true)
                 .description("The task's id.")
-                .schema(string().minLength(1).maxLength(MAX_ID_LENGTH)));
+                .schema(string().minLength(1).maxLength(TaskResource.MAX_ID_LENGTH)));
     }
 
     private static Parameter query(String name, String description, Schema schema) {
@@ -222,7 +221,7 @@ public class CelerityOpenApi implements OASModelReader {
     /** A success and the errors every action with a request body may answer with. */
     private APIResponses actionResponses(String status, APIResponse success) {
         return responses(status, success)
-                .addAPIResponse("400", problem("The id is not 1 to " + MAX_ID_LENGTH + " printable characters, or "
+                .addAPIResponse("400", problem("The id is not 1 to " + TaskResource.MAX_ID_LENGTH + " printable characters, or "
                         + "the body is neither empty nor a JSON object of this action's options."))
                 .addAPIResponse("404", notFound())
                 .addAPIResponse("413", problem("The body is larger than " + web.maxBodySize()
@@ -231,7 +230,7 @@ public class CelerityOpenApi implements OASModelReader {
     }
 
     private static APIResponse badId() {
-        return problem("The id is not 1 to " + MAX_ID_LENGTH + " printable characters.");
+        return problem("The id is not 1 to " + TaskResource.MAX_ID_LENGTH + " printable characters.");
     }
 
     private static APIResponse notFound() {

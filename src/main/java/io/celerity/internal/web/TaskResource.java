@@ -36,7 +36,7 @@ import java.io.IOException;
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
 
-    private static final int MAX_ID_LENGTH = 36;
+    static final int MAX_ID_LENGTH = 36;
 
     @Context
     Configuration configuration;
