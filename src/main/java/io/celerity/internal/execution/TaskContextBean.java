@@ -3,6 +3,7 @@ package io.celerity.internal.execution;
 import io.celerity.api.SoftTimeLimitExceeded;
 import io.celerity.api.TaskContext;
 import io.celerity.api.TaskState;
+import io.celerity.internal.store.GroupCommit;
 import io.celerity.internal.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,7 @@ public class TaskContextBean implements TaskContext {
             TaskState.SUCCESS, TaskState.FAILURE, TaskState.REVOKED, TaskState.ABORTED, TaskState.EXPIRED);
 
     @Inject
-    TaskStore store;
+    GroupCommit commits;
 
     @Override
     public boolean isActive() {
@@ -56,7 +57,7 @@ public class TaskContextBean implements TaskContext {
             throw new IllegalArgumentException("CELERITY-0112: a task body cannot set state " + state
                     + " itself: return to succeed, throw to fail; use a state of its own such as PROGRESS");
         }
-        TaskStore.Change change = store.update(running.id(), running.run().claim(), state, fields);
+        TaskStore.Change change = commits.update(running.id(), running.run().claim(), state, fields);
         if (!change.changed()) {
             throw new IllegalStateException("CELERITY-0111: task " + running.id() + " is " + change.state()
                     + " and cannot be updated");

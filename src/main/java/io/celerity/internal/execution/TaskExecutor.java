@@ -16,6 +16,7 @@ import io.celerity.internal.dispatch.TaskDelivery;
 import io.celerity.internal.dispatch.TaskMessage;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.store.GroupCommit;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
 import jakarta.annotation.PostConstruct;
@@ -69,6 +70,9 @@ public class TaskExecutor implements TaskWorker.Runner {
 
     @Inject
     TaskStore store;
+
+    @Inject
+    GroupCommit commits;
 
     @Inject
     TaskStarts starts;
@@ -376,7 +380,7 @@ public class TaskExecutor implements TaskWorker.Runner {
                     ? retry.countdown() : definition.policy().retryDelay(task.getAttempt());
             Instant eta = Instant.now().plus(delay);
             Consumer<TaskMeta> recordError = errorOf(reported);
-            TaskStore.Change change = store.transition(task.getId(), run.claim(), TaskState.RETRY, meta -> {
+            TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY, meta -> {
                 recordError.accept(meta);
                 meta.setEta(eta);
             });
@@ -394,7 +398,7 @@ public class TaskExecutor implements TaskWorker.Runner {
     /** Records an interrupted run of a stopping node as RETRY (not counted against the retries) and sends it again. */
     private void handBack(TaskDefinition definition, TaskMeta task, Run run) {
         String reason = "CELERITY-0225: handed back when node " + CelerityConfig.get().node() + " stopped";
-        TaskStore.Change change = store.transition(task.getId(), run.claim(), TaskState.RETRY, meta -> {
+        TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY, meta -> {
             meta.setErrorType(CelerityException.class.getName());
             meta.setErrorMessage(reason);
             meta.setErrorTrace(null);
@@ -411,7 +415,7 @@ public class TaskExecutor implements TaskWorker.Runner {
     private void finish(TaskDefinition definition, Run run, String state, Consumer<TaskMeta> change, Object value,
                         Throwable error) {
         String id = run.id();
-        TaskStore.Change finished = store.transition(id, run.claim(), state, change);
+        TaskStore.Change finished = commits.transition(id, run.claim(), state, change);
         if (!finished.changed()) {
             LOG.warning(() -> "CELERITY-0211: task " + id + " could not end " + state + ": it is " + finished.state());
             return;

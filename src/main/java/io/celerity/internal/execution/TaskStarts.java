@@ -5,6 +5,7 @@ import io.celerity.api.TaskState;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.registry.RateLimit;
 import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.store.GroupCommit;
 import io.celerity.internal.store.RateLimits;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
@@ -28,7 +29,7 @@ public class TaskStarts {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(1);
 
     @Inject
-    TaskStore store;
+    GroupCommit commits;
 
     @Inject
     RateLimits rateLimits;
@@ -53,7 +54,7 @@ public class TaskStarts {
 
     Start begin(String id, TaskDefinition definition, Run run) {
         CelerityConfig config = CelerityConfig.get();
-        return store.locked(id, locked -> {
+        return commits.locked(id, locked -> {
             TaskMeta task = locked.task();
             if (task == null) {
                 return new Start(Start.Kind.MISSING, null, null, null);

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,32 +72,34 @@ public class TaskStore {
     }
 
     /**
-     * Changes the state of a task on behalf of one run of it: refused unless the row still belongs to that run, so
-     * a run that lost its task (its node stalled past the lease and another node took over) writes nothing.
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Change transition(String id, Claim claim, String state, Consumer<TaskMeta> change) {
-        TaskMeta task = em.find(model.entityClass(), id, LockModeType.PESSIMISTIC_WRITE);
-        if (task != null && !claim.holds(task)) {
-            return new Change(Change.Outcome.REFUSED, task.getState(), task);
-        }
-        return change(task, state, change);
-    }
-
-    /** Sets application fields and optionally a new state of a running task, on behalf of one run of it. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Change update(String id, Claim claim, String state, Map<String, ?> fields) {
-        return transition(id, claim, state, task -> model.apply(em, task, fields));
-    }
-
-    /**
      * Runs {@code work} on the locked row of a task in a transaction of its own; the work decides from the row what
      * to change, through {@link Locked}.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <R> R locked(String id, Function<Locked, R> work) {
         TaskMeta task = em.find(model.entityClass(), id, LockModeType.PESSIMISTIC_WRITE);
-        return work.apply(new Locked(task));
+        return work.apply(new Locked(task, true));
+    }
+
+    /**
+     * Runs several works, each on its locked row, in one transaction: the rows are locked by one statement in id
+     * order (so that two such transactions never wait for each other's rows in opposite orders), each work runs as in
+     * {@link #locked}, and the changes are written together at the end.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void lockedTogether(List<? extends RowWork> works) {
+        List<String> ids = works.stream().map(RowWork::id).distinct().sorted().toList();
+        Map<String, TaskMeta> rows = new HashMap<>();
+        em.createQuery("SELECT t FROM " + entityName() + " t WHERE t.id IN :ids ORDER BY t.id", TaskMeta.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .forEach(task -> rows.put(task.getId(), task));
+        for (RowWork work : works) {
+            work.apply(new Locked(rows.get(work.id()), false));
+        }
+        // written while the transaction is active: the events of the changes are gathered for after the commit
+        em.flush();
     }
 
     /** Renews the heartbeat of the tasks this runner is running (those of its live runs), in one statement. */
@@ -163,10 +166,10 @@ public class TaskStore {
     }
 
     private Change change(String id, String state, Consumer<TaskMeta> change) {
-        return change(em.find(model.entityClass(), id, LockModeType.PESSIMISTIC_WRITE), state, change);
+        return change(em.find(model.entityClass(), id, LockModeType.PESSIMISTIC_WRITE), state, change, true);
     }
 
-    private Change change(TaskMeta task, String state, Consumer<TaskMeta> change) {
+    private Change change(TaskMeta task, String state, Consumer<TaskMeta> change, boolean flush) {
         if (task == null) {
             return new Change(Change.Outcome.MISSING, null, null);
         }
@@ -189,7 +192,9 @@ public class TaskStore {
             task.setHistory(StateHistory.append(task.getHistory(), new StateHistory.Entry(task.getState(), now,
                     task.getNode(), task.getAttempt())));
         }
-        em.flush();
+        if (flush) {
+            em.flush();
+        }
         return new Change(Change.Outcome.CHANGED, task.getState(), task);
     }
 
@@ -201,13 +206,24 @@ public class TaskStore {
         }
     }
 
+    /** Work on one task row, run by {@link #lockedTogether} with other rows' in one transaction. */
+    public interface RowWork {
+
+        String id();
+
+        void apply(Locked locked);
+    }
+
     /** A locked task row (or none) inside {@link #locked}. */
     public final class Locked {
 
         private final TaskMeta task;
+        /** Whether each change is written at once; in {@link #lockedTogether} they are all written at the end. */
+        private final boolean flush;
 
-        private Locked(TaskMeta task) {
+        private Locked(TaskMeta task, boolean flush) {
             this.task = task;
+            this.flush = flush;
         }
 
         /** The task, or {@code null} if there is none with this id. */
@@ -217,13 +233,31 @@ public class TaskStore {
 
         /** Changes the state as {@link #transition} does. */
         public Change change(String state, Consumer<TaskMeta> change) {
-            return TaskStore.this.change(task, state, change);
+            return TaskStore.this.change(task, state, change, flush);
+        }
+
+        /**
+         * Changes the state on behalf of one run of the task: refused unless the row still belongs to that run, so
+         * a run that lost its task (its node stalled past the lease and another node took over) writes nothing.
+         */
+        public Change change(Claim claim, String state, Consumer<TaskMeta> change) {
+            if (task != null && !claim.holds(task)) {
+                return new Change(Change.Outcome.REFUSED, task.getState(), task);
+            }
+            return change(state, change);
+        }
+
+        /** Sets application fields and optionally a new state of a running task, on behalf of one run of it. */
+        public Change update(Claim claim, String state, Map<String, ?> fields) {
+            return change(claim, state, meta -> model.apply(em, meta, fields));
         }
 
         /** Sets columns without changing the state or checking it. */
         public void touch(Consumer<TaskMeta> change) {
             change.accept(task);
-            em.flush();
+            if (flush) {
+                em.flush();
+            }
         }
 
         public void delete() {

@@ -1,0 +1,195 @@
+package io.celerity.internal.store;
+
+import io.celerity.api.TaskMeta;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Group commit of the runs' state changes: the changes that runs ask for while a transaction is being written go
+ * together into the next one, so that many tasks' STARTED and terminal states share one statement to lock their rows
+ * and one commit, instead of a transaction each. A caller waits until its change has committed, as with
+ * {@link TaskStore#locked}. A group whose transaction fails is written again one change per transaction, so that one
+ * change cannot fail the others.
+ */
+@ApplicationScoped
+public class GroupCommit {
+
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+
+    /** Changes in one transaction at most. */
+    private static final int MAX_GROUP = 64;
+    /** Writers: while one commits, the next group gathers and another writes it. */
+    private static final int WRITERS = 2;
+    private static final long POLL_MILLIS = 200;
+
+    @Inject
+    TaskStore store;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private final BlockingQueue<Write<?>> pending = new LinkedBlockingQueue<>();
+    private volatile boolean open;
+    private ExecutorService writers;
+
+    @PostConstruct
+    void start() {
+        writers = Executors.newFixedThreadPool(WRITERS, threads);
+        open = true;
+        for (int i = 0; i < WRITERS; i++) {
+            writers.execute(this::write);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        open = false;
+        writers.shutdown();
+        try {
+            if (!writers.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warning("CELERITY-0231: a group commit was still being written at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@link TaskStore#locked}, committed together with other runs' changes. */
+    public <R> R locked(String id, Function<TaskStore.Locked, R> work) {
+        if (!open) {
+            return store.locked(id, work);
+        }
+        Write<R> write = new Write<>(id, work);
+        pending.add(write);
+        while (true) {
+            try {
+                return write.done.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!open && pending.remove(write)) {
+                    return store.locked(id, work); // the writers stopped before taking it
+                }
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                // the change may still commit; the caller treats it as failed, as a lost commit reply
+                throw new IllegalStateException("CELERITY-0232: interrupted while task " + id + " was written", e);
+            }
+        }
+    }
+
+    /** {@link TaskStore#transition(String, TaskStore.Claim, String, Consumer)}, committed with other runs' changes. */
+    public TaskStore.Change transition(String id, TaskStore.Claim claim, String state, Consumer<TaskMeta> change) {
+        return locked(id, locked -> locked.change(claim, state, change));
+    }
+
+    /** Sets application fields and optionally a new state of a running task, on behalf of one run of it. */
+    public TaskStore.Change update(String id, TaskStore.Claim claim, String state, Map<String, ?> fields) {
+        return locked(id, locked -> locked.update(claim, state, fields));
+    }
+
+    int pendingCount() {
+        return pending.size();
+    }
+
+    private void write() {
+        List<Write<?>> group = new ArrayList<>();
+        while (open || !pending.isEmpty()) {
+            try {
+                Write<?> first = pending.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                pending.drainTo(group, MAX_GROUP - 1);
+                commit(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                group.forEach(Write::failIfUnwritten);
+                group.clear();
+            }
+        }
+    }
+
+    private void commit(List<Write<?>> group) {
+        if (group.size() == 1) {
+            group.get(0).alone();
+            return;
+        }
+        try {
+            store.lockedTogether(group);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "CELERITY-0230: a group commit of " + group.size() + " changes failed; they are "
+                    + "written one by one", e);
+            group.forEach(Write::alone);
+            return;
+        }
+        group.forEach(Write::committed);
+    }
+
+    /** One run's change waiting to be written. */
+    private final class Write<R> implements TaskStore.RowWork {
+
+        private final String id;
+        private final Function<TaskStore.Locked, R> work;
+        private final CompletableFuture<R> done = new CompletableFuture<>();
+        private R result;
+
+        Write(String id, Function<TaskStore.Locked, R> work) {
+            this.id = id;
+            this.work = work;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public void apply(TaskStore.Locked locked) {
+            result = work.apply(locked);
+        }
+
+        void committed() {
+            done.complete(result);
+        }
+
+        /** Writes this change in a transaction of its own. */
+        void alone() {
+            try {
+                done.complete(store.locked(id, work));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }
+
+        /** A write that a writer took and could not finish (it was interrupted) fails. */
+        void failIfUnwritten() {
+            done.completeExceptionally(new IllegalStateException("CELERITY-0233: task " + id
+                    + " was not written: the writer stopped"));
+        }
+    }
+}
