@@ -68,6 +68,8 @@ public final class Bench {
 
         try (Server server = start(best)) {
             Database.truncate();
+            // a fresh server is several times slower until its code is compiled: the figures below are steady state
+            measureThroughput(server, "warm-" + best, "noop", Math.min(n, 2_000), best, false);
             if (large > 0) {
                 double rate = measureThroughput(server, "large", "noop", large, best, false);
                 emit("throughput n=%d concurrency=%d celerity_tasks_per_s=%.0f", large, best, rate);
