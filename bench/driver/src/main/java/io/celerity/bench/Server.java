@@ -45,7 +45,7 @@ final class Server implements AutoCloseable {
         }
         if (Boolean.getBoolean("bench.jfr")) {
             command.add("-XX:StartFlightRecording=settings=profile,filename="
-                    + log.resolveSibling("payara-" + concurrency + ".jfr"));
+                    + log.resolveSibling("payara-" + concurrency + "-" + System.currentTimeMillis() + ".jfr"));
         }
         command.addAll(List.of("-jar", "target/payara-micro.jar", "--nocluster", "--port", Integer.toString(PORT),
                 "--contextroot", "/", "--postbootcommandfile", boot.toString(), "--deploy", "target/celerity-bench.war"));
