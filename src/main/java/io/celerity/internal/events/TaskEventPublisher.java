@@ -14,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,23 +39,6 @@ public class TaskEventPublisher {
 
     /** Message property naming the node that made the change. */
     static final String NODE_PROPERTY = "celerity_node";
-
-    static final Type EVENT_LIST = new ParameterizedType() {
-        @Override
-        public Type[] getActualTypeArguments() {
-            return new Type[]{TaskEvent.class};
-        }
-
-        @Override
-        public Type getRawType() {
-            return List.class;
-        }
-
-        @Override
-        public Type getOwnerType() {
-            return null;
-        }
-    };
 
     @Inject
     @TaskStateChanged
@@ -106,7 +87,7 @@ public class TaskEventPublisher {
         while (pending.drainTo(batch, MAX_BATCH) > 0) {
             batch.forEach(this::fire);
             try {
-                messaging.send(Destinations.EVENTS, true, TaskJson.jsonb().toJson(batch, EVENT_LIST),
+                messaging.send(Destinations.EVENTS, true, TaskJson.jsonb().toJson(batch.toArray(TaskEvent[]::new)),
                         Map.of(NODE_PROPERTY, CelerityConfig.get().node()), false);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "CELERITY-0501: task events were not sent to the other nodes: " + e, e);

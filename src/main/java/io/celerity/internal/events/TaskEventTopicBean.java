@@ -47,7 +47,7 @@ public class TaskEventTopicBean implements MessageListener {
                 return;
             }
             if (message instanceof TextMessage text) {
-                List<TaskEvent> events = TaskJson.jsonb().fromJson(text.getText(), TaskEventPublisher.EVENT_LIST);
+                List<TaskEvent> events = List.of(TaskJson.jsonb().fromJson(text.getText(), TaskEvent[].class));
                 publisher.fireRemote(events.stream().map(this::typed).toList());
             }
         } catch (JMSException | RuntimeException e) {
