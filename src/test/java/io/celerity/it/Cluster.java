@@ -131,8 +131,8 @@ final class Cluster {
         }
     }
 
-    /** The status code of an enqueue, which is expected to fail. */
-    int failedEnqueue(int node, String prefix) throws IOException {
+    /** The status code of one enqueue, whatever it is (the broker may be down). */
+    int enqueueStatus(int node, String prefix) throws IOException {
         return send(HttpRequest.newBuilder(uri(node, "enqueue?prefix=" + prefix + "&n=1"))
                 .timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode();
     }

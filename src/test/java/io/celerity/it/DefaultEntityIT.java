@@ -30,10 +30,10 @@ class DefaultEntityIT {
 
     @Deployment
     static WebArchive deployment() {
-        // this application enqueues through the outbox; the other suites use the default, XA
+        // this application enqueues with XA; the other suites use the default, the outbox
         return Deployments.war("celerity-default-entity", "<class>io.celerity.api.DefaultTaskMeta</class>")
                 .addClasses(Greeter.class, DefaultEntityIT.class)
-                .addAsResource(new StringAsset("celerity.enqueue=outbox\n"), "META-INF/microprofile-config.properties");
+                .addAsResource(new StringAsset("celerity.enqueue=xa\n"), "META-INF/microprofile-config.properties");
     }
 
     @Inject
@@ -52,16 +52,16 @@ class DefaultEntityIT {
     UserTransaction transaction;
 
     @Test
-    void withTheOutbox_aRolledBackEnqueueLeavesNothing_andACommittedOneRuns() throws Exception {
+    void withXa_aRolledBackEnqueueLeavesNothing_andACommittedOneRuns() throws Exception {
         transaction.begin();
         String rolledBack = tasks.with(Map.of("owner", "dave")).call(() -> greeter.greet("nobody")).id();
         transaction.rollback();
         assertNull(em.find(DefaultTaskMeta.class, rolledBack));
 
         transaction.begin();
-        TaskHandle<String> committed = tasks.with(Map.of("owner", "dave")).call(() -> greeter.greet("outbox"));
+        TaskHandle<String> committed = tasks.with(Map.of("owner", "dave")).call(() -> greeter.greet("xa"));
         transaction.commit();
-        assertEquals("Hello, outbox", committed.get(Duration.ofSeconds(30)));
+        assertEquals("Hello, xa", committed.get(Duration.ofSeconds(30)));
         assertNull(em.find(DefaultTaskMeta.class, rolledBack), "the rolled-back task never appeared");
     }
 

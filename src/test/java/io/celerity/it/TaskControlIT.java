@@ -1,5 +1,6 @@
 package io.celerity.it;
 
+import io.celerity.api.BackgroundTask;
 import io.celerity.api.CelerityException;
 import io.celerity.api.DefaultTaskMeta;
 import io.celerity.api.SoftTimeLimitExceeded;
@@ -163,6 +164,9 @@ class TaskControlIT {
             }
             String high = prefix + "-high";
             ids.add(tasks.with(TaskOptions.none().priority(9)).run(() -> control.ordered(high)).id());
+            // the outbox sends after the commit: the order counts among the messages the broker holds
+            await("the waiting tasks' messages reached the broker", WAIT,
+                    () -> ids.stream().allMatch(id -> queuedMessage(id)));
 
             trail.open(blockers.get(0));
             await("the waiting tasks ran", WAIT, () -> ids.stream().allMatch(id -> TaskState.SUCCESS.equals(row(id).getState())));
@@ -552,11 +556,23 @@ class TaskControlIT {
     }
 
     private String dlqReason(String id) {
+        List<Message> messages = messagesFor(id, "celerity.dlq");
+        try {
+            return messages.isEmpty() ? null : messages.get(0).getStringProperty("celerity_reason");
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean queuedMessage(String id) {
+        return !messagesFor(id, BackgroundTask.DEFAULT_QUEUE).isEmpty();
+    }
+
+    private List<Message> messagesFor(String id, String queue) {
         try (JMSContext context = connectionFactory.createContext();
-             QueueBrowser browser = context.createBrowser(context.createQueue("celerity.dlq"),
+             QueueBrowser browser = context.createBrowser(context.createQueue(queue),
                      TaskMessage.ID_PROPERTY + " = '" + id + "'")) {
-            List<?> messages = Collections.list(browser.getEnumeration());
-            return messages.isEmpty() ? null : ((Message) messages.get(0)).getStringProperty("celerity_reason");
+            return Collections.list(browser.getEnumeration()).stream().map(Message.class::cast).toList();
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }

@@ -52,7 +52,7 @@ public final class CelerityConfig {
         lease = duration(config, "celerity.worker.lease", Duration.ofSeconds(30));
         sweepInterval = duration(config, "celerity.sweeper.interval", Duration.ofSeconds(10));
         shutdownGrace = duration(config, "celerity.worker.shutdown-grace", Duration.ofSeconds(30));
-        String enqueue = config.getOptionalValue("celerity.enqueue", String.class).orElse("xa");
+        String enqueue = config.getOptionalValue("celerity.enqueue", String.class).orElse("outbox");
         if (!enqueue.equals("outbox") && !enqueue.equals("xa")) {
             throw new IllegalStateException("CELERITY-0032: celerity.enqueue is '" + enqueue + "'; use outbox or xa");
         }
@@ -134,9 +134,9 @@ public final class CelerityConfig {
     }
 
     /**
-     * {@code celerity.enqueue}: {@code outbox} sends a task's message after the caller's transaction has committed
-     * (the sweeper sends what a crash left unsent); {@code xa} sends it inside that transaction, with a two-phase
-     * commit over database and broker.
+     * {@code celerity.enqueue}: {@code outbox} (the default) sends a task's message after the caller's transaction has
+     * committed (the sweeper sends what a crash left unsent); {@code xa} sends it inside that transaction, with a
+     * two-phase commit over database and broker.
      */
     public boolean outbox() {
         return outbox;
