@@ -67,7 +67,7 @@ public class GroupCommit {
         writers.shutdown();
         try {
             if (!writers.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warning("CELERITY-0231: a group commit was still being written at shutdown");
+                LOG.warning("CELERITY-0251: a group commit was still being written at shutdown");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -94,7 +94,7 @@ public class GroupCommit {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 // the change may still commit; the caller treats it as failed, as a lost commit reply
-                throw new IllegalStateException("CELERITY-0232: interrupted while task " + id + " was written", e);
+                throw new IllegalStateException("CELERITY-0252: interrupted while task " + id + " was written", e);
             }
         }
     }
@@ -142,7 +142,7 @@ public class GroupCommit {
         try {
             store.lockedTogether(group);
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "CELERITY-0230: a group commit of " + group.size() + " changes failed; they are "
+            LOG.log(Level.FINE, "CELERITY-0250: a group commit of " + group.size() + " changes failed; they are "
                     + "written one by one", e);
             group.forEach(Write::alone);
             return;
@@ -188,7 +188,7 @@ public class GroupCommit {
 
         /** A write that a writer took and could not finish (it was interrupted) fails. */
         void failIfUnwritten() {
-            done.completeExceptionally(new IllegalStateException("CELERITY-0233: task " + id
+            done.completeExceptionally(new IllegalStateException("CELERITY-0253: task " + id
                     + " was not written: the writer stopped"));
         }
     }
