@@ -11,6 +11,7 @@ instance="$repo/bench/target/artemis/instance"
 rm -rf "$instance"
 bash "$repo/server-config/artemis/standalone.sh" start "$instance" "$port"
 trap 'bash "$repo/server-config/artemis/standalone.sh" stop "$instance"' EXIT
-java -Xmx1g -Dbench.broker-port="$port" ${BENCH_OPTS:-} \
+commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+java -Xmx1g -Dbench.broker-port="$port" -Dbench.commit="$commit" ${BENCH_OPTS:-} \
     -cp "$repo/bench/driver/target/classes:$(cat "$repo/bench/driver/target/classpath.txt")" \
     io.celerity.bench.Bench "$repo"

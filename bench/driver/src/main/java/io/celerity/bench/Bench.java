@@ -47,6 +47,8 @@ public final class Bench {
         int listRows = Integer.getInteger("bench.list-rows", 1_000_000);
         Files.createDirectories(results);
         Database.create();
+        emit("setup commit=%s enqueue=%s cores=%d", System.getProperty("bench.commit", "unknown"),
+                System.getProperty("bench.enqueue", "default"), Runtime.getRuntime().availableProcessors());
 
         List<Double> celerity = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
