@@ -373,6 +373,12 @@ class CelerityIT {
         IllegalArgumentException managed = assertThrows(IllegalArgumentException.class,
                 () -> tasks.with(Map.of("state", "SUCCESS")).call(() -> calculator.add(1, 1)));
         assertTrue(managed.getMessage().startsWith("CELERITY-0302"), managed.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> tasks.with(Map.of("provider", Long.MAX_VALUE)).call(() -> calculator.add(1, 1)));
+        assertTrue(missing.getMessage().startsWith("CELERITY-0305"), missing.getMessage());
+        HttpResponse<String> noSuchProvider = postFor("api/additions?x=1&y=2&provider=" + Long.MAX_VALUE);
+        assertEquals(400, noSuchProvider.statusCode(), noSuchProvider.body());
+        assertTrue(noSuchProvider.body().contains("CELERITY-0305"), noSuchProvider.body());
 
         assertEquals(before, countTasks());
     }
@@ -402,10 +408,14 @@ class CelerityIT {
     }
 
     private String post(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(asAdmin(path)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = postFor(path);
         assertEquals(200, response.statusCode(), response.body());
         return TaskJson.jsonb().fromJson(response.body(), AdditionResource.Started.class).id();
+    }
+
+    private HttpResponse<String> postFor(String path) throws Exception {
+        return HttpClient.newHttpClient().send(asAdmin(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String get(String path) throws Exception {

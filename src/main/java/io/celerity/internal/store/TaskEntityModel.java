@@ -131,11 +131,16 @@ public class TaskEntityModel {
     private Object value(EntityManager em, FieldAccess field, Object value) {
         EntityType<?> target = associations.get(field.name());
         if (target != null && value != null) {
-            // a detached entity is replaced by a reference, so that persisting the task never cascades to it
+            // a detached entity is replaced by the managed one, so that persisting the task never cascades to it
             Object id = target.getJavaType().isInstance(value)
                     ? emf.getPersistenceUnitUtil().getIdentifier(value)
                     : convert(field.name(), value, target.getIdType().getJavaType());
-            return em.getReference(target.getJavaType(), id);
+            Object entity = em.find(target.getJavaType(), id);
+            if (entity == null) {
+                throw new IllegalArgumentException("CELERITY-0305: field '" + field.name() + "': there is no "
+                        + target.getName() + " with id " + id);
+            }
+            return entity;
         }
         return convert(field.name(), value, field.type());
     }
