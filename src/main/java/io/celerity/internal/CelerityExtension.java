@@ -4,14 +4,17 @@ import io.celerity.api.BackgroundTask;
 import io.celerity.api.TaskEvent;
 import io.celerity.api.TaskStateChanged;
 import io.celerity.api.TaskWorker;
-import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import io.celerity.internal.broker.EmbeddedBroker;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.registry.TaskPolicy;
 import io.celerity.internal.registry.TaskRegistry;
 import io.celerity.internal.registry.TaskSignatures;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -23,14 +26,14 @@ import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.inject.Singleton;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.logging.Logger;
@@ -46,15 +49,7 @@ public class CelerityExtension implements Extension {
     private final TaskRegistry registry = new TaskRegistry();
     private final List<String> problems = new ArrayList<>();
     private final Set<Class<?>> beanClasses = new HashSet<>();
-    private final Map<Class<?>, String> workerQueues = new ConcurrentHashMap<>();
-
-    /** Every task queue is under this prefix, so the broker's settings for celerity.# apply. */
-    public static final String QUEUE_PREFIX = "celerity.";
     private EmbeddedBroker broker;
-
-    public TaskRegistry registry() {
-        return registry;
-    }
 
     <T> void findTasks(@Observes @WithAnnotations(BackgroundTask.class) ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
@@ -91,9 +86,9 @@ public class CelerityExtension implements Extension {
 
     private void define(Class<?> beanClass, Method method, BackgroundTask task) {
         List<String> found = TaskSignatures.problems(method);
-        if (!task.queue().startsWith(QUEUE_PREFIX)) {
+        if (!task.queue().startsWith(TaskRegistry.QUEUE_PREFIX)) {
             found.add("CELERITY-0006: " + method + " names queue '" + task.queue() + "'; task queue names start with "
-                    + "'" + QUEUE_PREFIX + "', which gives them the broker's dead-letter and redelivery settings");
+                    + "'" + TaskRegistry.QUEUE_PREFIX + "', which gives them the broker's dead-letter and redelivery settings");
         }
         if (!found.isEmpty()) {
             problems.addAll(found);
@@ -132,30 +127,11 @@ public class CelerityExtension implements Extension {
     }
 
     <T extends TaskWorker> void findWorkers(@Observes @WithAnnotations(MessageDriven.class) ProcessAnnotatedType<T> event) {
-        Class<T> worker = event.getAnnotatedType().getJavaClass();
         try {
-            workerQueues.put(worker, queueOf(worker));
+            registry.queueOf(event.getAnnotatedType().getJavaClass());
         } catch (IllegalStateException e) {
             problems.add(e.getMessage());
         }
-    }
-
-    /** The queue a worker consumes: the literal destination of its {@code @MessageDriven} activation config. */
-    public String queueOf(Class<? extends TaskWorker> worker) {
-        return workerQueues.computeIfAbsent(worker, CelerityExtension::destination);
-    }
-
-    private static String destination(Class<?> worker) {
-        MessageDriven driven = worker.getAnnotation(MessageDriven.class);
-        String destination = driven == null ? null : Arrays.stream(driven.activationConfig())
-                .filter(property -> "destination".equals(property.propertyName()))
-                .map(ActivationConfigProperty::propertyValue).findFirst().orElse(null);
-        if (destination == null || !destination.startsWith(QUEUE_PREFIX)) {
-            throw new IllegalStateException("CELERITY-0009: the task worker " + worker.getName() + " must be a "
-                    + "@MessageDriven bean whose activation property 'destination' is a literal queue name starting "
-                    + "with '" + QUEUE_PREFIX + "', not " + destination);
-        }
-        return destination;
     }
 
     <T> void findBeans(@Observes ProcessBean<T> event) {
@@ -165,8 +141,15 @@ public class CelerityExtension implements Extension {
         }
     }
 
+    /** Makes the registry injectable: the rest of Celerity reads the tasks found here. */
+    void addBeans(@Observes AfterBeanDiscovery event) {
+        event.addBean().beanClass(TaskRegistry.class).types(TaskRegistry.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
+                .createWith(context -> registry);
+    }
+
     void validate(@Observes AfterDeploymentValidation event) {
-        Set<String> consumed = new HashSet<>(workerQueues.values());
+        Set<String> consumed = new HashSet<>(registry.workerQueues());
         consumed.add(BackgroundTask.DEFAULT_QUEUE);
         for (TaskDefinition task : registry.all()) {
             if (!consumed.contains(task.queue())) {
@@ -180,11 +163,31 @@ public class CelerityExtension implements Extension {
                         + "no-interface view");
             }
         }
+        if (problems.isEmpty()) {
+            List.copyOf(registry.all()).forEach(this::configure);
+        }
         problems.forEach(problem -> event.addDeploymentProblem(new IllegalStateException(problem)));
         if (!problems.isEmpty()) {
             return;
         }
         LOG.info(() -> "CELERITY-0010: " + registry.all().size() + " background task(s) registered");
+    }
+
+    /** Applies the configuration's overrides of a task's options. */
+    private void configure(TaskDefinition task) {
+        Map<String, String> overrides = CelerityConfig.get().taskSettings(task.name(), TaskPolicy.OPTIONS);
+        if (overrides.isEmpty()) {
+            return;
+        }
+        Map<String, String> settings = new LinkedHashMap<>(task.policy().settings());
+        settings.putAll(overrides);
+        try {
+            registry.replace(task.withPolicy(TaskPolicy.parse(task.name(),
+                    "the configuration (celerity.task.\"" + task.name() + "\".*)", settings,
+                    task.policy().retryOn(), task.policy().dontRetryOn())));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
     }
 
     /** Starts the embedded broker when configured; called once the application's setup is known to be valid. */

@@ -4,18 +4,15 @@ import io.celerity.internal.store.TaskEntityModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.execution.Sweeper;
 import io.celerity.internal.execution.WorkerShutdown;
 import io.celerity.internal.registry.TaskDefinition;
-import io.celerity.internal.registry.TaskPolicy;
+import io.celerity.internal.registry.TaskRegistry;
 import io.celerity.internal.store.Ownership;
 import io.celerity.internal.store.RateLimits;
 import jakarta.inject.Inject;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * When the application starts: checks the task entity and the tasks' default fields against it (a wrong setup
@@ -27,6 +24,9 @@ public class CelerityStartup {
 
     @Inject
     CelerityExtension extension;
+
+    @Inject
+    TaskRegistry registry;
 
     @Inject
     TaskEntityModel model;
@@ -46,9 +46,8 @@ public class CelerityStartup {
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         model.entityClass();
         ownership.check();
-        extension.registry().all().forEach(task -> model.checkDefaults(task.name(), task.defaultFields()));
-        List.copyOf(extension.registry().all()).forEach(this::configure);
-        List<String> limited = extension.registry().all().stream()
+        registry.all().forEach(task -> model.checkDefaults(task.name(), task.defaultFields()));
+        List<String> limited = registry.all().stream()
                 .filter(task -> task.policy().rateLimit() != null).map(TaskDefinition::name).toList();
         if (!limited.isEmpty()) {
             try {
@@ -60,18 +59,5 @@ public class CelerityStartup {
         extension.startEmbeddedBroker();
         sweeper.start();
         shutdown.install();
-    }
-
-    /** Applies the configuration's overrides of a task's options. */
-    private void configure(TaskDefinition task) {
-        Map<String, String> overrides = CelerityConfig.get().taskSettings(task.name(), TaskPolicy.OPTIONS);
-        if (overrides.isEmpty()) {
-            return;
-        }
-        Map<String, String> settings = new LinkedHashMap<>(task.policy().settings());
-        settings.putAll(overrides);
-        extension.registry().replace(task.withPolicy(TaskPolicy.parse(task.name(),
-                "the configuration (celerity.task.\"" + task.name() + "\".*)", settings,
-                task.policy().retryOn(), task.policy().dontRetryOn())));
     }
 }

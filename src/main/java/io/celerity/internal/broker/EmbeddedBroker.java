@@ -1,6 +1,6 @@
 package io.celerity.internal.broker;
 
-import io.celerity.internal.Destinations;
+import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.config.CelerityConfig;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;

@@ -1,7 +1,7 @@
 package io.celerity.internal.control;
 
-import io.celerity.internal.Destinations;
-import io.celerity.internal.dispatch.Messaging;
+import io.celerity.internal.messaging.Destinations;
+import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.execution.Runs;
 import io.celerity.internal.json.TaskJson;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.celerity.internal.control;
 
-import io.celerity.internal.Destinations;
+import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.json.TaskJson;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;

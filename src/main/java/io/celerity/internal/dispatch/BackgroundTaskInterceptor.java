@@ -1,9 +1,9 @@
 package io.celerity.internal.dispatch;
 
 import io.celerity.api.BackgroundTask;
-import io.celerity.internal.CelerityExtension;
 import io.celerity.internal.execution.RunningTask;
 import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.registry.TaskRegistry;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -22,7 +22,7 @@ import java.util.Optional;
 public class BackgroundTaskInterceptor {
 
     @Inject
-    CelerityExtension extension;
+    TaskRegistry registry;
 
     @Inject
     TaskDispatcher dispatcher;
@@ -32,7 +32,7 @@ public class BackgroundTaskInterceptor {
         if (RunningTask.claim(call.getMethod())) {
             return call.proceed();
         }
-        Optional<TaskDefinition> task = extension.registry().byMethod(call.getMethod());
+        Optional<TaskDefinition> task = registry.byMethod(call.getMethod());
         if (task.isEmpty()) {
             return call.proceed();
         }

@@ -1,6 +1,10 @@
 package io.celerity.internal.dispatch;
 
-import io.celerity.internal.AfterCommit;
+import io.celerity.internal.messaging.Messaging;
+import io.celerity.internal.messaging.OutgoingTask;
+import io.celerity.internal.messaging.TaskDelivery;
+import io.celerity.internal.messaging.TaskMessage;
+import io.celerity.internal.transaction.AfterCommit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -37,10 +41,6 @@ public class Outbox {
     /** A send slower than this is logged: the tasks behind it wait as long to start. */
     private static final long SLOW_SEND_MILLIS = 500;
 
-    /** A message to send once its transaction has committed. */
-    record Outgoing(String queue, TaskMessage message, TaskDelivery delivery) {
-    }
-
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
@@ -50,7 +50,7 @@ public class Outbox {
     @Inject
     Messaging messaging;
 
-    private final BlockingQueue<Outgoing> pending = new LinkedBlockingQueue<>();
+    private final BlockingQueue<OutgoingTask> pending = new LinkedBlockingQueue<>();
     private ExecutorService sender;
 
     @PostConstruct
@@ -73,21 +73,21 @@ public class Outbox {
 
     /** Sends the message once the current transaction has committed; nothing if it rolls back. */
     void afterCommit(String queue, TaskMessage message, TaskDelivery delivery) {
-        Outgoing outgoing = new Outgoing(queue, message, delivery);
+        OutgoingTask outgoing = new OutgoingTask(queue, message, delivery);
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("CELERITY-0116: a task is enqueued inside a transaction");
         }
-        List<Outgoing> committed = AfterCommit.holder(transactions, KEY, ArrayList::new, this::send);
+        List<OutgoingTask> committed = AfterCommit.holder(transactions, KEY, ArrayList::new, this::send);
         committed.add(outgoing);
     }
 
-    private void send(List<Outgoing> committed) {
+    private void send(List<OutgoingTask> committed) {
         pending.addAll(committed);
         sender.execute(this::drain); // a drain that finds nothing left ends at once
     }
 
     private void drain() {
-        List<Outgoing> batch = new ArrayList<>();
+        List<OutgoingTask> batch = new ArrayList<>();
         while (pending.drainTo(batch, MAX_BATCH) > 0) {
             long begin = System.nanoTime();
             try {

@@ -4,11 +4,14 @@ import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskNotFoundException;
 import io.celerity.api.TaskOptions;
 import io.celerity.api.TaskState;
-import io.celerity.internal.CelerityExtension;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.execution.RunningTask;
 import io.celerity.internal.json.TaskJson;
+import io.celerity.internal.messaging.Messaging;
+import io.celerity.internal.messaging.TaskDelivery;
+import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.registry.TaskRegistry;
 import io.celerity.internal.registry.TaskPolicy;
 import io.celerity.internal.store.TaskEntityModel;
 import io.celerity.internal.store.TaskStore;
@@ -30,7 +33,7 @@ import java.util.UUID;
 public class TaskDispatcher {
 
     @Inject
-    CelerityExtension extension;
+    TaskRegistry registry;
 
     @Inject
     TaskEntityModel model;
@@ -68,7 +71,7 @@ public class TaskDispatcher {
             throw new NotRetryable("CELERITY-0126: task " + id + " is " + ended.getState()
                     + "; only a task that ended without success can run again");
         }
-        TaskDefinition definition = extension.registry().byName(ended.getTaskName()).orElseThrow(() ->
+        TaskDefinition definition = registry.byName(ended.getTaskName()).orElseThrow(() ->
                 new NotRetryable("CELERITY-0127: task " + id + " is a " + ended.getTaskName()
                         + ", which this application does not define"));
         TaskOptions options = TaskOptions.of(model.fieldsOf(ended)).priority(ended.getPriority());

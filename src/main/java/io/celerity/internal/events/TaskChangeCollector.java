@@ -3,7 +3,7 @@ package io.celerity.internal.events;
 import io.celerity.api.TaskEvent;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskMetaListener;
-import io.celerity.internal.AfterCommit;
+import io.celerity.internal.transaction.AfterCommit;
 import io.celerity.internal.store.Ownership;
 import io.celerity.internal.store.TaskEntityModel;
 import jakarta.annotation.Resource;

@@ -2,9 +2,9 @@ package io.celerity.internal.events;
 
 import io.celerity.api.TaskEvent;
 import io.celerity.api.TaskStateChanged;
-import io.celerity.internal.Destinations;
+import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.config.CelerityConfig;
-import io.celerity.internal.dispatch.Messaging;
+import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.json.TaskJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,7 +1,7 @@
 package io.celerity.internal.events;
 
 import io.celerity.api.TaskEvent;
-import io.celerity.internal.Destinations;
+import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.store.TaskEntityModel;

@@ -1,7 +1,7 @@
 package io.celerity.internal.execution;
 
-import io.celerity.internal.Destinations;
-import io.celerity.internal.dispatch.TaskMessage;
+import io.celerity.internal.messaging.Destinations;
+import io.celerity.internal.messaging.TaskMessage;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;

@@ -2,12 +2,12 @@ package io.celerity.internal.execution;
 
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskState;
-import io.celerity.internal.CelerityExtension;
 import io.celerity.internal.config.CelerityConfig;
-import io.celerity.internal.dispatch.Messaging;
-import io.celerity.internal.dispatch.TaskDelivery;
-import io.celerity.internal.dispatch.TaskMessage;
+import io.celerity.internal.messaging.Messaging;
+import io.celerity.internal.messaging.TaskDelivery;
+import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.registry.TaskRegistry;
 import io.celerity.internal.registry.TaskPolicy;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
@@ -55,7 +55,7 @@ public class Sweeper {
     Messaging messaging;
 
     @Inject
-    CelerityExtension extension;
+    TaskRegistry registry;
 
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
     /** Since when the store has answered without interruption (Instant.MAX while it fails). */
@@ -152,7 +152,7 @@ public class Sweeper {
                     || !WorkerLoss.isLost(task, config.runner(), lease, Instant.now())) {
                 return new TaskStore.Change(TaskStore.Change.Outcome.REFUSED, null, null);
             }
-            TaskPolicy policy = extension.registry().byName(task.getTaskName()).map(TaskDefinition::policy).orElse(null);
+            TaskPolicy policy = registry.byName(task.getTaskName()).map(TaskDefinition::policy).orElse(null);
             boolean again = WorkerLoss.runAgain(task, policy);
             Instant now = Instant.now();
             return locked.change(again ? TaskState.RETRY : TaskState.FAILURE,

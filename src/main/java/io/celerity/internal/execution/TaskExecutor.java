@@ -9,13 +9,13 @@ import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskRetry;
 import io.celerity.api.TaskState;
 import io.celerity.api.TaskWorker;
-import io.celerity.internal.CelerityExtension;
 import io.celerity.internal.config.CelerityConfig;
-import io.celerity.internal.dispatch.Messaging;
-import io.celerity.internal.dispatch.TaskDelivery;
-import io.celerity.internal.dispatch.TaskMessage;
+import io.celerity.internal.messaging.Messaging;
+import io.celerity.internal.messaging.TaskDelivery;
+import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.registry.TaskRegistry;
 import io.celerity.internal.store.GroupCommit;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
@@ -66,7 +66,7 @@ public class TaskExecutor implements TaskWorker.Runner {
     private static final Duration SOON = Duration.ofSeconds(1);
 
     @Inject
-    CelerityExtension extension;
+    TaskRegistry registry;
 
     @Inject
     TaskStore store;
@@ -105,7 +105,7 @@ public class TaskExecutor implements TaskWorker.Runner {
 
     @Override
     public void run(Class<? extends TaskWorker> worker, Message message) {
-        execute(message, extension.queueOf(worker));
+        execute(message, registry.queueOf(worker));
     }
 
     void execute(Message message, String queue) {
@@ -116,7 +116,7 @@ public class TaskExecutor implements TaskWorker.Runner {
             poison(message, e.taskId(), e.getMessage());
             return;
         }
-        Optional<TaskDefinition> definition = extension.registry().byName(task.task());
+        Optional<TaskDefinition> definition = registry.byName(task.task());
         if (definition.isEmpty()) {
             poison(message, task.id(), "CELERITY-0205: unknown task '" + task.task()
                     + "': no @BackgroundTask of this application has that name");

@@ -1,7 +1,7 @@
 package io.celerity.internal.execution;
 
 import io.celerity.api.TaskWorker;
-import io.celerity.internal.Destinations;
+import io.celerity.internal.messaging.Destinations;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;

@@ -1,16 +1,28 @@
 package io.celerity.internal.registry;
 
+import io.celerity.api.TaskWorker;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The tasks of this application, by name and by method; filled at deployment, read-only afterwards. */
+/**
+ * The tasks of this application, by name and by method, and the queue each task worker consumes; filled and
+ * configured at deployment, read-only afterwards.
+ */
 public final class TaskRegistry {
+
+    /** Every task queue is under this prefix, so the broker's settings for celerity.# apply. */
+    public static final String QUEUE_PREFIX = "celerity.";
 
     private final Map<String, TaskDefinition> byName = new ConcurrentHashMap<>();
     private final Map<Method, TaskDefinition> byMethod = new ConcurrentHashMap<>();
+    private final Map<Class<?>, String> workerQueues = new ConcurrentHashMap<>();
 
     /** Registers a task; returns the definition already registered under its name, if any. */
     public Optional<TaskDefinition> register(TaskDefinition definition) {
@@ -22,7 +34,7 @@ public final class TaskRegistry {
         return Optional.empty();
     }
 
-    /** Replaces a registered task's definition (its policy, once configuration is read). */
+    /** Replaces a registered task's definition (its policy, once the configuration is read at deployment). */
     public void replace(TaskDefinition definition) {
         byName.put(definition.name(), definition);
         byMethod.put(definition.method(), definition);
@@ -38,5 +50,28 @@ public final class TaskRegistry {
 
     public Collection<TaskDefinition> all() {
         return byName.values();
+    }
+
+    /** The queue a worker consumes: the literal destination of its {@code @MessageDriven} activation config. */
+    public String queueOf(Class<? extends TaskWorker> worker) {
+        return workerQueues.computeIfAbsent(worker, TaskRegistry::destination);
+    }
+
+    /** The queues that the workers found at deployment consume. */
+    public Collection<String> workerQueues() {
+        return workerQueues.values();
+    }
+
+    private static String destination(Class<?> worker) {
+        MessageDriven driven = worker.getAnnotation(MessageDriven.class);
+        String destination = driven == null ? null : Arrays.stream(driven.activationConfig())
+                .filter(property -> "destination".equals(property.propertyName()))
+                .map(ActivationConfigProperty::propertyValue).findFirst().orElse(null);
+        if (destination == null || !destination.startsWith(QUEUE_PREFIX)) {
+            throw new IllegalStateException("CELERITY-0009: the task worker " + worker.getName() + " must be a "
+                    + "@MessageDriven bean whose activation property 'destination' is a literal queue name starting "
+                    + "with '" + QUEUE_PREFIX + "', not " + destination);
+        }
+        return destination;
     }
 }

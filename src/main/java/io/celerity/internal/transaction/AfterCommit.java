@@ -1,4 +1,4 @@
-package io.celerity.internal;
+package io.celerity.internal.transaction;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;

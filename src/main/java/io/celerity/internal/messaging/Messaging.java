@@ -1,6 +1,5 @@
-package io.celerity.internal.dispatch;
+package io.celerity.internal.messaging;
 
-import io.celerity.internal.Destinations;
 import io.celerity.internal.config.CelerityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -35,7 +34,7 @@ public class Messaging {
      * until it expires, and a duplicate-detection id so that the broker drops a second send of the same delivery.
      */
     public void sendTask(String queue, TaskMessage task, TaskDelivery delivery) {
-        sendTasks(List.of(new Outbox.Outgoing(queue, task, delivery)));
+        sendTasks(List.of(new OutgoingTask(queue, task, delivery)));
     }
 
     /**
@@ -43,15 +42,15 @@ public class Messaging {
      * round trip each.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void sendTasksTogether(List<Outbox.Outgoing> messages) {
+    public void sendTasksTogether(List<OutgoingTask> messages) {
         sendTasks(messages);
     }
 
     /** Sends task messages through one connection. */
-    void sendTasks(List<Outbox.Outgoing> messages) {
+    void sendTasks(List<OutgoingTask> messages) {
         try (JMSContext context = connectionFactory().createContext()) {
             JMSProducer producer = context.createProducer();
-            for (Outbox.Outgoing outgoing : messages) {
+            for (OutgoingTask outgoing : messages) {
                 send(context, producer, outgoing.queue(), outgoing.message(), outgoing.delivery());
             }
         } catch (JMSException | JMSRuntimeException e) {

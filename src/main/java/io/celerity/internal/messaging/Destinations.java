@@ -1,4 +1,4 @@
-package io.celerity.internal;
+package io.celerity.internal.messaging;
 
 import io.celerity.api.BackgroundTask;
 

@@ -1,4 +1,4 @@
-package io.celerity.internal.dispatch;
+package io.celerity.internal.messaging;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
