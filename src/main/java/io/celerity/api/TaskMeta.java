@@ -15,9 +15,10 @@ import java.time.Instant;
  * The persistent record of a task, AsyncTask's {@code TaskMeta}: extend it with an {@code @Entity} of your own to add
  * columns (owner, provider, progress, ...), or let Celerity use {@link DefaultTaskMeta}.
  *
- * <p>Celerity writes the columns declared here; the setters exist for the library and for tests, not for
- * application code. Every write is a short transaction of its own that bumps {@link #getVersion()}, and every
- * committed write is announced as a {@link TaskStateChanged} event.
+ * <p>Celerity alone writes the columns declared here, each change checked against the table of allowed state
+ * transitions: their setters are not public (your subclass's own columns are yours to write). Every write is a short
+ * transaction of its own that bumps {@link #getVersion()}, and every committed write is announced as a
+ * {@link TaskStateChanged} event.
  *
  * <p>Times are {@link Instant}s in the API and SQL timestamps (UTC) in the table. Task rows are never kept in the JPA provider's shared cache: they change on worker threads and other nodes, so
  * every read goes to the database.
@@ -123,7 +124,7 @@ public abstract class TaskMeta {
         return id;
     }
 
-    public void setId(String id) {
+    void setId(String id) {
         this.id = id;
     }
 
@@ -132,7 +133,7 @@ public abstract class TaskMeta {
         return taskName;
     }
 
-    public void setTaskName(String taskName) {
+    void setTaskName(String taskName) {
         this.taskName = taskName;
     }
 
@@ -141,7 +142,7 @@ public abstract class TaskMeta {
         return taskType;
     }
 
-    public void setTaskType(String taskType) {
+    void setTaskType(String taskType) {
         this.taskType = taskType;
     }
 
@@ -150,7 +151,7 @@ public abstract class TaskMeta {
         return state;
     }
 
-    public void setState(String state) {
+    void setState(String state) {
         this.state = state;
     }
 
@@ -163,7 +164,7 @@ public abstract class TaskMeta {
         return queue;
     }
 
-    public void setQueue(String queue) {
+    void setQueue(String queue) {
         this.queue = queue;
     }
 
@@ -172,7 +173,7 @@ public abstract class TaskMeta {
         return arguments;
     }
 
-    public void setArguments(String arguments) {
+    void setArguments(String arguments) {
         this.arguments = arguments;
     }
 
@@ -181,7 +182,7 @@ public abstract class TaskMeta {
         return result;
     }
 
-    public void setResult(String result) {
+    void setResult(String result) {
         this.result = result;
     }
 
@@ -190,7 +191,7 @@ public abstract class TaskMeta {
         return errorType;
     }
 
-    public void setErrorType(String errorType) {
+    void setErrorType(String errorType) {
         this.errorType = errorType;
     }
 
@@ -198,7 +199,7 @@ public abstract class TaskMeta {
         return errorMessage;
     }
 
-    public void setErrorMessage(String errorMessage) {
+    void setErrorMessage(String errorMessage) {
         this.errorMessage = errorMessage;
     }
 
@@ -207,7 +208,7 @@ public abstract class TaskMeta {
         return errorTrace;
     }
 
-    public void setErrorTrace(String errorTrace) {
+    void setErrorTrace(String errorTrace) {
         this.errorTrace = errorTrace;
     }
 
@@ -216,7 +217,7 @@ public abstract class TaskMeta {
         return createdAt == null ? null : createdAt.toInstant();
     }
 
-    public void setCreatedAt(Instant createdAt) {
+    void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt == null ? null : Timestamp.from(createdAt);
     }
 
@@ -225,7 +226,7 @@ public abstract class TaskMeta {
         return startedAt == null ? null : startedAt.toInstant();
     }
 
-    public void setStartedAt(Instant startedAt) {
+    void setStartedAt(Instant startedAt) {
         this.startedAt = startedAt == null ? null : Timestamp.from(startedAt);
     }
 
@@ -234,7 +235,7 @@ public abstract class TaskMeta {
         return finishedAt == null ? null : finishedAt.toInstant();
     }
 
-    public void setFinishedAt(Instant finishedAt) {
+    void setFinishedAt(Instant finishedAt) {
         this.finishedAt = finishedAt == null ? null : Timestamp.from(finishedAt);
     }
 
@@ -243,7 +244,7 @@ public abstract class TaskMeta {
         return changedAt == null ? null : changedAt.toInstant();
     }
 
-    public void setChangedAt(Instant changedAt) {
+    void setChangedAt(Instant changedAt) {
         this.changedAt = changedAt == null ? null : Timestamp.from(changedAt);
     }
 
@@ -252,7 +253,7 @@ public abstract class TaskMeta {
         return node;
     }
 
-    public void setNode(String node) {
+    void setNode(String node) {
         this.node = node;
     }
 
@@ -261,7 +262,7 @@ public abstract class TaskMeta {
         return attempt;
     }
 
-    public void setAttempt(int attempt) {
+    void setAttempt(int attempt) {
         this.attempt = attempt;
     }
 
@@ -270,7 +271,7 @@ public abstract class TaskMeta {
         return maxRetries;
     }
 
-    public void setMaxRetries(int maxRetries) {
+    void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
     }
 
@@ -279,7 +280,7 @@ public abstract class TaskMeta {
         return priority;
     }
 
-    public void setPriority(int priority) {
+    void setPriority(int priority) {
         this.priority = priority;
     }
 
@@ -291,7 +292,7 @@ public abstract class TaskMeta {
         return eta == null ? null : eta.toInstant();
     }
 
-    public void setEta(Instant eta) {
+    void setEta(Instant eta) {
         this.eta = eta == null ? null : Timestamp.from(eta);
     }
 
@@ -300,7 +301,7 @@ public abstract class TaskMeta {
         return expiresAt == null ? null : expiresAt.toInstant();
     }
 
-    public void setExpiresAt(Instant expiresAt) {
+    void setExpiresAt(Instant expiresAt) {
         this.expiresAt = expiresAt == null ? null : Timestamp.from(expiresAt);
     }
 
@@ -309,7 +310,7 @@ public abstract class TaskMeta {
         return softTimeLimitMillis;
     }
 
-    public void setSoftTimeLimitMillis(Long softTimeLimitMillis) {
+    void setSoftTimeLimitMillis(Long softTimeLimitMillis) {
         this.softTimeLimitMillis = softTimeLimitMillis;
     }
 
@@ -318,7 +319,7 @@ public abstract class TaskMeta {
         return timeLimitMillis;
     }
 
-    public void setTimeLimitMillis(Long timeLimitMillis) {
+    void setTimeLimitMillis(Long timeLimitMillis) {
         this.timeLimitMillis = timeLimitMillis;
     }
 
@@ -327,7 +328,7 @@ public abstract class TaskMeta {
         return runner;
     }
 
-    public void setRunner(String runner) {
+    void setRunner(String runner) {
         this.runner = runner;
     }
 
@@ -336,7 +337,7 @@ public abstract class TaskMeta {
         return heartbeatAt == null ? null : heartbeatAt.toInstant();
     }
 
-    public void setHeartbeatAt(Instant heartbeatAt) {
+    void setHeartbeatAt(Instant heartbeatAt) {
         this.heartbeatAt = heartbeatAt == null ? null : Timestamp.from(heartbeatAt);
     }
 
@@ -345,7 +346,7 @@ public abstract class TaskMeta {
         return abortRequestedAt == null ? null : abortRequestedAt.toInstant();
     }
 
-    public void setAbortRequestedAt(Instant abortRequestedAt) {
+    void setAbortRequestedAt(Instant abortRequestedAt) {
         this.abortRequestedAt = abortRequestedAt == null ? null : Timestamp.from(abortRequestedAt);
     }
 
@@ -357,7 +358,7 @@ public abstract class TaskMeta {
         return history;
     }
 
-    public void setHistory(String history) {
+    void setHistory(String history) {
         this.history = history;
     }
 }

@@ -15,7 +15,9 @@ import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.messaging.TaskDelivery;
 import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.json.TaskJson;
+import io.celerity.internal.store.NewTask;
 import io.celerity.internal.store.TaskEntityModel;
+import io.celerity.internal.store.TaskRows;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.it.app.Calculator;
 import io.celerity.it.app.EventLog;
@@ -26,9 +28,6 @@ import io.celerity.it.app.Shapes;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
@@ -48,7 +47,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -427,17 +425,10 @@ class CelerityIT {
 
     private String insertQueuedRow(String taskName) throws Exception {
         transaction.begin();
-        AsyncTask row = (AsyncTask) model.newTask();
-        row.setId(UUID.randomUUID().toString());
-        row.setTaskName(taskName);
-        row.setQueue(BackgroundTask.DEFAULT_QUEUE);
-        row.setArguments("[1,2]");
-        row.setState(TaskState.QUEUED);
-        row.setCreatedAt(Instant.now());
-        row.setChangedAt(Instant.now());
+        NewTask row = TaskRows.queued(model.newTask(), taskName).arguments("[1,2]").row();
         store.insert(row, Map.of(), Map.of(), null);
         transaction.commit();
-        return row.getId();
+        return row.task().getId();
     }
 
     private long countTasks() {
@@ -449,20 +440,14 @@ class CelerityIT {
     }
 
     private boolean hasMessageFor(String id, String queue) {
-        return !messagesFor(id, queue).isEmpty();
+        return broker().hasMessageFor(id, queue);
     }
 
-    private String dlqReason(String id) throws Exception {
-        return messagesFor(id, "celerity.dlq").get(0).getStringProperty("celerity_reason");
+    private String dlqReason(String id) {
+        return broker().deadLetterReason(id);
     }
 
-    private List<Message> messagesFor(String id, String queue) {
-        try (JMSContext context = connectionFactory.createContext();
-             QueueBrowser browser = context.createBrowser(context.createQueue(queue),
-                     TaskMessage.ID_PROPERTY + " = '" + id + "'")) {
-            return Collections.list(browser.getEnumeration()).stream().map(Message.class::cast).toList();
-        } catch (jakarta.jms.JMSException e) {
-            throw new IllegalStateException(e);
-        }
+    private BrokerProbe broker() {
+        return new BrokerProbe(connectionFactory);
     }
 }

@@ -15,7 +15,9 @@ import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.messaging.TaskDelivery;
 import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.execution.Runs;
+import io.celerity.internal.store.NewTask;
 import io.celerity.internal.store.TaskEntityModel;
+import io.celerity.internal.store.TaskRows;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.it.control.ControlTasks;
 import io.celerity.it.control.SlowLaneWorker;
@@ -23,10 +25,6 @@ import io.celerity.it.control.Trail;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.QueueBrowser;
 import jakarta.transaction.UserTransaction;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -41,7 +39,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -519,11 +516,7 @@ class TaskControlIT {
 
         // what another node does when this one stalls past its lease: it takes the task for another attempt
         store.locked(handle.id(), locked -> {
-            locked.touch(meta -> {
-                meta.setRunner("usurper/0001");
-                meta.setAttempt(meta.getAttempt() + 1);
-                meta.setHeartbeatAt(Instant.now().plusSeconds(3600));
-            });
+            locked.touch(TaskRows.takenOverBy("usurper/0001", Instant.now().plusSeconds(3600)));
             return null;
         });
 
@@ -538,44 +531,19 @@ class TaskControlIT {
 
     private String insertRunningRow(String task, String key, String runner, Instant heartbeat) throws Exception {
         transaction.begin();
-        DefaultTaskMeta row = (DefaultTaskMeta) model.newTask();
-        row.setId(UUID.randomUUID().toString());
-        row.setTaskName(task);
-        row.setQueue("celerity.tasks");
-        row.setArguments("[\"" + key + "\"]");
-        row.setState(TaskState.STARTED);
-        row.setAttempt(1);
-        row.setRunner(runner);
-        row.setHeartbeatAt(heartbeat);
-        row.setCreatedAt(Instant.now());
-        row.setStartedAt(heartbeat);
-        row.setChangedAt(Instant.now());
+        NewTask row = TaskRows.queued(model.newTask(), task).arguments("[\"" + key + "\"]").running(runner, heartbeat)
+                .row();
         store.insert(row, Map.of(), Map.of(), null);
         transaction.commit();
-        return row.getId();
+        return row.task().getId();
     }
 
     private String dlqReason(String id) {
-        List<Message> messages = messagesFor(id, "celerity.dlq");
-        try {
-            return messages.isEmpty() ? null : messages.get(0).getStringProperty("celerity_reason");
-        } catch (JMSException e) {
-            throw new IllegalStateException(e);
-        }
+        return broker().deadLetterReason(id);
     }
 
     private boolean queuedMessage(String id) {
-        return !messagesFor(id, BackgroundTask.DEFAULT_QUEUE).isEmpty();
-    }
-
-    private List<Message> messagesFor(String id, String queue) {
-        try (JMSContext context = connectionFactory.createContext();
-             QueueBrowser browser = context.createBrowser(context.createQueue(queue),
-                     TaskMessage.ID_PROPERTY + " = '" + id + "'")) {
-            return Collections.list(browser.getEnumeration()).stream().map(Message.class::cast).toList();
-        } catch (JMSException e) {
-            throw new IllegalStateException(e);
-        }
+        return broker().hasMessageFor(id, BackgroundTask.DEFAULT_QUEUE);
     }
 
     private TaskMeta row(String id) {
@@ -588,5 +556,9 @@ class TaskControlIT {
 
     private static String key() {
         return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private BrokerProbe broker() {
+        return new BrokerProbe(connectionFactory);
     }
 }

@@ -51,7 +51,11 @@ class ZeroSetupIT {
             assertEquals(2, done.getInt("attempt"));
             assertTrue(done.getString("runner").startsWith("node-1/"));
 
-            assertEquals("SCHEDULED", node.get(1, "task/" + later).getString("state"), "not due before its countdown");
+            JsonObject waiting = node.get(1, "task/" + later);
+            long due = waiting.getJsonNumber("createdAt").longValue() + COUNTDOWN.toMillis();
+            if (System.currentTimeMillis() < due - 1_000) { // a slow machine may have got here after it was due
+                assertEquals("SCHEDULED", waiting.getString("state"), "not due before its countdown");
+            }
             await("the countdown of minutes ran", COUNTDOWN.plus(WAIT),
                     () -> "SUCCESS".equals(node.get(1, "task/" + later).getString("state")));
             JsonObject ran = node.get(1, "task/" + later);

@@ -31,7 +31,7 @@ public class TaskControl {
                 return Outcome.NOTHING;
             }
             boolean running = Transitions.isRunning(task.getState());
-            locked.change(TaskState.REVOKED, meta -> meta.setErrorMessage(running
+            locked.change(TaskState.REVOKED, write -> write.reason(running
                     ? "CELERITY-0230: revoked and terminated on request while running"
                     : "CELERITY-0231: revoked on request before it started"));
             return running ? Outcome.TELL_RUNNER : Outcome.DONE;
@@ -49,14 +49,12 @@ public class TaskControl {
                 return Outcome.NOTHING;
             }
             if (Transitions.isWaiting(task.getState())) {
-                locked.change(TaskState.ABORTED, meta -> {
-                    meta.setAbortRequestedAt(Instant.now());
-                    meta.setErrorMessage("CELERITY-0232: aborted on request before it started");
-                });
+                locked.change(TaskState.ABORTED, write -> write.abortRequestedAt(Instant.now())
+                        .reason("CELERITY-0232: aborted on request before it started"));
                 return Outcome.DONE;
             }
             if (task.getAbortRequestedAt() == null) {
-                locked.touch(meta -> meta.setAbortRequestedAt(Instant.now()));
+                locked.touch(write -> write.abortRequestedAt(Instant.now()));
             }
             return Outcome.TELL_RUNNER;
         });

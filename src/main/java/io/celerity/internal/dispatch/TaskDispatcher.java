@@ -13,6 +13,7 @@ import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.registry.TaskDefinition;
 import io.celerity.internal.registry.TaskRegistry;
 import io.celerity.internal.registry.TaskPolicy;
+import io.celerity.internal.store.NewTask;
 import io.celerity.internal.store.TaskEntityModel;
 import io.celerity.internal.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,26 +90,21 @@ public class TaskDispatcher {
         Instant now = Instant.now();
         Instant due = options.dueAt(now);
         boolean scheduled = due != null && due.isAfter(now);
-        TaskMeta task = model.newTask();
-        task.setId(options.id() != null ? options.id() : UUID.randomUUID().toString());
-        task.setTaskName(definition.name());
-        task.setTaskType(definition.type());
-        task.setQueue(definition.queue());
-        task.setArguments(arguments);
-        task.setState(scheduled ? TaskState.SCHEDULED : TaskState.QUEUED);
-        task.setEta(scheduled ? due : null);
         Instant expiresAt = options.expiresAt(now);
-        task.setExpiresAt(expiresAt != null ? expiresAt : policy.expires() != null ? now.plus(policy.expires()) : null);
-        task.setPriority(options.priority() != null ? options.priority() : policy.priority());
-        task.setMaxRetries(options.maxRetries() != null ? options.maxRetries() : policy.maxRetries());
         Duration soft = options.hasTimeLimits() ? options.softTimeLimit() : policy.softTimeLimit();
         Duration hard = options.hasTimeLimits() ? options.timeLimit() : policy.timeLimit();
-        task.setSoftTimeLimitMillis(soft == null ? null : soft.toMillis());
-        task.setTimeLimitMillis(hard == null ? null : hard.toMillis());
-        task.setCreatedAt(now);
-        task.setChangedAt(now);
-        task.setNode(CelerityConfig.get().node());
-        store.insert(task, definition.defaultFields(), options.fields(), RunningTask.currentTaskId().orElse(null));
+        NewTask created = NewTask.of(model.newTask(), options.id() != null ? options.id() : UUID.randomUUID().toString(),
+                        definition.name(), definition.queue(), scheduled ? TaskState.SCHEDULED : TaskState.QUEUED, now,
+                        CelerityConfig.get().node())
+                .type(definition.type())
+                .arguments(arguments)
+                .eta(scheduled ? due : null)
+                .expiresAt(expiresAt != null ? expiresAt : policy.expires() != null ? now.plus(policy.expires()) : null)
+                .priority(options.priority() != null ? options.priority() : policy.priority())
+                .maxRetries(options.maxRetries() != null ? options.maxRetries() : policy.maxRetries())
+                .timeLimits(soft == null ? null : soft.toMillis(), hard == null ? null : hard.toMillis());
+        TaskMeta task = created.task();
+        store.insert(created, definition.defaultFields(), options.fields(), RunningTask.currentTaskId().orElse(null));
         TaskMessage message = new TaskMessage(task.getId(), definition.name());
         TaskDelivery delivery = TaskDelivery.of(task, task.getId());
         if (CelerityConfig.get().outbox()) {

@@ -1,10 +1,10 @@
 package io.celerity.internal.execution;
 
-import io.celerity.api.CelerityException;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskState;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
+import io.celerity.internal.store.TaskWrite;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,8 +30,7 @@ public class Expiries {
         });
     }
 
-    static void reason(TaskMeta task) {
-        task.setErrorType(CelerityException.class.getName());
-        task.setErrorMessage("CELERITY-0221: not started before it expired at " + task.getExpiresAt());
+    static void reason(TaskWrite write) {
+        write.celerityError("CELERITY-0221: not started before it expired at " + write.task().getExpiresAt());
     }
 }

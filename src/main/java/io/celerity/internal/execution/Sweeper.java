@@ -156,7 +156,7 @@ public class Sweeper {
             boolean again = WorkerLoss.runAgain(task, policy);
             Instant now = Instant.now();
             return locked.change(again ? TaskState.RETRY : TaskState.FAILURE,
-                    WorkerLoss.reason(task, again).andThen(meta -> meta.setEta(again ? now : null)));
+                    WorkerLoss.reason(task, again).andThen(write -> write.eta(again ? now : null)));
         });
         if (change.changed()) {
             TaskMeta task = change.task();

@@ -19,6 +19,7 @@ import io.celerity.internal.registry.TaskRegistry;
 import io.celerity.internal.store.GroupCommit;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
+import io.celerity.internal.store.TaskWrite;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -347,11 +348,11 @@ public class TaskExecutor implements TaskWorker.Runner {
             return;
         }
         if (run.abortSeen()) {
-            finish(definition, run, TaskState.ABORTED, meta -> meta.setResult(result), null, null);
+            finish(definition, run, TaskState.ABORTED, write -> write.result(result), null, null);
             return;
         }
         // a store failure here propagates: the broker delivers the message again (at-least-once)
-        finish(definition, run, TaskState.SUCCESS, meta -> meta.setResult(result), value, null);
+        finish(definition, run, TaskState.SUCCESS, write -> write.result(result), value, null);
     }
 
     private void failed(TaskDefinition definition, TaskMeta task, Throwable error, Run run, boolean retryable) {
@@ -379,11 +380,8 @@ public class TaskExecutor implements TaskWorker.Runner {
             Duration delay = retry != null && retry.countdown() != null
                     ? retry.countdown() : definition.policy().retryDelay(task.getAttempt());
             Instant eta = Instant.now().plus(delay);
-            Consumer<TaskMeta> recordError = errorOf(reported);
-            TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY, meta -> {
-                recordError.accept(meta);
-                meta.setEta(eta);
-            });
+            TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY,
+                    errorOf(reported).andThen(write -> write.eta(eta)));
             if (change.changed()) {
                 messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),
                         TaskDelivery.of(change.task(), task.getId() + "#" + task.getAttempt()));
@@ -398,13 +396,9 @@ public class TaskExecutor implements TaskWorker.Runner {
     /** Records an interrupted run of a stopping node as RETRY (not counted against the retries) and sends it again. */
     private void handBack(TaskDefinition definition, TaskMeta task, Run run) {
         String reason = "CELERITY-0225: handed back when node " + CelerityConfig.get().node() + " stopped";
-        TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY, meta -> {
-            meta.setErrorType(CelerityException.class.getName());
-            meta.setErrorMessage(reason);
-            meta.setErrorTrace(null);
-            meta.setMaxRetries(meta.getMaxRetries() + 1);
-            meta.setEta(Instant.now());
-        });
+        TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY, write -> write.celerityError(reason)
+                .maxRetries(write.task().getMaxRetries() + 1)
+                .eta(Instant.now()));
         if (change.changed()) {
             LOG.info(() -> reason + ": task " + task.getId());
             messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),
@@ -412,7 +406,7 @@ public class TaskExecutor implements TaskWorker.Runner {
         }
     }
 
-    private void finish(TaskDefinition definition, Run run, String state, Consumer<TaskMeta> change, Object value,
+    private void finish(TaskDefinition definition, Run run, String state, Consumer<TaskWrite> change, Object value,
                         Throwable error) {
         String id = run.id();
         TaskStore.Change finished = commits.transition(id, run.claim(), state, change);
@@ -470,34 +464,23 @@ public class TaskExecutor implements TaskWorker.Runner {
                 + "; a task body returns its result with TaskHandle.completed(value)");
     }
 
-    private static Consumer<TaskMeta> errorOf(Throwable error) {
+    private static Consumer<TaskWrite> errorOf(Throwable error) {
         if (error == null) {
-            return meta -> { };
+            return write -> { };
         }
         String type = error instanceof TimeLimitExceeded ? CelerityException.class.getName() : error.getClass().getName();
-        String message = truncate(error.getMessage());
         String trace = error instanceof TimeLimitExceeded ? null : stackTrace(error);
-        return meta -> {
-            meta.setErrorType(type);
-            meta.setErrorMessage(message);
-            meta.setErrorTrace(trace);
-        };
+        return write -> write.error(type, error.getMessage(), trace);
     }
 
     private void poison(Message message, String id, String reason) {
         LOG.warning(() -> "CELERITY-0212: message sent to the dead-letter queue: " + reason);
         if (id != null) {
-            store.transition(id, TaskState.FAILURE, meta -> {
-                meta.setErrorType(CelerityException.class.getName());
-                meta.setErrorMessage(truncate(reason));
-            });
+            store.transition(id, TaskState.FAILURE, write -> write.celerityError(reason));
         }
         messaging.deadLetter(message, reason);
     }
 
-    private static String truncate(String text) {
-        return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
-    }
 
     private static String stackTrace(Throwable error) {
         StringWriter trace = new StringWriter();

@@ -91,18 +91,12 @@ public class TaskStarts {
                         return Start.later(task, now.plus(RateLimits.horizon(rate.interval())));
                     }
                     if (slot.isAfter(now)) {
-                        locked.change(TaskState.QUEUED, meta -> meta.setEta(slot));
+                        locked.change(TaskState.QUEUED, write -> write.eta(slot));
                         return Start.later(task, slot);
                     }
                 }
             }
-            TaskStore.Change started = locked.change(TaskState.STARTED, meta -> {
-                meta.setStartedAt(now);
-                meta.setAttempt(meta.getAttempt() + 1);
-                meta.setRunner(config.runner());
-                meta.setHeartbeatAt(now);
-                meta.setEta(null);
-            });
+            TaskStore.Change started = locked.change(TaskState.STARTED, write -> write.runStarted(now, config.runner()));
             if (!started.changed()) {
                 return Start.drop(started.state());
             }

@@ -1,6 +1,6 @@
 package io.celerity.internal.execution;
 
-import io.celerity.api.CelerityException;
+import io.celerity.internal.store.TaskWrite;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.WorkerLost;
 import io.celerity.internal.registry.TaskPolicy;
@@ -33,13 +33,9 @@ final class WorkerLoss {
     }
 
     /** The error recorded for a lost run. */
-    static Consumer<TaskMeta> reason(TaskMeta lost, boolean again) {
+    static Consumer<TaskWrite> reason(TaskMeta lost, boolean again) {
         String message = "CELERITY-0220: worker lost: " + lost.getRunner() + " stopped renewing its heartbeat while "
                 + "running attempt " + lost.getAttempt() + (again ? "; the task runs again" : "");
-        return task -> {
-            task.setErrorType(CelerityException.class.getName());
-            task.setErrorMessage(message);
-            task.setErrorTrace(null);
-        };
+        return write -> write.celerityError(message);
     }
 }

@@ -1,6 +1,5 @@
 package io.celerity.internal.store;
 
-import io.celerity.api.TaskMeta;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -99,8 +98,8 @@ public class GroupCommit {
         }
     }
 
-    /** {@link TaskStore#transition(String, TaskStore.Claim, String, Consumer)}, committed with other runs' changes. */
-    public TaskStore.Change transition(String id, TaskStore.Claim claim, String state, Consumer<TaskMeta> change) {
+    /** {@link TaskStore.Locked#change(TaskStore.Claim, String, Consumer)} on one row, committed with other runs' changes. */
+    public TaskStore.Change transition(String id, TaskStore.Claim claim, String state, Consumer<TaskWrite> change) {
         return locked(id, locked -> locked.change(claim, state, change));
     }
 

@@ -40,13 +40,14 @@ public class TaskStore {
      * owner it belongs to the caller, or to the owner of {@code parentId}, the task whose body enqueues it.
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = IllegalArgumentException.class)
-    public void insert(TaskMeta task, Map<String, String> defaultFields, Map<String, ?> callFields, String parentId) {
+    public void insert(NewTask created, Map<String, String> defaultFields, Map<String, ?> callFields, String parentId) {
+        TaskMeta task = created.task();
         model.apply(em, task, defaultFields);
         model.apply(em, task, callFields);
         if (!defaultFields.containsKey(ownership.field()) && !callFields.containsKey(ownership.field())) {
             ownership.capture(em, task, parentId);
         }
-        task.setHistory(StateHistory.append(null, new StateHistory.Entry(task.getState(), task.getChangedAt(),
+        TaskColumns.HISTORY.set(task, StateHistory.append(null, new StateHistory.Entry(task.getState(), task.getChangedAt(),
                 task.getNode(), task.getAttempt())));
         em.persist(task);
         em.flush();
@@ -67,7 +68,7 @@ public class TaskStore {
      * A {@code null} state keeps the state and requires a running task.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Change transition(String id, String state, Consumer<TaskMeta> change) {
+    public Change transition(String id, String state, Consumer<TaskWrite> change) {
         return change(id, state, change);
     }
 
@@ -165,11 +166,11 @@ public class TaskStore {
         return em.getMetamodel().entity(model.entityClass()).getName();
     }
 
-    private Change change(String id, String state, Consumer<TaskMeta> change) {
+    private Change change(String id, String state, Consumer<TaskWrite> change) {
         return change(em.find(model.entityClass(), id, LockModeType.PESSIMISTIC_WRITE), state, change, true);
     }
 
-    private Change change(TaskMeta task, String state, Consumer<TaskMeta> change, boolean flush) {
+    private Change change(TaskMeta task, String state, Consumer<TaskWrite> change, boolean flush) {
         if (task == null) {
             return new Change(Change.Outcome.MISSING, null, null);
         }
@@ -180,16 +181,16 @@ public class TaskStore {
         }
         Instant now = Instant.now();
         if (state != null) {
-            task.setState(state);
+            TaskColumns.STATE.set(task, state);
         }
-        task.setChangedAt(now);
-        task.setNode(CelerityConfig.get().node());
+        TaskColumns.CHANGED_AT.set(task, now);
+        TaskColumns.NODE.set(task, CelerityConfig.get().node());
         if (task.isTerminal()) {
-            task.setFinishedAt(now);
+            TaskColumns.FINISHED_AT.set(task, now);
         }
-        change.accept(task);
+        change.accept(new TaskWrite(task));
         if (!task.getState().equals(from)) {
-            task.setHistory(StateHistory.append(task.getHistory(), new StateHistory.Entry(task.getState(), now,
+            TaskColumns.HISTORY.set(task, StateHistory.append(task.getHistory(), new StateHistory.Entry(task.getState(), now,
                     task.getNode(), task.getAttempt())));
         }
         if (flush) {
@@ -232,7 +233,7 @@ public class TaskStore {
         }
 
         /** Changes the state as {@link #transition} does. */
-        public Change change(String state, Consumer<TaskMeta> change) {
+        public Change change(String state, Consumer<TaskWrite> change) {
             return TaskStore.this.change(task, state, change, flush);
         }
 
@@ -240,7 +241,7 @@ public class TaskStore {
          * Changes the state on behalf of one run of the task: refused unless the row still belongs to that run, so
          * a run that lost its task (its node stalled past the lease and another node took over) writes nothing.
          */
-        public Change change(Claim claim, String state, Consumer<TaskMeta> change) {
+        public Change change(Claim claim, String state, Consumer<TaskWrite> change) {
             if (task != null && !claim.holds(task)) {
                 return new Change(Change.Outcome.REFUSED, task.getState(), task);
             }
@@ -249,12 +250,12 @@ public class TaskStore {
 
         /** Sets application fields and optionally a new state of a running task, on behalf of one run of it. */
         public Change update(Claim claim, String state, Map<String, ?> fields) {
-            return change(claim, state, meta -> model.apply(em, meta, fields));
+            return change(claim, state, write -> model.apply(em, write.task(), fields));
         }
 
         /** Sets columns without changing the state or checking it. */
-        public void touch(Consumer<TaskMeta> change) {
-            change.accept(task);
+        public void touch(Consumer<TaskWrite> change) {
+            change.accept(new TaskWrite(task));
             if (flush) {
                 em.flush();
             }

@@ -1,0 +1,70 @@
+package io.celerity.internal.store;
+
+import io.celerity.api.TaskMeta;
+
+import java.time.Instant;
+
+/** Fills the columns of a task not yet stored; {@link TaskStore#insert} stores it. */
+public final class NewTask {
+
+    private final TaskMeta task;
+
+    private NewTask(TaskMeta task) {
+        this.task = task;
+    }
+
+    /**
+     * A new task in its first state, created now by this node; every other column keeps its default until set here.
+     */
+    public static NewTask of(TaskMeta blank, String id, String taskName, String queue, String state, Instant now,
+                             String node) {
+        TaskColumns.ID.set(blank, id);
+        TaskColumns.TASK_NAME.set(blank, taskName);
+        TaskColumns.QUEUE.set(blank, queue);
+        TaskColumns.STATE.set(blank, state);
+        TaskColumns.CREATED_AT.set(blank, now);
+        TaskColumns.CHANGED_AT.set(blank, now);
+        TaskColumns.NODE.set(blank, node);
+        return new NewTask(blank);
+    }
+
+    public TaskMeta task() {
+        return task;
+    }
+
+    public NewTask type(String type) {
+        TaskColumns.TASK_TYPE.set(task, type);
+        return this;
+    }
+
+    public NewTask arguments(String json) {
+        TaskColumns.ARGUMENTS.set(task, json);
+        return this;
+    }
+
+    public NewTask eta(Instant eta) {
+        TaskColumns.ETA.set(task, eta);
+        return this;
+    }
+
+    public NewTask expiresAt(Instant expiresAt) {
+        TaskColumns.EXPIRES_AT.set(task, expiresAt);
+        return this;
+    }
+
+    public NewTask priority(int priority) {
+        TaskColumns.PRIORITY.set(task, priority);
+        return this;
+    }
+
+    public NewTask maxRetries(int maxRetries) {
+        TaskColumns.MAX_RETRIES.set(task, maxRetries);
+        return this;
+    }
+
+    public NewTask timeLimits(Long softMillis, Long hardMillis) {
+        TaskColumns.SOFT_TIME_LIMIT_MILLIS.set(task, softMillis);
+        TaskColumns.TIME_LIMIT_MILLIS.set(task, hardMillis);
+        return this;
+    }
+}

@@ -1,0 +1,82 @@
+package io.celerity.internal.store;
+
+import io.celerity.api.CelerityException;
+import io.celerity.api.TaskMeta;
+
+import java.time.Instant;
+
+/**
+ * What a state change may write besides the state, handed to the change by the store once the transition table
+ * allowed it: a locked row's columns, one meaning at a time.
+ */
+public final class TaskWrite {
+
+    private static final int MAX_ERROR_MESSAGE = 4000;
+
+    private final TaskMeta task;
+
+    TaskWrite(TaskMeta task) {
+        this.task = task;
+    }
+
+    /** The row, to read. */
+    public TaskMeta task() {
+        return task;
+    }
+
+    /** The body's result as JSON. */
+    public TaskWrite result(String json) {
+        TaskColumns.RESULT.set(task, json);
+        return this;
+    }
+
+    /** The error a run ended with: the exception's class, its message (shortened to fit) and its stack trace. */
+    public TaskWrite error(String type, String message, String trace) {
+        TaskColumns.ERROR_TYPE.set(task, type);
+        TaskColumns.ERROR_MESSAGE.set(task, truncate(message));
+        TaskColumns.ERROR_TRACE.set(task, trace);
+        return this;
+    }
+
+    /** An error that Celerity decided (worker lost, expired, poison message, ...), with no trace. */
+    public TaskWrite celerityError(String message) {
+        return error(CelerityException.class.getName(), message, null);
+    }
+
+    /** Why the task ended without an error of its own (revoked, aborted), leaving the error type as it is. */
+    public TaskWrite reason(String message) {
+        TaskColumns.ERROR_MESSAGE.set(task, truncate(message));
+        return this;
+    }
+
+    /** When a waiting task is due; {@code null}: at once. */
+    public TaskWrite eta(Instant eta) {
+        TaskColumns.ETA.set(task, eta);
+        return this;
+    }
+
+    public TaskWrite maxRetries(int maxRetries) {
+        TaskColumns.MAX_RETRIES.set(task, maxRetries);
+        return this;
+    }
+
+    public TaskWrite abortRequestedAt(Instant at) {
+        TaskColumns.ABORT_REQUESTED_AT.set(task, at);
+        return this;
+    }
+
+    /** A run begins: the next attempt, owned by this runner, its heartbeat renewed, no longer due. */
+    public TaskWrite runStarted(Instant now, String runner) {
+        TaskColumns.STARTED_AT.set(task, now);
+        TaskColumns.ATTEMPT.set(task, task.getAttempt() + 1);
+        TaskColumns.RUNNER.set(task, runner);
+        TaskColumns.HEARTBEAT_AT.set(task, now);
+        TaskColumns.ETA.set(task, null);
+        return this;
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_ERROR_MESSAGE ? text
+                : text.substring(0, MAX_ERROR_MESSAGE - 3) + "...";
+    }
+}

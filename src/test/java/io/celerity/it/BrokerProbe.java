@@ -1,0 +1,47 @@
+package io.celerity.it;
+
+import io.celerity.internal.messaging.TaskMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
+
+import java.util.Collections;
+import java.util.List;
+
+/** Looks at the messages a queue holds for a task, without consuming them. */
+final class BrokerProbe {
+
+    static final String DEAD_LETTERS = "celerity.dlq";
+
+    private final ConnectionFactory connectionFactory;
+
+    BrokerProbe(ConnectionFactory connectionFactory) {
+        this.connectionFactory = connectionFactory;
+    }
+
+    List<Message> messagesFor(String id, String queue) {
+        try (JMSContext context = connectionFactory.createContext();
+             QueueBrowser browser = context.createBrowser(context.createQueue(queue),
+                     TaskMessage.ID_PROPERTY + " = '" + id + "'")) {
+            return Collections.list(browser.getEnumeration()).stream().map(Message.class::cast).toList();
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean hasMessageFor(String id, String queue) {
+        return !messagesFor(id, queue).isEmpty();
+    }
+
+    /** Why the task's message was dead-lettered, or {@code null} while it is not. */
+    String deadLetterReason(String id) {
+        List<Message> messages = messagesFor(id, DEAD_LETTERS);
+        try {
+            return messages.isEmpty() ? null : messages.get(0).getStringProperty("celerity_reason");
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
