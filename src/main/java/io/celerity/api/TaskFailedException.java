@@ -15,8 +15,8 @@ public class TaskFailedException extends CelerityException {
     private final String remoteTrace;
 
     public TaskFailedException(String taskId, String state, String errorType, String errorMessage, String remoteTrace) {
-        super("CELERITY-0102: task " + taskId + " ended " + state
-                + (errorType == null ? "" : ": " + errorType + (errorMessage == null ? "" : ": " + errorMessage)));
+        super(ApiMessage.TASK_FAILED.format(taskId, state,
+                errorType == null ? "" : ": " + errorType + (errorMessage == null ? "" : ": " + errorMessage)));
         this.taskId = taskId;
         this.state = state;
         this.errorType = errorType;

@@ -49,8 +49,7 @@ public interface TaskHandle<T> {
 
         @Override
         public String id() {
-            throw new IllegalStateException("CELERITY-0101: TaskHandle.completed(...) carries a task body's result; "
-                    + "it is not a handle on a stored task. Use the handle returned to the caller instead.");
+            throw new IllegalStateException(ApiMessage.COMPLETED_HANDLE_READ.format());
         }
 
         @Override

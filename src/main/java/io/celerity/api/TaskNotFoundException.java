@@ -6,6 +6,6 @@ public class TaskNotFoundException extends CelerityException {
     private static final long serialVersionUID = 1L;
 
     public TaskNotFoundException(String taskId) {
-        super("CELERITY-0103: no task with id " + taskId);
+        super(ApiMessage.TASK_NOT_FOUND.format(taskId));
     }
 }

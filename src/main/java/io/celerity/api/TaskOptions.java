@@ -54,7 +54,7 @@ public final class TaskOptions {
 
     public TaskOptions fields(Map<String, ?> fields) {
         if (fields == null) {
-            throw new IllegalArgumentException("CELERITY-0121: fields must not be null");
+            throw new IllegalArgumentException(ApiMessage.INVALID_OPTION.format("fields", "not be null"));
         }
         return new TaskOptions(Collections.unmodifiableMap(new LinkedHashMap<>(fields)), eta, countdown, expiresAt,
                 expiresIn, priority, maxRetries, timeLimits, id);
@@ -69,7 +69,7 @@ public final class TaskOptions {
     /** Run no earlier than this instant; the task is {@link TaskState#SCHEDULED} until then. */
     public TaskOptions eta(Instant eta) {
         if (eta == null) {
-            throw new IllegalArgumentException("CELERITY-0121: eta must not be null");
+            throw new IllegalArgumentException(ApiMessage.INVALID_OPTION.format("eta", "not be null"));
         }
         return new TaskOptions(fields, eta, null, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
     }
@@ -83,7 +83,7 @@ public final class TaskOptions {
     /** A task not started by this instant ends {@link TaskState#EXPIRED}; its body never runs. */
     public TaskOptions expires(Instant expiresAt) {
         if (expiresAt == null) {
-            throw new IllegalArgumentException("CELERITY-0121: expires must not be null");
+            throw new IllegalArgumentException(ApiMessage.INVALID_OPTION.format("expires", "not be null"));
         }
         return new TaskOptions(fields, eta, countdown, expiresAt, null, priority, maxRetries, timeLimits, id);
     }
@@ -91,7 +91,7 @@ public final class TaskOptions {
     /** The message priority, 0 (lowest) to 9 (highest); waiting tasks of higher priority are delivered first. */
     public TaskOptions priority(int priority) {
         if (priority < 0 || priority > 9) {
-            throw new IllegalArgumentException("CELERITY-0122: priority " + priority + " is not between 0 and 9");
+            throw new IllegalArgumentException(ApiMessage.PRIORITY_OUT_OF_RANGE.format(priority));
         }
         return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
     }
@@ -99,7 +99,7 @@ public final class TaskOptions {
     /** How many times a failed run is retried; overrides {@link BackgroundTask#maxRetries()}. */
     public TaskOptions maxRetries(int maxRetries) {
         if (maxRetries < 0) {
-            throw new IllegalArgumentException("CELERITY-0123: maxRetries " + maxRetries + " is negative");
+            throw new IllegalArgumentException(ApiMessage.NEGATIVE_MAX_RETRIES.format(maxRetries));
         }
         return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
     }
@@ -109,8 +109,8 @@ public final class TaskOptions {
         requirePositive("soft time limit", soft);
         requirePositive("time limit", hard);
         if (soft != null && hard != null && soft.compareTo(hard) >= 0) {
-            throw new IllegalArgumentException("CELERITY-0121: the soft time limit " + soft
-                    + " must be shorter than the time limit " + hard);
+            throw new IllegalArgumentException(ApiMessage.INVALID_OPTION.format("the soft time limit " + soft,
+                    "be shorter than the time limit " + hard));
         }
         return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries,
                 new Duration[]{soft, hard}, id);
@@ -123,8 +123,7 @@ public final class TaskOptions {
      */
     public TaskOptions id(String id) {
         if (id == null || !id.matches("[A-Za-z0-9._:-]{1,36}")) {
-            throw new IllegalArgumentException("CELERITY-0124: a task id has 1 to 36 letters, digits or - _ . : "
-                    + "characters, not '" + id + "'");
+            throw new IllegalArgumentException(ApiMessage.MALFORMED_TASK_ID.format(id));
         }
         return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
     }
@@ -173,14 +172,15 @@ public final class TaskOptions {
 
     private static void requireNotNegative(String what, Duration value) {
         if (value == null || value.isNegative()) {
-            throw new IllegalArgumentException("CELERITY-0121: " + what + " must be a duration of zero or more, not "
-                    + value);
+            throw new IllegalArgumentException(ApiMessage.INVALID_OPTION.format(what,
+                    "be a duration of zero or more, not " + value));
         }
     }
 
     private static void requirePositive(String what, Duration value) {
         if (value != null && (value.isNegative() || value.isZero())) {
-            throw new IllegalArgumentException("CELERITY-0121: the " + what + " must be positive, not " + value);
+            throw new IllegalArgumentException(ApiMessage.INVALID_OPTION.format("the " + what,
+                    "be positive, not " + value));
         }
     }
 }

@@ -20,7 +20,7 @@ public final class TaskRetry extends RuntimeException {
     public TaskRetry(Throwable cause, Duration countdown) {
         super(cause == null ? "retry requested" : String.valueOf(cause.getMessage()), cause);
         if (countdown != null && countdown.isNegative()) {
-            throw new IllegalArgumentException("CELERITY-0120: a retry countdown cannot be negative: " + countdown);
+            throw new IllegalArgumentException(ApiMessage.NEGATIVE_RETRY_COUNTDOWN.format(countdown));
         }
         this.countdown = countdown;
     }

@@ -7,6 +7,7 @@ import io.celerity.api.TaskWorker;
 import jakarta.ejb.MessageDriven;
 import io.celerity.internal.broker.EmbeddedBroker;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.message.DeploymentMessage;
 import io.celerity.internal.registry.TaskDefinition;
 import io.celerity.internal.registry.TaskPolicy;
 import io.celerity.internal.registry.TaskRegistry;
@@ -87,8 +88,7 @@ public class CelerityExtension implements Extension {
     private void define(Class<?> beanClass, Method method, BackgroundTask task) {
         List<String> found = TaskSignatures.problems(method);
         if (!task.queue().startsWith(TaskRegistry.QUEUE_PREFIX)) {
-            found.add("CELERITY-0006: " + method + " names queue '" + task.queue() + "'; task queue names start with "
-                    + "'" + TaskRegistry.QUEUE_PREFIX + "', which gives them the broker's dead-letter and redelivery settings");
+            found.add(DeploymentMessage.QUEUE_WITHOUT_PREFIX.format(method, task.queue(), TaskRegistry.QUEUE_PREFIX));
         }
         if (!found.isEmpty()) {
             problems.addAll(found);
@@ -96,9 +96,8 @@ public class CelerityExtension implements Extension {
         }
         try {
             TaskDefinition definition = TaskSignatures.define(beanClass, method, task);
-            registry.register(definition).ifPresent(previous -> problems.add("CELERITY-0007: task name '"
-                    + definition.name() + "' is used by both " + previous.method() + " and " + method
-                    + "; give one of them another @BackgroundTask(name = ...)"));
+            registry.register(definition).ifPresent(previous -> problems.add(
+                    DeploymentMessage.DUPLICATE_TASK_NAME.format(definition.name(), previous.method(), method)));
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
@@ -153,14 +152,12 @@ public class CelerityExtension implements Extension {
         consumed.add(BackgroundTask.DEFAULT_QUEUE);
         for (TaskDefinition task : registry.all()) {
             if (!consumed.contains(task.queue())) {
-                problems.add("CELERITY-0006: task " + task.name() + " names queue '" + task.queue() + "', which no "
-                        + "worker consumes; declare a @MessageDriven worker for it that extends "
-                        + TaskWorker.class.getName() + " (see its documentation), or use the default queue");
+                problems.add(DeploymentMessage.QUEUE_WITHOUT_WORKER.format(task.name(), task.queue(),
+                        TaskWorker.class.getName()));
             }
             if (!beanClasses.contains(task.beanClass())) {
-                problems.add("CELERITY-0008: " + task.beanClass().getName() + " declares task " + task.name()
-                        + " but is not a bean whose type is its own class; make it a CDI bean or an EJB with a "
-                        + "no-interface view");
+                problems.add(DeploymentMessage.NOT_A_BEAN_OF_ITS_CLASS.format(task.beanClass().getName(),
+                        task.name()));
             }
         }
         if (problems.isEmpty()) {
@@ -170,7 +167,7 @@ public class CelerityExtension implements Extension {
         if (!problems.isEmpty()) {
             return;
         }
-        LOG.info(() -> "CELERITY-0010: " + registry.all().size() + " background task(s) registered");
+        LOG.info(() -> DeploymentMessage.TASKS_REGISTERED.format(registry.all().size()));
     }
 
     /** Applies the configuration's overrides of a task's options. */
@@ -199,10 +196,8 @@ public class CelerityExtension implements Extension {
         try {
             broker = EmbeddedBroker.start(config);
         } catch (Exception e) {
-            throw new IllegalStateException("CELERITY-0011: the embedded Artemis broker did not start on "
-                    + config.embeddedBrokerHost() + ":" + config.embeddedBrokerPort()
-                    + " (set celerity.broker.embedded.port, or celerity.broker.embedded=false to use a "
-                    + "standalone broker): " + e.getMessage(), e);
+            throw new IllegalStateException(DeploymentMessage.BROKER_NOT_STARTED.format(
+                    config.embeddedBrokerHost(), config.embeddedBrokerPort(), e.getMessage()), e);
         }
     }
 

@@ -110,7 +110,7 @@ class DeploymentFailuresIT {
         String log = String.join("\n", LOG);
         for (String problem : List.of("rate-limit 'fast': 'fast' is not a rate limit; write N/s, N/m or N/h",
                 "priority 12 is not between 0 and 9",
-                "CELERITY-0006: task nowhere names queue 'celerity.nowhere', which no worker consumes")) {
+                "CELERITY-0014: task nowhere names queue 'celerity.nowhere', which no worker consumes")) {
             assertTrue(log.contains(problem), "no '" + problem + "' in the log");
         }
     }

@@ -1,5 +1,6 @@
 package io.celerity.internal.broker;
 
+import io.celerity.internal.message.DeploymentMessage;
 import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.config.CelerityConfig;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -41,8 +42,8 @@ public final class EmbeddedBroker {
             throw new IllegalStateException("it did not become active; is port " + config.embeddedBrokerPort()
                     + " taken by another process?");
         }
-        LOG.info(() -> "CELERITY-0012: embedded Artemis broker listening on " + config.embeddedBrokerHost() + ":"
-                + config.embeddedBrokerPort() + ", data in " + config.embeddedBrokerDataDir());
+        LOG.info(() -> DeploymentMessage.BROKER_LISTENING.format(config.embeddedBrokerHost(),
+                config.embeddedBrokerPort(), config.embeddedBrokerDataDir()));
         return new EmbeddedBroker(server);
     }
 
@@ -85,7 +86,7 @@ public final class EmbeddedBroker {
         try {
             server.stop();
         } catch (Exception e) {
-            LOG.warning("CELERITY-0013: the embedded broker did not stop cleanly: " + e);
+            LOG.warning(DeploymentMessage.BROKER_NOT_STOPPED.format(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.celerity.internal.config;
 
+import io.celerity.internal.message.DeploymentMessage;
 import io.celerity.internal.registry.Durations;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -54,7 +55,7 @@ public final class CelerityConfig {
         shutdownGrace = duration(config, "celerity.worker.shutdown-grace", Duration.ofSeconds(30));
         String enqueue = config.getOptionalValue("celerity.enqueue", String.class).orElse("outbox");
         if (!enqueue.equals("outbox") && !enqueue.equals("xa")) {
-            throw new IllegalStateException("CELERITY-0032: celerity.enqueue is '" + enqueue + "'; use outbox or xa");
+            throw new IllegalStateException(DeploymentMessage.UNKNOWN_ENQUEUE_MODE.format(enqueue));
         }
         outbox = enqueue.equals("outbox");
         web = new Web(config);
@@ -70,7 +71,7 @@ public final class CelerityConfig {
             }
             return value == null ? fallback : value;
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("CELERITY-0031: " + key + ": " + e.getMessage(), e);
+            throw new IllegalStateException(DeploymentMessage.BAD_CONFIG_VALUE.format(key, e.getMessage()), e);
         }
     }
 
@@ -188,8 +189,7 @@ public final class CelerityConfig {
             apiPath = config.getOptionalValue("celerity.api.path", String.class).orElse("celerity/api")
                     .replaceAll("^/+|/+$", "");
             if (apiPath.isEmpty() || !apiPath.matches("[A-Za-z0-9._~/-]+")) {
-                throw new IllegalStateException("CELERITY-0033: celerity.api.path is '" + apiPath
-                        + "'; use a path such as celerity/api (letters, digits, '-', '.', '_', '~' and '/')");
+                throw new IllegalStateException(DeploymentMessage.BAD_API_PATH.format(apiPath));
             }
             maxPageSize = positive(config, "celerity.api.max-page-size", 200);
             maxBodySize = positive(config, "celerity.api.max-body-size", 65536);
@@ -207,7 +207,7 @@ public final class CelerityConfig {
         private static int positive(Config config, String key, int fallback) {
             int value = config.getOptionalValue(key, Integer.class).orElse(fallback);
             if (value < 1) {
-                throw new IllegalStateException("CELERITY-0034: " + key + " is " + value + "; it must be positive");
+                throw new IllegalStateException(DeploymentMessage.NOT_POSITIVE.format(key, value));
             }
             return value;
         }

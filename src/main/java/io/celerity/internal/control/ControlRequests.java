@@ -1,5 +1,6 @@
 package io.celerity.internal.control;
 
+import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.execution.Runs;
@@ -29,8 +30,8 @@ public class ControlRequests {
         try {
             messaging.send(Destinations.CONTROL, true, TaskJson.jsonb().toJson(request), Map.of(), false);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "CELERITY-0233: the " + request.action() + " request for task " + request.id()
-                    + " was recorded but not sent to the other nodes (they pick it up with their next heartbeat): " + e, e);
+            LOG.log(Level.WARNING, WorkerMessage.CONTROL_REQUEST_NOT_SENT.format(request.action(), request.id(), e),
+                    e);
         }
     }
 

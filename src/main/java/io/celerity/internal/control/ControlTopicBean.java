@@ -1,5 +1,6 @@
 package io.celerity.internal.control;
 
+import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.json.TaskJson;
 import jakarta.ejb.ActivationConfigProperty;
@@ -39,7 +40,7 @@ public class ControlTopicBean implements MessageListener {
                 requests.apply(TaskJson.jsonb().fromJson(text.getText(), ControlRequest.class));
             }
         } catch (JMSException | RuntimeException e) {
-            LOG.warning(() -> "CELERITY-0234: a control request was dropped: " + e);
+            LOG.warning(() -> WorkerMessage.CONTROL_REQUEST_DROPPED.format(e));
         }
     }
 }

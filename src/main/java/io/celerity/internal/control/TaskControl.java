@@ -3,6 +3,7 @@ package io.celerity.internal.control;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskNotFoundException;
 import io.celerity.api.TaskState;
+import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,8 @@ public class TaskControl {
             }
             boolean running = Transitions.isRunning(task.getState());
             locked.change(TaskState.REVOKED, write -> write.reason(running
-                    ? "CELERITY-0230: revoked and terminated on request while running"
-                    : "CELERITY-0231: revoked on request before it started"));
+                    ? WorkerMessage.TERMINATED.format()
+                    : WorkerMessage.REVOKED.format()));
             return running ? Outcome.TELL_RUNNER : Outcome.DONE;
         });
         if (outcome == Outcome.TELL_RUNNER) {
@@ -50,7 +51,7 @@ public class TaskControl {
             }
             if (Transitions.isWaiting(task.getState())) {
                 locked.change(TaskState.ABORTED, write -> write.abortRequestedAt(Instant.now())
-                        .reason("CELERITY-0232: aborted on request before it started"));
+                        .reason(WorkerMessage.ABORTED.format()));
                 return Outcome.DONE;
             }
             if (task.getAbortRequestedAt() == null) {

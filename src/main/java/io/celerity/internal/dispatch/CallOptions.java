@@ -2,6 +2,7 @@ package io.celerity.internal.dispatch;
 
 import io.celerity.api.TaskHandle;
 import io.celerity.api.TaskOptions;
+import io.celerity.internal.message.ApiUseMessage;
 
 /**
  * The per-call options of {@link io.celerity.api.Tasks#with}, held on the calling thread for the one task call made
@@ -21,7 +22,7 @@ final class CallOptions {
 
     static CallOptions open(TaskOptions options) {
         if (CURRENT.get() != null) {
-            throw new IllegalStateException("CELERITY-0104: Tasks.with(...) calls cannot be nested");
+            throw new IllegalStateException(ApiUseMessage.NESTED_CALLS.format());
         }
         CallOptions call = new CallOptions(options);
         CURRENT.set(call);
@@ -47,8 +48,7 @@ final class CallOptions {
 
     TaskHandle<?> handle() {
         if (handle == null) {
-            throw new IllegalStateException("CELERITY-0105: the call given to Tasks.with(...) enqueued no background "
-                    + "task; call a @BackgroundTask method of an injected bean inside it");
+            throw new IllegalStateException(ApiUseMessage.NOTHING_ENQUEUED.format());
         }
         return handle;
     }

@@ -4,6 +4,7 @@ import io.celerity.api.TaskHandle;
 import io.celerity.api.TaskOptions;
 import io.celerity.api.Tasks;
 import io.celerity.internal.control.TaskControl;
+import io.celerity.internal.message.ApiUseMessage;
 import io.celerity.internal.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +43,7 @@ public class HandleFactory implements Tasks {
     @Override
     public Call with(TaskOptions options) {
         if (options == null) {
-            throw new IllegalArgumentException("CELERITY-0121: options must not be null; use TaskOptions.none()");
+            throw new IllegalArgumentException(ApiUseMessage.NULL_OPTIONS.format());
         }
         return new OptionsCall(options);
     }
@@ -89,7 +90,7 @@ public class HandleFactory implements Tasks {
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new CelerityException("CELERITY-0113: the task call failed: " + e, e);
+                throw new CelerityException(ApiUseMessage.CALL_FAILED.format(e), e);
             } finally {
                 opened.close();
             }

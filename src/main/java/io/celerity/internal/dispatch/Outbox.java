@@ -1,5 +1,6 @@
 package io.celerity.internal.dispatch;
 
+import io.celerity.internal.message.ApiUseMessage;
 import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.messaging.OutgoingTask;
 import io.celerity.internal.messaging.TaskDelivery;
@@ -63,8 +64,7 @@ public class Outbox {
         sender.shutdown();
         try {
             if (!sender.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warning("CELERITY-0115: task messages were still waiting to be sent at shutdown; the sweeper of a "
-                        + "running node sends them once they are overdue");
+                LOG.warning(ApiUseMessage.UNSENT_AT_SHUTDOWN.format());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -75,7 +75,7 @@ public class Outbox {
     void afterCommit(String queue, TaskMessage message, TaskDelivery delivery) {
         OutgoingTask outgoing = new OutgoingTask(queue, message, delivery);
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            throw new IllegalStateException("CELERITY-0116: a task is enqueued inside a transaction");
+            throw new IllegalStateException(ApiUseMessage.NO_ACTIVE_TRANSACTION.format());
         }
         List<OutgoingTask> committed = AfterCommit.holder(transactions, KEY, ArrayList::new, this::send);
         committed.add(outgoing);
@@ -95,12 +95,10 @@ public class Outbox {
                 long millis = (System.nanoTime() - begin) / 1_000_000;
                 if (millis >= SLOW_SEND_MILLIS) {
                     int sent = batch.size();
-                    LOG.warning(() -> "CELERITY-0118: sending " + sent + " task message(s) took " + millis + " ms; "
-                            + pending.size() + " wait to be sent");
+                    LOG.warning(() -> ApiUseMessage.SLOW_SEND.format(sent, millis, pending.size()));
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "CELERITY-0117: " + batch.size() + " committed task(s) were not sent (" + e
-                        + "); the sweeper sends them once they are overdue", e);
+                LOG.log(Level.WARNING, ApiUseMessage.NOT_SENT.format(batch.size(), e), e);
             }
             batch.clear();
         }

@@ -6,6 +6,7 @@ import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskNotFoundException;
 import io.celerity.api.TaskState;
 import io.celerity.internal.json.TaskJson;
+import io.celerity.internal.message.ApiUseMessage;
 import io.celerity.internal.store.TaskStore;
 
 import java.lang.reflect.Type;
@@ -54,8 +55,7 @@ public final class StoredTaskHandle<T> implements TaskHandle<T> {
                 }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
-                    throw new TimeoutException("CELERITY-0109: task " + id + " is still " + task.getState()
-                            + " after " + timeout);
+                    throw new TimeoutException(ApiUseMessage.STILL_WAITING.format(id, task.getState(), timeout));
                 }
                 try {
                     finished.get(Math.min(left, RECHECK_MILLIS), TimeUnit.MILLISECONDS);

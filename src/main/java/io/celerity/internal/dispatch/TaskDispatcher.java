@@ -7,6 +7,7 @@ import io.celerity.api.TaskState;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.execution.RunningTask;
 import io.celerity.internal.json.TaskJson;
+import io.celerity.internal.message.ApiUseMessage;
 import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.messaging.TaskDelivery;
 import io.celerity.internal.messaging.TaskMessage;
@@ -69,12 +70,10 @@ public class TaskDispatcher {
     public StoredTaskHandle<?> enqueueAgain(String id) {
         TaskMeta ended = store.find(id).orElseThrow(() -> new TaskNotFoundException(id));
         if (!ended.isTerminal() || TaskState.SUCCESS.equals(ended.getState())) {
-            throw new NotRetryable("CELERITY-0126: task " + id + " is " + ended.getState()
-                    + "; only a task that ended without success can run again");
+            throw new NotRetryable(ApiUseMessage.NOT_RETRYABLE_STATE.format(id, ended.getState()));
         }
         TaskDefinition definition = registry.byName(ended.getTaskName()).orElseThrow(() ->
-                new NotRetryable("CELERITY-0127: task " + id + " is a " + ended.getTaskName()
-                        + ", which this application does not define"));
+                new NotRetryable(ApiUseMessage.UNDEFINED_TASK_NAME.format(id, ended.getTaskName())));
         TaskOptions options = TaskOptions.of(model.fieldsOf(ended)).priority(ended.getPriority());
         return enqueue(definition, ended.getArguments(), options);
     }
@@ -118,8 +117,8 @@ public class TaskDispatcher {
     /** An enqueue with the id of an existing task: the same task, nothing new (an idempotent retry). */
     private StoredTaskHandle<?> again(TaskDefinition definition, TaskMeta existing) {
         if (!definition.name().equals(existing.getTaskName())) {
-            throw new IllegalArgumentException("CELERITY-0125: task id " + existing.getId() + " belongs to a task "
-                    + existing.getTaskName() + ", not " + definition.name());
+            throw new IllegalArgumentException(ApiUseMessage.ID_OF_ANOTHER_TASK.format(existing.getId(),
+                    existing.getTaskName(), definition.name()));
         }
         return handles.stored(existing.getId(), definition.resultType());
     }

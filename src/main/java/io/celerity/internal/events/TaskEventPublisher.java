@@ -2,6 +2,7 @@ package io.celerity.internal.events;
 
 import io.celerity.api.TaskEvent;
 import io.celerity.api.TaskStateChanged;
+import io.celerity.internal.message.EventMessage;
 import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.messaging.Messaging;
@@ -66,7 +67,7 @@ public class TaskEventPublisher {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warning("CELERITY-0504: task events still queued at shutdown were dropped");
+                LOG.warning(EventMessage.DROPPED_AT_SHUTDOWN.format());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,7 +91,7 @@ public class TaskEventPublisher {
                 messaging.send(Destinations.EVENTS, true, TaskJson.jsonb().toJson(batch.toArray(TaskEvent[]::new)),
                         Map.of(NODE_PROPERTY, CelerityConfig.get().node()), false);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "CELERITY-0501: task events were not sent to the other nodes: " + e, e);
+                LOG.log(Level.WARNING, EventMessage.NOT_SENT.format(e), e);
             }
             batch.clear();
         }
@@ -105,7 +106,7 @@ public class TaskEventPublisher {
         try {
             events.fire(event);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "CELERITY-0502: an observer of task " + event.id() + " failed: " + e, e);
+            LOG.log(Level.WARNING, EventMessage.OBSERVER_FAILED.format(event.id(), e), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.celerity.internal.events;
 
 import io.celerity.api.TaskEvent;
+import io.celerity.internal.message.EventMessage;
 import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.json.TaskJson;
@@ -51,7 +52,7 @@ public class TaskEventTopicBean implements MessageListener {
                 publisher.fireRemote(events.stream().map(this::typed).toList());
             }
         } catch (JMSException | RuntimeException e) {
-            LOG.warning(() -> "CELERITY-0503: an event message from another node was dropped: " + e);
+            LOG.warning(() -> EventMessage.REMOTE_EVENT_DROPPED.format(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.celerity.internal.execution;
 
+import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.messaging.TaskMessage;
 import jakarta.ejb.ActivationConfigProperty;
@@ -35,7 +36,7 @@ public class ExpiredTaskBean implements MessageListener {
         try {
             expiries.expire(TaskMessage.read(message).id());
         } catch (TaskMessage.MalformedTaskMessage e) {
-            LOG.warning(() -> "CELERITY-0223: an expired message that is no task message was dropped: " + e.getMessage());
+            LOG.warning(() -> WorkerMessage.EXPIRED_NON_TASK_MESSAGE.format(e.getMessage()));
         }
     }
 }

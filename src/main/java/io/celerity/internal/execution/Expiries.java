@@ -2,6 +2,7 @@ package io.celerity.internal.execution;
 
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskState;
+import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
 import io.celerity.internal.store.TaskWrite;
@@ -31,6 +32,6 @@ public class Expiries {
     }
 
     static void reason(TaskWrite write) {
-        write.celerityError("CELERITY-0221: not started before it expired at " + write.task().getExpiresAt());
+        write.celerityError(WorkerMessage.EXPIRED.format(write.task().getExpiresAt()));
     }
 }

@@ -3,6 +3,7 @@ package io.celerity.internal.execution;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskState;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.messaging.TaskDelivery;
 import io.celerity.internal.messaging.TaskMessage;
@@ -85,7 +86,7 @@ public class Sweeper {
             work.run();
         } catch (RuntimeException e) {
             databaseBackSince = Instant.MAX;
-            LOG.log(Level.WARNING, "CELERITY-0240: the " + what + " failed; it runs again at its next tick: " + e, e);
+            LOG.log(Level.WARNING, WorkerMessage.SWEEP_FAILED.format(what, e), e);
             return;
         }
         if (databaseBackSince == Instant.MAX) {
@@ -134,8 +135,7 @@ public class Sweeper {
      */
     private void resend(TaskMeta task) {
         Instant due = task.getEta() != null ? task.getEta() : task.getChangedAt();
-        LOG.info(() -> "CELERITY-0242: task " + task.getId() + " is " + task.getState() + " and was due at " + due
-                + "; its message is sent again");
+        LOG.info(() -> WorkerMessage.OVERDUE_SENT_AGAIN.format(task.getId(), task.getState(), due));
         messaging.sendTask(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()),
                 TaskDelivery.of(task, task.getId() + "#overdue#" + due.toEpochMilli()).withDueAt(null));
     }
@@ -160,8 +160,8 @@ public class Sweeper {
         });
         if (change.changed()) {
             TaskMeta task = change.task();
-            LOG.warning(() -> "CELERITY-0241: task " + id + " lost its worker " + task.getRunner() + "; it is now "
-                    + task.getState());
+            LOG.warning(() -> WorkerMessage.WORKER_OF_TASK_LOST.format(id, task.getRunner(),
+                    task.getState()));
             if (TaskState.RETRY.equals(task.getState())) {
                 messaging.sendTask(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()),
                         TaskDelivery.of(task, task.getId() + "#lost#" + task.getAttempt()));

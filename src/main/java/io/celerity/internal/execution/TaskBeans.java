@@ -1,5 +1,6 @@
 package io.celerity.internal.execution;
 
+import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.registry.TaskDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -32,9 +33,7 @@ public class TaskBeans {
         return beanManager.getBeans(beanClass, Any.Literal.INSTANCE).stream()
                 .filter(bean -> bean.getBeanClass() == beanClass)
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("CELERITY-0208: no CDI bean of class " + beanClass.getName()
-                        + " has the task method as a bean type; a @BackgroundTask must be declared on a CDI bean or "
-                        + "an EJB with a no-interface view"));
+                .orElseThrow(() -> new IllegalStateException(WorkerMessage.NO_TASK_BEAN.format(beanClass.getName())));
     }
 
     record Reference(Object instance, Bean<?> bean, CreationalContext<?> context) {

@@ -3,6 +3,7 @@ package io.celerity.internal.execution;
 import io.celerity.api.SoftTimeLimitExceeded;
 import io.celerity.api.TaskContext;
 import io.celerity.api.TaskState;
+import io.celerity.internal.message.ApiUseMessage;
 import io.celerity.internal.store.GroupCommit;
 import io.celerity.internal.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,18 +55,16 @@ public class TaskContextBean implements TaskContext {
             throw new SoftTimeLimitExceeded(softLimit);
         }
         if (state != null && RESERVED.contains(state)) {
-            throw new IllegalArgumentException("CELERITY-0112: a task body cannot set state " + state
-                    + " itself: return to succeed, throw to fail; use a state of its own such as PROGRESS");
+            throw new IllegalArgumentException(ApiUseMessage.STATE_NOT_SETTABLE.format(state));
         }
         TaskStore.Change change = commits.update(running.id(), running.run().claim(), state, fields);
         if (!change.changed()) {
-            throw new IllegalStateException("CELERITY-0111: task " + running.id() + " is " + change.state()
-                    + " and cannot be updated");
+            throw new IllegalStateException(ApiUseMessage.NOT_UPDATABLE.format(running.id(), change.state()));
         }
     }
 
     private static RunningTask running() {
         return RunningTask.current().orElseThrow(() -> new IllegalStateException(
-                "CELERITY-0110: TaskContext is used outside a task body; it works on the thread that runs a task"));
+                ApiUseMessage.OUTSIDE_A_TASK_BODY.format()));
     }
 }

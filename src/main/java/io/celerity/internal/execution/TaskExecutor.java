@@ -10,6 +10,7 @@ import io.celerity.api.TaskRetry;
 import io.celerity.api.TaskState;
 import io.celerity.api.TaskWorker;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.messaging.TaskDelivery;
 import io.celerity.internal.messaging.TaskMessage;
@@ -119,18 +120,16 @@ public class TaskExecutor implements TaskWorker.Runner {
         }
         Optional<TaskDefinition> definition = registry.byName(task.task());
         if (definition.isEmpty()) {
-            poison(message, task.id(), "CELERITY-0205: unknown task '" + task.task()
-                    + "': no @BackgroundTask of this application has that name");
+            poison(message, task.id(), WorkerMessage.UNKNOWN_TASK.format(task.task()));
             return;
         }
         if (!definition.get().queue().equals(queue)) {
-            poison(message, null, "CELERITY-0224: task " + task.task() + " belongs to queue "
-                    + definition.get().queue() + ", but its message came to " + queue + "; it was not run");
+            poison(message, null, WorkerMessage.WRONG_QUEUE.format(task.task(), definition.get().queue(), queue));
             return;
         }
         if (runs.stopping()) {
             // a new message, not a redelivery: refusals must not use up the broker's delivery attempts
-            LOG.fine(() -> "CELERITY-0226: this node is stopping; task " + task.id() + " is sent again for another node");
+            LOG.fine(() -> WorkerMessage.SENT_AWAY_WHILE_STOPPING.format(task.id()));
             resend(message, definition.get(), task, SOON);
             return;
         }
@@ -150,8 +149,7 @@ public class TaskExecutor implements TaskWorker.Runner {
             }
             switch (start.kind()) {
                 case MISSING -> missing(message, task.id());
-                case DROP -> LOG.fine(() -> "CELERITY-0209: task " + task.id() + " is " + start.state()
-                        + "; the message is dropped");
+                case DROP -> LOG.fine(() -> WorkerMessage.NOT_STARTABLE.format(task.id(), start.state()));
                 case LATER -> messaging.sendTask(definition.get().queue(), task,
                         TaskDelivery.of(start.task(), null).dueAt(start.later()));
                 case RUN -> {
@@ -176,7 +174,7 @@ public class TaskExecutor implements TaskWorker.Runner {
             resend(message, definition, task, SOON);
             return;
         }
-        LOG.fine(() -> "CELERITY-0213: task " + task.id() + " runs on this node; its second message is dropped");
+        LOG.fine(() -> WorkerMessage.SECOND_MESSAGE.format(task.id()));
     }
 
     private TaskStarts.Start begin(String id, TaskDefinition definition, Run run) {
@@ -199,8 +197,7 @@ public class TaskExecutor implements TaskWorker.Runner {
      * instead of being dead-lettered by the broker after its last attempt with the task left waiting.
      */
     private void defer(Message message, TaskDefinition definition, TaskMessage task, RuntimeException error) {
-        LOG.log(Level.WARNING, "CELERITY-0215: task " + task.id() + " could not be started (" + error
-                + "); its message comes back in " + DEFER.toSeconds() + " s", error);
+        LOG.log(Level.WARNING, WorkerMessage.START_FAILED.format(task.id(), error, DEFER.toSeconds()), error);
         resend(message, definition, task, DEFER);
     }
 
@@ -224,11 +221,9 @@ public class TaskExecutor implements TaskWorker.Runner {
             deliveries = 1;
         }
         if (deliveries < MISSING_ROW_DELIVERIES) {
-            throw new IllegalStateException("CELERITY-0206: no task row with id " + id + " yet; the broker delivers "
-                    + "the message again");
+            throw new IllegalStateException(WorkerMessage.NO_ROW_YET.format(id));
         }
-        LOG.warning(() -> "CELERITY-0214: no task row with id " + id + " after several deliveries (the task was "
-                + "deleted); the message is dropped");
+        LOG.warning(() -> WorkerMessage.NO_ROW.format(id));
     }
 
     private void run(Message message, TaskDefinition definition, TaskMeta task, Run run) {
@@ -257,7 +252,7 @@ public class TaskExecutor implements TaskWorker.Runner {
             return;
         }
         if (run.terminated() && !body.isDone()) {
-            LOG.fine(() -> "CELERITY-0216: task " + task.getId() + " was revoked while running; its thread was interrupted");
+            LOG.fine(() -> WorkerMessage.REVOKED_WHILE_RUNNING.format(task.getId()));
             return;
         }
         Object returned;
@@ -282,7 +277,7 @@ public class TaskExecutor implements TaskWorker.Runner {
         try {
             Long soft = task.getSoftTimeLimitMillis();
             if (soft != null && !wait(ended, soft)) {
-                run.passSoftLimit("CELERITY-0217: soft time limit of " + Duration.ofMillis(soft) + " exceeded");
+                run.passSoftLimit(WorkerMessage.SOFT_TIME_LIMIT_EXCEEDED.format(Duration.ofMillis(soft)));
             }
             Long hard = task.getTimeLimitMillis();
             if (hard == null) {
@@ -294,13 +289,11 @@ public class TaskExecutor implements TaskWorker.Runner {
                 return Optional.empty();
             }
             run.terminate();
-            return Optional.of("CELERITY-0218: time limit of " + Duration.ofMillis(hard) + " exceeded; the run was "
-                    + "interrupted and abandoned");
+            return Optional.of(WorkerMessage.TIME_LIMIT_EXCEEDED.format(Duration.ofMillis(hard)));
         } catch (InterruptedException e) {
             run.terminate();
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("CELERITY-0219: the worker was interrupted while task " + task.getId()
-                    + " ran; the broker delivers it again", e);
+            throw new IllegalStateException(WorkerMessage.WORKER_INTERRUPTED.format(task.getId()), e);
         }
     }
 
@@ -356,7 +349,7 @@ public class TaskExecutor implements TaskWorker.Runner {
     }
 
     private void failed(TaskDefinition definition, TaskMeta task, Throwable error, Run run, boolean retryable) {
-        LOG.log(Level.FINE, "CELERITY-0210: task " + task.getId() + " failed", error);
+        LOG.log(Level.FINE, WorkerMessage.RUN_FAILED.format(task.getId()), error);
         if (run.handedBack()) {
             handBack(definition, task, run);
             return;
@@ -395,7 +388,7 @@ public class TaskExecutor implements TaskWorker.Runner {
 
     /** Records an interrupted run of a stopping node as RETRY (not counted against the retries) and sends it again. */
     private void handBack(TaskDefinition definition, TaskMeta task, Run run) {
-        String reason = "CELERITY-0225: handed back when node " + CelerityConfig.get().node() + " stopped";
+        String reason = WorkerMessage.HANDED_BACK.format(CelerityConfig.get().node());
         TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY, write -> write.celerityError(reason)
                 .maxRetries(write.task().getMaxRetries() + 1)
                 .eta(Instant.now()));
@@ -411,7 +404,7 @@ public class TaskExecutor implements TaskWorker.Runner {
         String id = run.id();
         TaskStore.Change finished = commits.transition(id, run.claim(), state, change);
         if (!finished.changed()) {
-            LOG.warning(() -> "CELERITY-0211: task " + id + " could not end " + state + ": it is " + finished.state());
+            LOG.warning(() -> WorkerMessage.END_REFUSED.format(id, state, finished.state()));
             return;
         }
         TaskMeta task = finished.task();
@@ -436,7 +429,7 @@ public class TaskExecutor implements TaskWorker.Runner {
             handler.accept(lifecycle);
             lifecycle.afterReturn(task);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "CELERITY-0222: a lifecycle handler of task " + task.getId() + " failed: " + e, e);
+            LOG.log(Level.WARNING, WorkerMessage.LIFECYCLE_HANDLER_FAILED.format(task.getId(), e), e);
         } finally {
             if (bean != null) {
                 bean.release();
@@ -460,8 +453,7 @@ public class TaskExecutor implements TaskWorker.Runner {
         if (returned instanceof TaskHandle.CompletedResult<?> completed) {
             return completed.value();
         }
-        throw new CelerityException("CELERITY-0207: task " + definition.name() + " returned " + returned
-                + "; a task body returns its result with TaskHandle.completed(value)");
+        throw new CelerityException(WorkerMessage.NOT_A_COMPLETED_HANDLE.format(definition.name(), returned));
     }
 
     private static Consumer<TaskWrite> errorOf(Throwable error) {
@@ -474,7 +466,7 @@ public class TaskExecutor implements TaskWorker.Runner {
     }
 
     private void poison(Message message, String id, String reason) {
-        LOG.warning(() -> "CELERITY-0212: message sent to the dead-letter queue: " + reason);
+        LOG.warning(() -> WorkerMessage.DEAD_LETTERED.format(reason));
         if (id != null) {
             store.transition(id, TaskState.FAILURE, write -> write.celerityError(reason));
         }

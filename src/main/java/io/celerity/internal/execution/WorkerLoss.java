@@ -3,6 +3,7 @@ package io.celerity.internal.execution;
 import io.celerity.internal.store.TaskWrite;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.WorkerLost;
+import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.registry.TaskPolicy;
 
 import java.time.Duration;
@@ -34,8 +35,8 @@ final class WorkerLoss {
 
     /** The error recorded for a lost run. */
     static Consumer<TaskWrite> reason(TaskMeta lost, boolean again) {
-        String message = "CELERITY-0220: worker lost: " + lost.getRunner() + " stopped renewing its heartbeat while "
-                + "running attempt " + lost.getAttempt() + (again ? "; the task runs again" : "");
+        String message = WorkerMessage.WORKER_LOST.format(lost.getRunner(), lost.getAttempt(),
+                again ? "; the task runs again" : "");
         return write -> write.celerityError(message);
     }
 }

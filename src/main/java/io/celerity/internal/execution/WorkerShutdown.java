@@ -1,6 +1,7 @@
 package io.celerity.internal.execution;
 
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.message.WorkerMessage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,8 +54,8 @@ public class WorkerShutdown {
         runs.stop();
         Duration grace = CelerityConfig.get().shutdownGrace();
         if (!awaitNoRuns(grace)) {
-            LOG.warning(() -> "CELERITY-0243: " + runs.ids().size() + " task(s) still running after the shutdown grace "
-                    + "of " + grace + "; they are interrupted and handed back");
+            LOG.warning(() -> WorkerMessage.RUNNING_AFTER_GRACE.format(runs.ids().size(),
+                    grace));
             runs.ids().forEach(id -> runs.get(id).ifPresent(Run::handBack));
             awaitNoRuns(HAND_BACK_WAIT);
         }

@@ -1,6 +1,7 @@
 package io.celerity.internal.json;
 
 import io.celerity.api.CelerityException;
+import io.celerity.internal.message.JsonMessage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -48,11 +49,10 @@ public final class TaskJson {
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             array = reader.readArray();
         } catch (RuntimeException e) {
-            throw new CelerityException("CELERITY-0402: the stored arguments are not a JSON array: " + e.getMessage(), e);
+            throw new CelerityException(JsonMessage.ARGUMENTS_NOT_AN_ARRAY.format(e.getMessage()), e);
         }
         if (array.size() != types.length) {
-            throw new CelerityException("CELERITY-0403: " + array.size() + " stored arguments, but the method takes "
-                    + types.length);
+            throw new CelerityException(JsonMessage.ARGUMENT_COUNT.format(array.size(), types.length));
         }
         Object[] args = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
@@ -68,9 +68,8 @@ public final class TaskJson {
         try {
             return JSONB.toJson(value, type);
         } catch (JsonbException | ClassCastException e) {
-            throw new IllegalArgumentException("CELERITY-0401: " + what + " of task " + task + " ("
-                    + value.getClass().getName() + ") cannot be written as JSON for type " + type.getTypeName()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(JsonMessage.NOT_WRITABLE.format(what, task,
+                    value.getClass().getName(), type.getTypeName(), e.getMessage()), e);
         }
     }
 
@@ -90,8 +89,8 @@ public final class TaskJson {
         try {
             return JSONB.fromJson(value.toString(), type);
         } catch (JsonbException e) {
-            throw new CelerityException("CELERITY-0404: cannot read " + value + " as " + type.getTypeName()
-                    + ": " + e.getMessage(), e);
+            throw new CelerityException(JsonMessage.NOT_READABLE.format(value, type.getTypeName(),
+                    e.getMessage()), e);
         }
     }
 }

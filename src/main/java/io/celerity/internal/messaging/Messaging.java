@@ -1,6 +1,7 @@
 package io.celerity.internal.messaging;
 
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.message.ApiUseMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -54,7 +55,7 @@ public class Messaging {
                 send(context, producer, outgoing.queue(), outgoing.message(), outgoing.delivery());
             }
         } catch (JMSException | JMSRuntimeException e) {
-            throw new IllegalStateException("CELERITY-0106: cannot send task messages: " + e, e);
+            throw new IllegalStateException(ApiUseMessage.CANNOT_SEND.format("task messages", e), e);
         }
     }
 
@@ -97,7 +98,7 @@ public class Messaging {
                     .setDeliveryMode(persistent ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT);
             producer.send(destination(context, destination, topic), message);
         } catch (JMSException | JMSRuntimeException e) {
-            throw new IllegalStateException("CELERITY-0106: cannot send to " + destination + ": " + e, e);
+            throw new IllegalStateException(ApiUseMessage.CANNOT_SEND.format("to " + destination, e), e);
         }
     }
 
@@ -116,7 +117,7 @@ public class Messaging {
             copy.setStringProperty("celerity_original_id", original.getJMSMessageID());
             context.createProducer().send(destination(context, Destinations.DEAD_LETTERS, false), copy);
         } catch (JMSException | JMSRuntimeException e) {
-            throw new IllegalStateException("CELERITY-0107: cannot dead-letter a message: " + e, e);
+            throw new IllegalStateException(ApiUseMessage.CANNOT_DEAD_LETTER.format(e), e);
         }
     }
 
@@ -136,8 +137,7 @@ public class Messaging {
                     naming.close();
                 }
             } catch (NamingException e) {
-                throw new IllegalStateException("CELERITY-0108: no JMS connection factory at '" + name + "'; create "
-                        + "it (server-config/payara/post-boot-commands.asadmin) or set celerity.jms.connection-factory", e);
+                throw new IllegalStateException(ApiUseMessage.NO_CONNECTION_FACTORY.format(name), e);
             }
             connectionFactory = factory;
         }

@@ -4,6 +4,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import io.celerity.internal.json.TaskJson;
+import io.celerity.internal.message.WorkerMessage;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -36,22 +37,22 @@ public record TaskMessage(String id, String task) {
     public static TaskMessage read(Message message) throws MalformedTaskMessage {
         String idProperty = property(message, ID_PROPERTY);
         if (!(message instanceof TextMessage text)) {
-            throw new MalformedTaskMessage(idProperty, "CELERITY-0201: not a text message ("
-                    + message.getClass().getSimpleName() + "); task messages are JSON text");
+            throw new MalformedTaskMessage(idProperty, WorkerMessage.NOT_A_TEXT_MESSAGE.format(
+                    message.getClass().getSimpleName()));
         }
         JsonObject json;
         try (JsonReader reader = TaskJson.json().createReader(new StringReader(text.getText()))) {
             json = reader.readObject();
         } catch (RuntimeException | JMSException e) {
-            throw new MalformedTaskMessage(idProperty, "CELERITY-0202: the body is not a JSON object: " + e.getMessage());
+            throw new MalformedTaskMessage(idProperty, WorkerMessage.NOT_A_JSON_OBJECT.format(e.getMessage()));
         }
         String id = string(json, "id");
         String task = string(json, "task");
         if (id == null || id.isBlank() || id.length() > 36) {
-            throw new MalformedTaskMessage(idProperty, "CELERITY-0203: the message has no valid task id");
+            throw new MalformedTaskMessage(idProperty, WorkerMessage.NO_VALID_TASK_ID.format());
         }
         if (task == null || task.isBlank()) {
-            throw new MalformedTaskMessage(id, "CELERITY-0204: the message names no task");
+            throw new MalformedTaskMessage(id, WorkerMessage.NO_TASK_NAME.format());
         }
         return new TaskMessage(id, task);
     }

@@ -2,6 +2,7 @@ package io.celerity.internal.registry;
 
 import io.celerity.api.BackgroundTask;
 import io.celerity.api.WorkerLost;
+import io.celerity.internal.message.DeploymentMessage;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,8 +83,8 @@ public record TaskPolicy(int maxRetries, Duration retryDelay, boolean retryBacko
             problems.add("the soft time limit " + soft + " is not shorter than the time limit " + hard);
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("CELERITY-0030: task " + task + " has bad settings in " + source + ": "
-                    + String.join("; ", problems));
+            throw new IllegalArgumentException(DeploymentMessage.BAD_TASK_SETTINGS.format(task, source,
+                    String.join("; ", problems)));
         }
         return new TaskPolicy(maxRetries, retryDelay, backoff, backoffMax, jitter, List.copyOf(retryOn),
                 List.copyOf(dontRetryOn), expires, priority, soft, hard, rate, lost, Map.copyOf(settings));

@@ -1,6 +1,7 @@
 package io.celerity.internal.registry;
 
 import io.celerity.api.TaskWorker;
+import io.celerity.internal.message.DeploymentMessage;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 
@@ -68,9 +69,8 @@ public final class TaskRegistry {
                 .filter(property -> "destination".equals(property.propertyName()))
                 .map(ActivationConfigProperty::propertyValue).findFirst().orElse(null);
         if (destination == null || !destination.startsWith(QUEUE_PREFIX)) {
-            throw new IllegalStateException("CELERITY-0009: the task worker " + worker.getName() + " must be a "
-                    + "@MessageDriven bean whose activation property 'destination' is a literal queue name starting "
-                    + "with '" + QUEUE_PREFIX + "', not " + destination);
+            throw new IllegalStateException(DeploymentMessage.WORKER_DESTINATION.format(worker.getName(),
+                    QUEUE_PREFIX, destination));
         }
         return destination;
     }

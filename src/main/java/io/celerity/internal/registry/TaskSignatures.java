@@ -3,6 +3,7 @@ package io.celerity.internal.registry;
 import io.celerity.api.BackgroundTask;
 import io.celerity.api.TaskHandle;
 import io.celerity.internal.json.JsonTypes;
+import io.celerity.internal.message.DeploymentMessage;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -25,22 +26,19 @@ public final class TaskSignatures {
         List<String> problems = new ArrayList<>();
         String where = method.getDeclaringClass().getName() + "." + method.getName();
         if (Modifier.isStatic(method.getModifiers()) || Modifier.isPrivate(method.getModifiers())) {
-            problems.add("CELERITY-0001: " + where + " is static or private; a @BackgroundTask must be an "
-                    + "intercepted business method: make it a public instance method");
+            problems.add(DeploymentMessage.STATIC_OR_PRIVATE.format(where));
         }
         Type returnType = method.getGenericReturnType();
         if (returnType != void.class && resultType(returnType).isEmpty()) {
-            problems.add("CELERITY-0002: " + where + " returns " + returnType.getTypeName() + "; a @BackgroundTask "
-                    + "returns at once, so it must return void or TaskHandle<T> (the body ends with "
-                    + "'return TaskHandle.completed(value);')");
+            problems.add(DeploymentMessage.UNSUPPORTED_RETURN_TYPE.format(where, returnType.getTypeName()));
         }
         resultType(returnType).filter(type -> type != Void.class).flatMap(JsonTypes::problem).ifPresent(problem -> problems.add(
-                "CELERITY-0003: the result type of " + where + " cannot travel as JSON: " + problem));
+                DeploymentMessage.RESULT_NOT_JSON.format(where, problem)));
         Type[] parameters = method.getGenericParameterTypes();
         for (int i = 0; i < parameters.length; i++) {
             int index = i;
-            JsonTypes.problem(parameters[i]).ifPresent(problem -> problems.add("CELERITY-0004: parameter " + index
-                    + " of " + where + " cannot travel as JSON: " + problem));
+            JsonTypes.problem(parameters[i]).ifPresent(problem -> problems.add(
+                    DeploymentMessage.PARAMETER_NOT_JSON.format(index, where, problem)));
         }
         return problems;
     }
@@ -71,8 +69,7 @@ public final class TaskSignatures {
         for (String field : fields) {
             int eq = field.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("CELERITY-0005: field default '" + field + "' of task " + task
-                        + " is not of the form name=value");
+                throw new IllegalArgumentException(DeploymentMessage.MALFORMED_FIELD_DEFAULT.format(field, task));
             }
             values.put(field.substring(0, eq).strip(), field.substring(eq + 1));
         }

@@ -2,6 +2,7 @@ package io.celerity.internal.store;
 
 import io.celerity.api.DefaultTaskMeta;
 import io.celerity.api.TaskMeta;
+import io.celerity.internal.message.DeploymentMessage;
 
 import java.lang.reflect.Modifier;
 import java.util.Collection;
@@ -26,14 +27,12 @@ public final class EntityChoice {
             return (Class<? extends TaskMeta>) candidates.stream()
                     .filter(c -> c.getName().equals(configured.get().strip()))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("CELERITY-0021: celerity.task-entity names "
-                            + configured.get() + ", which is not a concrete entity of the persistence unit that "
-                            + "extends TaskMeta; the candidates are " + names(candidates)));
+                    .orElseThrow(() -> new IllegalStateException(DeploymentMessage.CONFIGURED_ENTITY_UNKNOWN.format(
+                            configured.get(), names(candidates))));
         }
         List<Class<?>> own = candidates.stream().filter(c -> c != DefaultTaskMeta.class).toList();
         if (own.size() > 1) {
-            throw new IllegalStateException("CELERITY-0022: several entities extend TaskMeta: " + names(own)
-                    + "; set celerity.task-entity to the class Celerity should store tasks in");
+            throw new IllegalStateException(DeploymentMessage.SEVERAL_TASK_ENTITIES.format(names(own)));
         }
         if (own.size() == 1) {
             return (Class<? extends TaskMeta>) own.get(0);
@@ -41,9 +40,7 @@ public final class EntityChoice {
         if (candidates.contains(DefaultTaskMeta.class)) {
             return DefaultTaskMeta.class;
         }
-        throw new IllegalStateException("CELERITY-0023: no entity of the persistence unit extends TaskMeta: add an "
-                + "@Entity of your own that extends io.celerity.api.TaskMeta, or list the default one in "
-                + "persistence.xml: <class>io.celerity.api.DefaultTaskMeta</class>");
+        throw new IllegalStateException(DeploymentMessage.NO_TASK_ENTITY.format());
     }
 
     private static String names(List<Class<?>> classes) {

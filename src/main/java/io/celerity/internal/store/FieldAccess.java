@@ -1,5 +1,6 @@
 package io.celerity.internal.store;
 
+import io.celerity.internal.message.StoreMessage;
 import java.beans.PropertyChangeEvent;
 import java.beans.PropertyChangeListener;
 import java.lang.reflect.Field;
@@ -42,7 +43,7 @@ final class FieldAccess {
         try {
             return getter != null ? getter.invoke(entity) : field.get(entity);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("CELERITY-0311: cannot read field '" + name + "': " + e, e);
+            throw new IllegalStateException(StoreMessage.FIELD_NOT_READ.format(name, e), e);
         }
     }
 
@@ -56,7 +57,7 @@ final class FieldAccess {
             field.set(entity, value);
             notifyChangeTracker(entity, old, value);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("CELERITY-0312: cannot write field '" + name + "': " + e, e);
+            throw new IllegalStateException(StoreMessage.FIELD_NOT_WRITTEN.format(name, e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.celerity.internal.store;
 
+import io.celerity.internal.message.WorkerMessage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -66,7 +67,7 @@ public class GroupCommit {
         writers.shutdown();
         try {
             if (!writers.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warning("CELERITY-0251: a group commit was still being written at shutdown");
+                LOG.warning(WorkerMessage.GROUP_COMMIT_AT_SHUTDOWN.format());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -93,7 +94,7 @@ public class GroupCommit {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 // the change may still commit; the caller treats it as failed, as a lost commit reply
-                throw new IllegalStateException("CELERITY-0252: interrupted while task " + id + " was written", e);
+                throw new IllegalStateException(WorkerMessage.WRITE_INTERRUPTED.format(id), e);
             }
         }
     }
@@ -141,8 +142,7 @@ public class GroupCommit {
         try {
             store.lockedTogether(group);
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "CELERITY-0250: a group commit of " + group.size() + " changes failed; they are "
-                    + "written one by one", e);
+            LOG.log(Level.FINE, WorkerMessage.GROUP_COMMIT_FAILED.format(group.size()), e);
             group.forEach(Write::alone);
             return;
         }
@@ -187,8 +187,7 @@ public class GroupCommit {
 
         /** A write that a writer took and could not finish (it was interrupted) fails. */
         void failIfUnwritten() {
-            done.completeExceptionally(new IllegalStateException("CELERITY-0253: task " + id
-                    + " was not written: the writer stopped"));
+            done.completeExceptionally(new IllegalStateException(WorkerMessage.WRITER_STOPPED.format(id)));
         }
     }
 }

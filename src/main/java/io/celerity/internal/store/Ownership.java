@@ -2,6 +2,7 @@ package io.celerity.internal.store;
 
 import io.celerity.api.TaskMeta;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.message.DeploymentMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,12 +63,13 @@ public class Ownership {
      */
     public void check() {
         if (resolve() == null) {
-            String message = "the task entity " + model.entityClass().getSimpleName() + " has no owner field '"
-                    + CelerityConfig.get().web().ownerField() + "' (celerity.security.owner-field)";
+            String entity = model.entityClass().getSimpleName();
+            String field = CelerityConfig.get().web().ownerField();
             if (CelerityConfig.get().web().ownerFieldConfigured()) {
-                throw new IllegalStateException("CELERITY-0040: " + message);
+                throw new IllegalStateException(
+                        DeploymentMessage.CONFIGURED_OWNER_FIELD_MISSING.format(entity, field));
             }
-            LOG.info(() -> "CELERITY-0041: " + message + ": only admins see tasks over the REST API and WebSocket");
+            LOG.info(() -> DeploymentMessage.DEFAULT_OWNER_FIELD_MISSING.format(entity, field));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.celerity.internal.store;
 
+import io.celerity.internal.message.WorkerMessage;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -100,12 +101,11 @@ public class RateLimits {
         Semaphore turn = turns.computeIfAbsent(task, name -> new Semaphore(1));
         try {
             if (!turn.tryAcquire(TURN_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("CELERITY-0254: no start slot of " + task + " could be reserved within "
-                        + TURN_WAIT_SECONDS + " s");
+                throw new IllegalStateException(WorkerMessage.NO_START_SLOT.format(task, TURN_WAIT_SECONDS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("CELERITY-0254: interrupted while reserving a start slot of " + task, e);
+            throw new IllegalStateException(WorkerMessage.START_SLOT_INTERRUPTED.format(task), e);
         }
         try {
             transactions.putResource(key, turn);

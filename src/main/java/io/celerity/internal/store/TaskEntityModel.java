@@ -2,6 +2,8 @@ package io.celerity.internal.store;
 
 import io.celerity.api.TaskMeta;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.message.DeploymentMessage;
+import io.celerity.internal.message.StoreMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -72,7 +74,7 @@ public class TaskEntityModel {
         fields = Map.copyOf(found);
         associations = Map.copyOf(assoc);
         entityClass = chosen;
-        LOG.info(() -> "CELERITY-0020: tasks are stored in entity " + chosen.getName() + " with fields " + found.keySet());
+        LOG.info(() -> DeploymentMessage.TASK_ENTITY_CHOSEN.format(chosen.getName(), found.keySet()));
     }
 
     /**
@@ -85,15 +87,15 @@ public class TaskEntityModel {
         defaults.forEach((name, value) -> {
             FieldAccess field = fields.get(name);
             if (field == null) {
-                throw new IllegalStateException("CELERITY-0025: task " + task + " sets field '" + name + "', but "
-                        + entityClass.getSimpleName() + " has no such field; its fields are " + fields.keySet());
+                throw new IllegalStateException(DeploymentMessage.UNKNOWN_DEFAULT_FIELD.format(task, name,
+                        entityClass.getSimpleName(), fields.keySet()));
             }
             if (!associations.containsKey(name)) {
                 try {
                     ValueConverter.convert(value, field.type());
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException("CELERITY-0026: task " + task + " sets field '" + name + "': "
-                            + e.getMessage(), e);
+                    throw new IllegalStateException(DeploymentMessage.UNFIT_DEFAULT_FIELD.format(task, name,
+                            e.getMessage()), e);
                 }
             }
         });
@@ -103,8 +105,8 @@ public class TaskEntityModel {
         try {
             return entityClass().getDeclaredConstructor().newInstance();
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException | NoSuchMethodException e) {
-            throw new IllegalStateException("CELERITY-0024: cannot create " + entityClass.getName()
-                    + ": an entity needs a no-argument constructor", e);
+            throw new IllegalStateException(DeploymentMessage.ENTITY_NOT_CONSTRUCTIBLE.format(entityClass.getName()),
+                    e);
         }
     }
 
@@ -120,9 +122,8 @@ public class TaskEntityModel {
             FieldAccess field = fields.get(name);
             if (field == null) {
                 throw new IllegalArgumentException(MANAGED.contains(name)
-                        ? "CELERITY-0302: field '" + name + "' is managed by Celerity and cannot be set"
-                        : "CELERITY-0303: " + entityClass.getSimpleName() + " has no field '" + name
-                        + "'; its fields are " + fields.keySet());
+                        ? StoreMessage.MANAGED_FIELD.format(name)
+                        : StoreMessage.UNKNOWN_FIELD.format(entityClass.getSimpleName(), name, fields.keySet()));
             }
             field.set(task, value(em, field, entry.getValue()));
         }
@@ -137,8 +138,8 @@ public class TaskEntityModel {
                     : convert(field.name(), value, target.getIdType().getJavaType());
             Object entity = em.find(target.getJavaType(), id);
             if (entity == null) {
-                throw new IllegalArgumentException("CELERITY-0305: field '" + field.name() + "': there is no "
-                        + target.getName() + " with id " + id);
+                throw new IllegalArgumentException(StoreMessage.NO_ASSOCIATED_ENTITY.format(field.name(),
+                        target.getName(), id));
             }
             return entity;
         }
@@ -149,7 +150,7 @@ public class TaskEntityModel {
         try {
             return ValueConverter.convert(value, type);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("CELERITY-0304: field '" + name + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(StoreMessage.UNFIT_FIELD_VALUE.format(name, e.getMessage()), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.celerity.internal.store;
 
 import io.celerity.api.TaskState;
+import io.celerity.internal.message.StoreMessage;
 
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +55,7 @@ public final class Transitions {
 
     private static String category(String state) {
         if (state == null) {
-            throw new IllegalArgumentException("CELERITY-0301: a task state is never null");
+            throw new IllegalArgumentException(StoreMessage.NULL_STATE.format());
         }
         return switch (state) {
             case TaskState.QUEUED, TaskState.SCHEDULED, TaskState.STARTED, TaskState.RETRY, TaskState.SUCCESS,

@@ -1,6 +1,7 @@
 package io.celerity.internal.web;
 
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.message.WebMessage;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.HttpConstraintElement;
 import jakarta.servlet.ServletContainerInitializer;
@@ -40,8 +41,7 @@ public class CelerityWebInit implements ServletContainerInitializer {
         FilterRegistration.Dynamic socketGuard = context.addFilter("celerity-socket-guard", new SocketGuard());
         socketGuard.addMappingForUrlPatterns(null, false, TaskSocketEndpoint.PATH);
         if (web.open()) {
-            LOG.warning("CELERITY-0600: celerity.security.open is true: anyone who reaches this server can read and "
-                    + "control every task through /" + web.apiPath() + " and " + TaskSocketEndpoint.PATH);
+            LOG.warning(WebMessage.OPEN_TO_ANYONE.format(web.apiPath(), TaskSocketEndpoint.PATH));
             return;
         }
         servlet.setServletSecurity(new ServletSecurityElement(

@@ -1,6 +1,7 @@
 package io.celerity.internal.web;
 
 import io.celerity.api.TaskNotFoundException;
+import io.celerity.internal.message.WebMessage;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -52,7 +53,7 @@ class ProblemMapper implements ExceptionMapper<Throwable> {
             return problem(400, "Bad request", "the request body is not valid JSON for this operation", path).build();
         }
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "CELERITY-0601: incident " + incident + " on " + path, error);
+        LOG.log(Level.SEVERE, WebMessage.INCIDENT.format(incident, path), error);
         return problem(500, "Internal server error", "the server failed; incident " + incident + " is logged", path)
                 .build();
     }

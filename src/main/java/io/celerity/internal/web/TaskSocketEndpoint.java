@@ -1,5 +1,6 @@
 package io.celerity.internal.web;
 
+import io.celerity.internal.message.WebMessage;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.HandshakeResponse;
@@ -44,7 +45,7 @@ public class TaskSocketEndpoint {
 
     @OnError
     public void error(Session session, Throwable error) {
-        LOG.log(Level.WARNING, "CELERITY-0612: the task socket " + session.getId() + " failed", error);
+        LOG.log(Level.WARNING, WebMessage.SOCKET_FAILED.format(session.getId()), error);
         sockets.close(session);
     }
 

@@ -4,6 +4,7 @@ import io.celerity.api.TaskEvent;
 import io.celerity.api.TaskStateChanged;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.json.TaskJson;
+import io.celerity.internal.message.WebMessage;
 import io.celerity.internal.store.Ownership;
 import io.celerity.internal.store.TaskEntityModel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,7 @@ public class TaskSockets {
             snapshot = browser.list(filter, caller);
         } catch (RuntimeException e) {
             subscribers.remove(session);
-            LOG.log(Level.WARNING, "CELERITY-0613: the snapshot of a task socket failed", e);
+            LOG.log(Level.WARNING, WebMessage.SNAPSHOT_FAILED.format(), e);
             close(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "the snapshot failed; try again");
             return;
         }
@@ -160,7 +161,7 @@ public class TaskSockets {
         try {
             session.close(new CloseReason(code, phrase));
         } catch (IOException e) {
-            LOG.fine(() -> "CELERITY-0610: closing a task socket failed: " + e);
+            LOG.fine(() -> WebMessage.SOCKET_NOT_CLOSED.format(e));
         }
     }
 
@@ -217,7 +218,7 @@ public class TaskSockets {
                 session.getAsyncRemote().sendText(json, result -> pending.decrementAndGet());
             } catch (RuntimeException e) {
                 pending.decrementAndGet();
-                LOG.fine(() -> "CELERITY-0611: a socket closed while sending: " + e);
+                LOG.fine(() -> WebMessage.SOCKET_CLOSED_WHILE_SENDING.format(e));
             }
         }
     }

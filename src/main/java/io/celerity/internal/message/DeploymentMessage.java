@@ -1,0 +1,63 @@
+package io.celerity.internal.message;
+
+/** Messages of deployment and start-up: task definitions, the broker, the task entity, configuration (00xx). */
+public enum DeploymentMessage implements Message {
+
+    STATIC_OR_PRIVATE("CELERITY-0001: %s is static or private; a @BackgroundTask must be an intercepted business "
+            + "method: make it a public instance method"),
+    UNSUPPORTED_RETURN_TYPE("CELERITY-0002: %s returns %s; a @BackgroundTask returns at once, so it must return void "
+            + "or TaskHandle<T> (the body ends with 'return TaskHandle.completed(value);')"),
+    RESULT_NOT_JSON("CELERITY-0003: the result type of %s cannot travel as JSON: %s"),
+    PARAMETER_NOT_JSON("CELERITY-0004: parameter %s of %s cannot travel as JSON: %s"),
+    MALFORMED_FIELD_DEFAULT("CELERITY-0005: field default '%s' of task %s is not of the form name=value"),
+    QUEUE_WITHOUT_PREFIX("CELERITY-0006: %s names queue '%s'; task queue names start with '%s', which gives them the "
+            + "broker's dead-letter and redelivery settings"),
+    DUPLICATE_TASK_NAME("CELERITY-0007: task name '%s' is used by both %s and %s; give one of them another "
+            + "@BackgroundTask(name = ...)"),
+    NOT_A_BEAN_OF_ITS_CLASS("CELERITY-0008: %s declares task %s but is not a bean whose type is its own class; make it "
+            + "a CDI bean or an EJB with a no-interface view"),
+    WORKER_DESTINATION("CELERITY-0009: the task worker %s must be a @MessageDriven bean whose activation property "
+            + "'destination' is a literal queue name starting with '%s', not %s"),
+    TASKS_REGISTERED("CELERITY-0010: %s background task(s) registered"),
+    BROKER_NOT_STARTED("CELERITY-0011: the embedded Artemis broker did not start on %s:%s (set "
+            + "celerity.broker.embedded.port, or celerity.broker.embedded=false to use a standalone broker): %s"),
+    BROKER_LISTENING("CELERITY-0012: embedded Artemis broker listening on %s:%s, data in %s"),
+    BROKER_NOT_STOPPED("CELERITY-0013: the embedded broker did not stop cleanly: %s"),
+    QUEUE_WITHOUT_WORKER("CELERITY-0014: task %s names queue '%s', which no worker consumes; declare a @MessageDriven "
+            + "worker for it that extends %s (see its documentation), or use the default queue"),
+
+    TASK_ENTITY_CHOSEN("CELERITY-0020: tasks are stored in entity %s with fields %s"),
+    CONFIGURED_ENTITY_UNKNOWN("CELERITY-0021: celerity.task-entity names %s, which is not a concrete entity of the "
+            + "persistence unit that extends TaskMeta; the candidates are %s"),
+    SEVERAL_TASK_ENTITIES("CELERITY-0022: several entities extend TaskMeta: %s; set celerity.task-entity to the class "
+            + "Celerity should store tasks in"),
+    NO_TASK_ENTITY("CELERITY-0023: no entity of the persistence unit extends TaskMeta: add an @Entity of your own that "
+            + "extends io.celerity.api.TaskMeta, or list the default one in persistence.xml: "
+            + "<class>io.celerity.api.DefaultTaskMeta</class>"),
+    ENTITY_NOT_CONSTRUCTIBLE("CELERITY-0024: cannot create %s: an entity needs a no-argument constructor"),
+    UNKNOWN_DEFAULT_FIELD("CELERITY-0025: task %s sets field '%s', but %s has no such field; its fields are %s"),
+    UNFIT_DEFAULT_FIELD("CELERITY-0026: task %s sets field '%s': %s"),
+
+    BAD_TASK_SETTINGS("CELERITY-0030: task %s has bad settings in %s: %s"),
+    BAD_CONFIG_VALUE("CELERITY-0031: %s: %s"),
+    UNKNOWN_ENQUEUE_MODE("CELERITY-0032: celerity.enqueue is '%s'; use outbox or xa"),
+    BAD_API_PATH("CELERITY-0033: celerity.api.path is '%s'; use a path such as celerity/api (letters, digits, '-', "
+            + "'.', '_', '~' and '/')"),
+    NOT_POSITIVE("CELERITY-0034: %s is %s; it must be positive"),
+
+    CONFIGURED_OWNER_FIELD_MISSING("CELERITY-0040: the task entity %s has no owner field '%s' "
+            + "(celerity.security.owner-field)"),
+    DEFAULT_OWNER_FIELD_MISSING("CELERITY-0041: the task entity %s has no owner field '%s' "
+            + "(celerity.security.owner-field): only admins see tasks over the REST API and WebSocket");
+
+    private final String template;
+
+    DeploymentMessage(String template) {
+        this.template = template;
+    }
+
+    @Override
+    public String template() {
+        return template;
+    }
+}

@@ -1,0 +1,21 @@
+package io.celerity.internal.message;
+
+/** Messages of arguments and results as JSON (04xx). */
+public enum JsonMessage implements Message {
+
+    NOT_WRITABLE("CELERITY-0401: %s of task %s (%s) cannot be written as JSON for type %s: %s"),
+    ARGUMENTS_NOT_AN_ARRAY("CELERITY-0402: the stored arguments are not a JSON array: %s"),
+    ARGUMENT_COUNT("CELERITY-0403: %s stored arguments, but the method takes %s"),
+    NOT_READABLE("CELERITY-0404: cannot read %s as %s: %s");
+
+    private final String template;
+
+    JsonMessage(String template) {
+        this.template = template;
+    }
+
+    @Override
+    public String template() {
+        return template;
+    }
+}

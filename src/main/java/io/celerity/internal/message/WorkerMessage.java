@@ -1,0 +1,69 @@
+package io.celerity.internal.message;
+
+/**
+ * Messages of the worker side: task messages, runs and their ends, control requests, the sweeper, and the writes and
+ * rate limits behind a start (02xx).
+ */
+public enum WorkerMessage implements Message {
+
+    NOT_A_TEXT_MESSAGE("CELERITY-0201: not a text message (%s); task messages are JSON text"),
+    NOT_A_JSON_OBJECT("CELERITY-0202: the body is not a JSON object: %s"),
+    NO_VALID_TASK_ID("CELERITY-0203: the message has no valid task id"),
+    NO_TASK_NAME("CELERITY-0204: the message names no task"),
+    UNKNOWN_TASK("CELERITY-0205: unknown task '%s': no @BackgroundTask of this application has that name"),
+    NO_ROW_YET("CELERITY-0206: no task row with id %s yet; the broker delivers the message again"),
+    NOT_A_COMPLETED_HANDLE("CELERITY-0207: task %s returned %s; a task body returns its result with "
+            + "TaskHandle.completed(value)"),
+    NO_TASK_BEAN("CELERITY-0208: no CDI bean of class %s has the task method as a bean type; a @BackgroundTask must be "
+            + "declared on a CDI bean or an EJB with a no-interface view"),
+    NOT_STARTABLE("CELERITY-0209: task %s is %s; the message is dropped"),
+    RUN_FAILED("CELERITY-0210: task %s failed"),
+    END_REFUSED("CELERITY-0211: task %s could not end %s: it is %s"),
+    DEAD_LETTERED("CELERITY-0212: message sent to the dead-letter queue: %s"),
+    SECOND_MESSAGE("CELERITY-0213: task %s runs on this node; its second message is dropped"),
+    NO_ROW("CELERITY-0214: no task row with id %s after several deliveries (the task was deleted); the message is "
+            + "dropped"),
+    START_FAILED("CELERITY-0215: task %s could not be started (%s); its message comes back in %s s"),
+    REVOKED_WHILE_RUNNING("CELERITY-0216: task %s was revoked while running; its thread was interrupted"),
+    SOFT_TIME_LIMIT_EXCEEDED("CELERITY-0217: soft time limit of %s exceeded"),
+    TIME_LIMIT_EXCEEDED("CELERITY-0218: time limit of %s exceeded; the run was interrupted and abandoned"),
+    WORKER_INTERRUPTED("CELERITY-0219: the worker was interrupted while task %s ran; the broker delivers it again"),
+    WORKER_LOST("CELERITY-0220: worker lost: %s stopped renewing its heartbeat while running attempt %s%s"),
+    EXPIRED("CELERITY-0221: not started before it expired at %s"),
+    LIFECYCLE_HANDLER_FAILED("CELERITY-0222: a lifecycle handler of task %s failed: %s"),
+    EXPIRED_NON_TASK_MESSAGE("CELERITY-0223: an expired message that is no task message was dropped: %s"),
+    WRONG_QUEUE("CELERITY-0224: task %s belongs to queue %s, but its message came to %s; it was not run"),
+    HANDED_BACK("CELERITY-0225: handed back when node %s stopped"),
+    SENT_AWAY_WHILE_STOPPING("CELERITY-0226: this node is stopping; task %s is sent again for another node"),
+
+    TERMINATED("CELERITY-0230: revoked and terminated on request while running"),
+    REVOKED("CELERITY-0231: revoked on request before it started"),
+    ABORTED("CELERITY-0232: aborted on request before it started"),
+    CONTROL_REQUEST_NOT_SENT("CELERITY-0233: the %s request for task %s was recorded but not sent to the other nodes "
+            + "(they pick it up with their next heartbeat): %s"),
+    CONTROL_REQUEST_DROPPED("CELERITY-0234: a control request was dropped: %s"),
+
+    SWEEP_FAILED("CELERITY-0240: the %s failed; it runs again at its next tick: %s"),
+    WORKER_OF_TASK_LOST("CELERITY-0241: task %s lost its worker %s; it is now %s"),
+    OVERDUE_SENT_AGAIN("CELERITY-0242: task %s is %s and was due at %s; its message is sent again"),
+    RUNNING_AFTER_GRACE("CELERITY-0243: %s task(s) still running after the shutdown grace of %s; they are interrupted "
+            + "and handed back"),
+
+    GROUP_COMMIT_FAILED("CELERITY-0250: a group commit of %s changes failed; they are written one by one"),
+    GROUP_COMMIT_AT_SHUTDOWN("CELERITY-0251: a group commit was still being written at shutdown"),
+    WRITE_INTERRUPTED("CELERITY-0252: interrupted while task %s was written"),
+    WRITER_STOPPED("CELERITY-0253: task %s was not written: the writer stopped"),
+    NO_START_SLOT("CELERITY-0254: no start slot of %s could be reserved within %s s"),
+    START_SLOT_INTERRUPTED("CELERITY-0255: interrupted while reserving a start slot of %s");
+
+    private final String template;
+
+    WorkerMessage(String template) {
+        this.template = template;
+    }
+
+    @Override
+    public String template() {
+        return template;
+    }
+}
