@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public interface Message {
 
-    /** The template, such as {@code "CELERITY-0205: unknown task '%s': …"}. */
+    /** The template, such as {@code CELERITY-0205: unknown task '%s': …}. */
     String template();
 
     /** The message with these arguments in the template's places, each as {@link String#valueOf(Object)}. */
