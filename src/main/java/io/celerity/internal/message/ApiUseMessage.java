@@ -23,7 +23,7 @@ public enum ApiUseMessage implements Message {
 
     UNSENT_AT_SHUTDOWN("CELERITY-0115: task messages were still waiting to be sent at shutdown; the sweeper of a "
             + "running node sends them once they are overdue"),
-    NO_ACTIVE_TRANSACTION("CELERITY-0116: a task is enqueued inside a transaction"),
+    NO_ACTIVE_TRANSACTION("CELERITY-0116: a task must be enqueued inside an active transaction (the outbox sends its message when that transaction commits)"),
     NOT_SENT("CELERITY-0117: %s committed task(s) were not sent (%s); the sweeper sends them once they are overdue"),
     SLOW_SEND("CELERITY-0118: sending %s task message(s) took %s ms; %s wait to be sent"),
 
