@@ -6,6 +6,7 @@ import io.celerity.internal.message.DeploymentMessage;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The control options of one task: retries, expiry, priority, time limits, rate limit, worker-lost policy. Built
@@ -26,24 +28,15 @@ public record TaskPolicy(int maxRetries, Duration retryDelay, boolean retryBacko
                          Map<String, String> settings) {
 
     /** The options that configuration may override, by their key suffix. */
-    public static final Set<String> OPTIONS = Set.of("max-retries", "retry-delay", "retry-backoff",
-            "retry-backoff-max", "retry-jitter", "expires", "priority", "soft-time-limit", "time-limit", "rate-limit",
-            "on-worker-lost");
+    public static final Set<String> OPTIONS = Arrays.stream(TaskOption.values()).map(TaskOption::key)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** The settings of an annotation, as text keyed like the configuration. */
     public static Map<String, String> settings(BackgroundTask task) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("max-retries", String.valueOf(task.maxRetries()));
-        settings.put("retry-delay", task.retryDelay());
-        settings.put("retry-backoff", String.valueOf(task.retryBackoff()));
-        settings.put("retry-backoff-max", task.retryBackoffMax());
-        settings.put("retry-jitter", String.valueOf(task.retryJitter()));
-        settings.put("expires", task.expires());
-        settings.put("priority", String.valueOf(task.priority()));
-        settings.put("soft-time-limit", task.softTimeLimit());
-        settings.put("time-limit", task.timeLimit());
-        settings.put("rate-limit", task.rateLimit());
-        settings.put("on-worker-lost", task.onWorkerLost().name());
+        for (TaskOption option : TaskOption.values()) {
+            settings.put(option.key(), option.valueOn(task));
+        }
         return settings;
     }
 
@@ -58,23 +51,23 @@ public record TaskPolicy(int maxRetries, Duration retryDelay, boolean retryBacko
                                    List<Class<? extends Throwable>> dontRetryOn) {
         List<String> problems = new ArrayList<>();
         Reader read = new Reader(settings, problems);
-        int maxRetries = read.value("max-retries", Integer::parseInt, 0);
-        Duration retryDelay = read.value("retry-delay", Durations::parse, Duration.ofSeconds(1));
-        boolean backoff = read.value("retry-backoff", TaskPolicy::bool, false);
-        Duration backoffMax = read.value("retry-backoff-max", Durations::parse, Duration.ofMinutes(10));
-        boolean jitter = read.value("retry-jitter", TaskPolicy::bool, true);
-        Duration expires = read.value("expires", Durations::parse, null);
-        int priority = read.value("priority", Integer::parseInt, BackgroundTask.DEFAULT_PRIORITY);
-        Duration soft = read.value("soft-time-limit", Durations::parse, null);
-        Duration hard = read.value("time-limit", Durations::parse, null);
-        RateLimit rate = read.value("rate-limit", RateLimit::parse, null);
-        WorkerLost lost = read.value("on-worker-lost", v -> WorkerLost.valueOf(v.strip().toUpperCase(Locale.ROOT)),
+        int maxRetries = read.value(TaskOption.MAX_RETRIES, Integer::parseInt, 0);
+        Duration retryDelay = read.value(TaskOption.RETRY_DELAY, Durations::parse, Duration.ofSeconds(1));
+        boolean backoff = read.value(TaskOption.RETRY_BACKOFF, TaskPolicy::bool, false);
+        Duration backoffMax = read.value(TaskOption.RETRY_BACKOFF_MAX, Durations::parse, Duration.ofMinutes(10));
+        boolean jitter = read.value(TaskOption.RETRY_JITTER, TaskPolicy::bool, true);
+        Duration expires = read.value(TaskOption.EXPIRES, Durations::parse, null);
+        int priority = read.value(TaskOption.PRIORITY, Integer::parseInt, BackgroundTask.DEFAULT_PRIORITY);
+        Duration soft = read.value(TaskOption.SOFT_TIME_LIMIT, Durations::parse, null);
+        Duration hard = read.value(TaskOption.TIME_LIMIT, Durations::parse, null);
+        RateLimit rate = read.value(TaskOption.RATE_LIMIT, RateLimit::parse, null);
+        WorkerLost lost = read.value(TaskOption.ON_WORKER_LOST, v -> WorkerLost.valueOf(v.strip().toUpperCase(Locale.ROOT)),
                 WorkerLost.RUN_AGAIN);
         if (maxRetries < 0) {
-            problems.add("max-retries " + maxRetries + " is negative");
+            problems.add(TaskOption.MAX_RETRIES.key() + " " + maxRetries + " is negative");
         }
         if (priority < 0 || priority > 9) {
-            problems.add("priority " + priority + " is not between 0 and 9");
+            problems.add(TaskOption.PRIORITY.key() + " " + priority + " is not between 0 and 9");
         }
         if (isZero(soft) || isZero(hard)) {
             problems.add("a time limit must be positive");
@@ -125,15 +118,15 @@ public record TaskPolicy(int maxRetries, Duration retryDelay, boolean retryBacko
 
     private record Reader(Map<String, String> settings, List<String> problems) {
 
-        <T> T value(String key, Function<String, T> parse, T fallback) {
-            String text = settings.get(key);
+        <T> T value(TaskOption option, Function<String, T> parse, T fallback) {
+            String text = settings.get(option.key());
             if (text == null || text.isBlank()) {
                 return fallback;
             }
             try {
                 return parse.apply(text.strip());
             } catch (RuntimeException e) {
-                problems.add(key + " '" + text + "': " + e.getMessage());
+                problems.add(option.key() + " '" + text + "': " + e.getMessage());
                 return fallback;
             }
         }
