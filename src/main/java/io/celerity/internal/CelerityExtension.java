@@ -20,6 +20,7 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -28,6 +29,7 @@ import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -40,8 +42,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Finds every {@code @BackgroundTask} method at deployment, validates it (signature, JSON types, unique name, known
- * queue) and fails the deployment with a message that says how to fix each problem. Owns the embedded broker.
+ * Reads Celerity's configuration and finds every {@code @BackgroundTask} method at deployment, validates both
+ * (configuration keys; signature, JSON types, unique name, known queue) and fails the deployment with a message that
+ * says how to fix each problem. Makes the configuration and the task registry injectable. Owns the embedded broker.
  */
 public class CelerityExtension implements Extension {
 
@@ -50,7 +53,19 @@ public class CelerityExtension implements Extension {
     private final TaskRegistry registry = new TaskRegistry();
     private final List<String> problems = new ArrayList<>();
     private final Set<Class<?>> beanClasses = new HashSet<>();
+    private CelerityConfig config;
+    private IllegalStateException badConfig;
     private EmbeddedBroker broker;
+
+    /** Reads the configuration before anything else: a bad key is reported with the other problems at validation. */
+    void readConfig(@Observes BeforeBeanDiscovery event) {
+        try {
+            config = CelerityConfig.read(ConfigProvider.getConfig(CelerityExtension.class.getClassLoader()));
+        } catch (IllegalStateException e) {
+            badConfig = e;
+            problems.add(e.getMessage());
+        }
+    }
 
     <T> void findTasks(@Observes @WithAnnotations(BackgroundTask.class) ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
@@ -140,11 +155,22 @@ public class CelerityExtension implements Extension {
         }
     }
 
-    /** Makes the registry injectable: the rest of Celerity reads the tasks found here. */
+    /** Makes the registry and the configuration injectable: the rest of Celerity reads them from here. */
     void addBeans(@Observes AfterBeanDiscovery event) {
         event.addBean().beanClass(TaskRegistry.class).types(TaskRegistry.class, Object.class)
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
                 .createWith(context -> registry);
+        event.addBean().beanClass(CelerityConfig.class).types(CelerityConfig.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE).scope(Singleton.class)
+                .createWith(context -> config());
+    }
+
+    /** The configuration; with a bad key the deployment fails at validation, before anything asks for it. */
+    private CelerityConfig config() {
+        if (config == null) {
+            throw new IllegalStateException(badConfig.getMessage(), badConfig);
+        }
+        return config;
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
@@ -172,7 +198,7 @@ public class CelerityExtension implements Extension {
 
     /** Applies the configuration's overrides of a task's options. */
     private void configure(TaskDefinition task) {
-        Map<String, String> overrides = CelerityConfig.get().taskSettings(task.name(), TaskPolicy.OPTIONS);
+        Map<String, String> overrides = config.taskSettings(task.name(), TaskPolicy.OPTIONS);
         if (overrides.isEmpty()) {
             return;
         }
@@ -189,8 +215,7 @@ public class CelerityExtension implements Extension {
 
     /** Starts the embedded broker when configured; called once the application's setup is known to be valid. */
     synchronized void startEmbeddedBroker() {
-        CelerityConfig config = CelerityConfig.get();
-        if (!config.embeddedBroker() || broker != null) {
+        if (!config().embeddedBroker() || broker != null) {
             return;
         }
         try {

@@ -1,9 +1,7 @@
 package io.celerity.internal.config;
 
 import io.celerity.internal.message.DeploymentMessage;
-import io.celerity.internal.registry.Durations;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -18,12 +16,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The one place that reads Celerity's MicroProfile Config keys; every key is documented in docs/configuration.adoc.
- * Values are read once, at first use.
+ * The one place that reads Celerity's MicroProfile Config keys (each converted and checked by {@link KeyReader});
+ * every key is documented in docs/configuration.adoc. {@link #read} reads and checks every key once, at deployment:
+ * the extension builds the one instance and makes it injectable, so that a bad value fails the deployment, naming its
+ * key, instead of surfacing at first use.
  */
 public final class CelerityConfig {
-
-    private static final CelerityConfig INSTANCE = new CelerityConfig(ConfigProvider.getConfig(CelerityConfig.class.getClassLoader()));
 
     private final String node;
     private final String connectionFactory;
@@ -38,45 +36,39 @@ public final class CelerityConfig {
     private final Duration shutdownGrace;
     private final boolean outbox;
     private final Web web;
-    private final Config config;
+    private final KeyReader keys;
 
-    CelerityConfig(Config config) {
-        node = config.getOptionalValue("celerity.node", String.class).orElseGet(CelerityConfig::defaultNode);
-        connectionFactory = config.getOptionalValue("celerity.jms.connection-factory", String.class).orElse("jms/celerity");
-        embeddedBroker = config.getOptionalValue("celerity.broker.embedded", Boolean.class).orElse(true);
-        embeddedBrokerHost = config.getOptionalValue("celerity.broker.embedded.host", String.class).orElse("127.0.0.1");
-        embeddedBrokerPort = config.getOptionalValue("celerity.broker.embedded.port", Integer.class).orElse(61616);
-        embeddedBrokerDataDir = Path.of(config.getOptionalValue("celerity.broker.embedded.data-dir", String.class)
-                .orElse(Path.of(System.getProperty("user.dir"), "celerity-data", "broker").toString()));
-        taskEntity = config.getOptionalValue("celerity.task-entity", String.class);
+    private CelerityConfig(KeyReader keys) {
+        node = keys.text("celerity.node").orElseGet(CelerityConfig::defaultNode);
+        connectionFactory = keys.text("celerity.jms.connection-factory", "jms/celerity");
+        embeddedBroker = keys.bool("celerity.broker.embedded", true);
+        embeddedBrokerHost = keys.text("celerity.broker.embedded.host", "127.0.0.1");
+        embeddedBrokerPort = keys.port("celerity.broker.embedded.port", 61616);
+        embeddedBrokerDataDir = keys.path("celerity.broker.embedded.data-dir",
+                Path.of(System.getProperty("user.dir"), "celerity-data", "broker"));
+        taskEntity = keys.text("celerity.task-entity");
         runner = node + "/" + UUID.randomUUID().toString().substring(0, 8);
-        lease = duration(config, "celerity.worker.lease", Duration.ofSeconds(30));
-        sweepInterval = duration(config, "celerity.sweeper.interval", Duration.ofSeconds(10));
-        shutdownGrace = duration(config, "celerity.worker.shutdown-grace", Duration.ofSeconds(30));
-        String enqueue = config.getOptionalValue("celerity.enqueue", String.class).orElse("outbox");
+        lease = keys.duration("celerity.worker.lease", Duration.ofSeconds(30));
+        sweepInterval = keys.duration("celerity.sweeper.interval", Duration.ofSeconds(10));
+        shutdownGrace = keys.duration("celerity.worker.shutdown-grace", Duration.ofSeconds(30));
+        String enqueue = keys.text("celerity.enqueue", "outbox");
         if (!enqueue.equals("outbox") && !enqueue.equals("xa")) {
             throw new IllegalStateException(DeploymentMessage.UNKNOWN_ENQUEUE_MODE.format(enqueue));
         }
         outbox = enqueue.equals("outbox");
-        web = new Web(config);
-        this.config = config;
+        // the server reads it for the worker's maxSession; checked here so that a bad value is reported with its key
+        keys.positive("celerity.worker.concurrency", 8);
+        web = new Web(keys);
+        this.keys = keys;
     }
 
-    private static Duration duration(Config config, String key, Duration fallback) {
-        String text = config.getOptionalValue(key, String.class).orElse(null);
-        try {
-            Duration value = Durations.parse(text);
-            if (value != null && value.isZero()) {
-                throw new IllegalArgumentException("it must be positive");
-            }
-            return value == null ? fallback : value;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(DeploymentMessage.BAD_CONFIG_VALUE.format(key, e.getMessage()), e);
-        }
-    }
-
-    public static CelerityConfig get() {
-        return INSTANCE;
+    /**
+     * Reads and checks every key.
+     *
+     * @throws IllegalStateException naming the first key with a bad value, and what to write instead
+     */
+    public static CelerityConfig read(Config config) {
+        return new CelerityConfig(new KeyReader(config));
     }
 
     private static String defaultNode() {
@@ -152,8 +144,7 @@ public final class CelerityConfig {
     public Map<String, String> taskSettings(String task, Set<String> options) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String option : options) {
-            config.getOptionalValue("celerity.task.\"" + task + "\"." + option, String.class)
-                    .ifPresent(value -> settings.put(option, value));
+            keys.text("celerity.task.\"" + task + "\"." + option).ifPresent(value -> settings.put(option, value));
         }
         return settings;
     }
@@ -185,31 +176,31 @@ public final class CelerityConfig {
         private final boolean ownerFieldConfigured;
         private final List<String> allowedOrigins;
 
-        Web(Config config) {
-            apiPath = config.getOptionalValue("celerity.api.path", String.class).orElse("celerity/api")
-                    .replaceAll("^/+|/+$", "");
+        private Web(KeyReader keys) {
+            apiPath = keys.text("celerity.api.path", "celerity/api").replaceAll("^/+|/+$", "");
             if (apiPath.isEmpty() || !apiPath.matches("[A-Za-z0-9._~/-]+")) {
                 throw new IllegalStateException(DeploymentMessage.BAD_API_PATH.format(apiPath));
             }
-            maxPageSize = positive(config, "celerity.api.max-page-size", 200);
-            maxBodySize = positive(config, "celerity.api.max-body-size", 65536);
-            sortable = config.getOptionalValues("celerity.api.sortable", String.class).orElse(SORTABLE);
-            sensitiveFields = Set.copyOf(config.getOptionalValues("celerity.api.sensitive-fields", String.class)
-                    .orElse(List.of()));
-            adminRole = config.getOptionalValue("celerity.security.admin-role", String.class).orElse("celerity-admin");
-            open = config.getOptionalValue("celerity.security.open", Boolean.class).orElse(false);
-            Optional<String> owner = config.getOptionalValue("celerity.security.owner-field", String.class);
+            maxPageSize = keys.positive("celerity.api.max-page-size", 200);
+            maxBodySize = keys.positive("celerity.api.max-body-size", 65536);
+            sortable = keys.list("celerity.api.sortable", SORTABLE);
+            sensitiveFields = Set.copyOf(keys.list("celerity.api.sensitive-fields", List.of()));
+            adminRole = keys.text("celerity.security.admin-role", "celerity-admin");
+            open = keys.bool("celerity.security.open", false);
+            Optional<String> owner = keys.text("celerity.security.owner-field");
             ownerField = owner.orElse("owner");
             ownerFieldConfigured = owner.isPresent();
-            allowedOrigins = config.getOptionalValues("celerity.websocket.allowed-origins", String.class).orElse(List.of());
+            allowedOrigins = keys.origins("celerity.websocket.allowed-origins");
         }
 
-        private static int positive(Config config, String key, int fallback) {
-            int value = config.getOptionalValue(key, Integer.class).orElse(fallback);
-            if (value < 1) {
-                throw new IllegalStateException(DeploymentMessage.NOT_POSITIVE.format(key, value));
-            }
-            return value;
+        /**
+         * Reads and checks the web surface's keys alone, for the entry points that the server creates itself,
+         * outside CDI (servlet initializer, OpenAPI model reader, WebSocket configurator).
+         *
+         * @throws IllegalStateException naming the first key with a bad value
+         */
+        public static Web read(Config config) {
+            return new Web(new KeyReader(config));
         }
 
         /** {@code celerity.api.path}: where the REST API is, relative to the application's context root. */

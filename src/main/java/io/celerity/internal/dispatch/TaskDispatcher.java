@@ -52,6 +52,9 @@ public class TaskDispatcher {
     @Inject
     HandleFactory handles;
 
+    @Inject
+    CelerityConfig config;
+
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = IllegalArgumentException.class)
     public StoredTaskHandle<?> enqueue(TaskDefinition definition, Object[] args, TaskOptions options) {
         return enqueue(definition, TaskJson.writeArguments(definition.name(), args, definition.parameterTypes()),
@@ -94,7 +97,7 @@ public class TaskDispatcher {
         Duration hard = options.hasTimeLimits() ? options.timeLimit() : policy.timeLimit();
         NewTask created = NewTask.of(model.newTask(), options.id() != null ? options.id() : UUID.randomUUID().toString(),
                         definition.name(), definition.queue(), scheduled ? TaskState.SCHEDULED : TaskState.QUEUED, now,
-                        CelerityConfig.get().node())
+                        config.node())
                 .type(definition.type())
                 .arguments(arguments)
                 .eta(scheduled ? due : null)
@@ -106,7 +109,7 @@ public class TaskDispatcher {
         store.insert(created, definition.defaultFields(), options.fields(), RunningTask.currentTaskId().orElse(null));
         TaskMessage message = new TaskMessage(task.getId(), definition.name());
         TaskDelivery delivery = TaskDelivery.of(task, task.getId());
-        if (CelerityConfig.get().outbox()) {
+        if (config.outbox()) {
             outbox.afterCommit(definition.queue(), message, delivery);
         } else {
             messaging.sendTask(definition.queue(), message, delivery);

@@ -48,6 +48,9 @@ public class TaskEventPublisher {
     @Inject
     Messaging messaging;
 
+    @Inject
+    CelerityConfig config;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -89,7 +92,7 @@ public class TaskEventPublisher {
             batch.forEach(this::fire);
             try {
                 messaging.send(Destinations.EVENTS, true, TaskJson.jsonb().toJson(batch.toArray(TaskEvent[]::new)),
-                        Map.of(NODE_PROPERTY, CelerityConfig.get().node()), false);
+                        Map.of(NODE_PROPERTY, config.node()), false);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, EventMessage.NOT_SENT.format(e), e);
             }

@@ -41,10 +41,13 @@ public class TaskEventTopicBean implements MessageListener {
     @Inject
     TaskEntityModel model;
 
+    @Inject
+    CelerityConfig config;
+
     @Override
     public void onMessage(Message message) {
         try {
-            if (CelerityConfig.get().node().equals(message.getStringProperty(TaskEventPublisher.NODE_PROPERTY))) {
+            if (config.node().equals(message.getStringProperty(TaskEventPublisher.NODE_PROPERTY))) {
                 return;
             }
             if (message instanceof TextMessage text) {

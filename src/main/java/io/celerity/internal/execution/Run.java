@@ -1,6 +1,5 @@
 package io.celerity.internal.execution;
 
-import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.store.TaskStore;
 
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Run {
 
     private final String id;
+    private final String runner;
     private final CompletableFuture<Void> released = new CompletableFuture<>();
     private Thread thread;
     private volatile int attempt;
@@ -21,8 +21,10 @@ public final class Run {
     private boolean softLimitReported;
     private volatile boolean handedBack;
 
-    Run(String id) {
+    /** A run of task {@code id} by {@code runner}, this node in this boot. */
+    Run(String id, String runner) {
         this.id = id;
+        this.runner = runner;
     }
 
     public String id() {
@@ -35,7 +37,7 @@ public final class Run {
 
     /** This run's claim on its task row: its writes count only while the row is still this run's. */
     TaskStore.Claim claim() {
-        return new TaskStore.Claim(CelerityConfig.get().runner(), attempt);
+        return new TaskStore.Claim(runner, attempt);
     }
 
     void attempt(int attempt) {

@@ -1,6 +1,8 @@
 package io.celerity.internal.execution;
 
+import io.celerity.internal.config.CelerityConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +12,9 @@ import java.util.concurrent.ConcurrentMap;
 /** The runs in progress on this node, by task id; control requests from any node are applied here. */
 @ApplicationScoped
 public class Runs {
+
+    @Inject
+    CelerityConfig config;
 
     private final ConcurrentMap<String, Run> runs = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -25,7 +30,7 @@ public class Runs {
 
     /** Registers a run, or returns {@code null} when this node already runs the task. */
     Run register(String id) {
-        Run run = new Run(id);
+        Run run = new Run(id, config.runner());
         return runs.putIfAbsent(id, run) == null ? run : null;
     }
 

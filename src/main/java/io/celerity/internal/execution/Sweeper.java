@@ -58,6 +58,9 @@ public class Sweeper {
     @Inject
     TaskRegistry registry;
 
+    @Inject
+    CelerityConfig config;
+
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
     /** Since when the store has answered without interruption (Instant.MAX while it fails). */
     private volatile Instant databaseBackSince = Instant.now();
@@ -66,7 +69,6 @@ public class Sweeper {
         if (!ticks.isEmpty()) {
             return;
         }
-        CelerityConfig config = CelerityConfig.get();
         long beat = Math.max(100, config.lease().toMillis() / 3);
         long sweep = config.sweepInterval().toMillis();
         ticks.add(scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", this::heartbeat), beat, beat,
@@ -99,7 +101,7 @@ public class Sweeper {
             return;
         }
         Set<String> running = runs.ids();
-        store.heartbeat(CelerityConfig.get().runner(), running, Instant.now());
+        store.heartbeat(config.runner(), running, Instant.now());
         for (TaskMeta task : store.findAll(running)) {
             runs.get(task.getId()).ifPresent(run -> {
                 if (TaskState.REVOKED.equals(task.getState())) {
@@ -113,7 +115,7 @@ public class Sweeper {
 
     void sweep() {
         Instant now = Instant.now();
-        Duration lease = CelerityConfig.get().lease();
+        Duration lease = config.lease();
         List<String> silent = store.silentlyRunning(now.minus(lease), BATCH);
         // other nodes could not renew their heartbeats either while the database was unreachable: give them a lease
         if (Duration.between(databaseBackSince, now).compareTo(lease) > 0) {
@@ -141,7 +143,6 @@ public class Sweeper {
     }
 
     private void lost(String id, Duration lease) {
-        CelerityConfig config = CelerityConfig.get();
         if (runs.get(id).isPresent()) {
             return; // this node runs it; the next heartbeat renews it
         }

@@ -88,6 +88,9 @@ public class TaskExecutor implements TaskWorker.Runner {
     @Inject
     Messaging messaging;
 
+    @Inject
+    CelerityConfig config;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -388,7 +391,7 @@ public class TaskExecutor implements TaskWorker.Runner {
 
     /** Records an interrupted run of a stopping node as RETRY (not counted against the retries) and sends it again. */
     private void handBack(TaskDefinition definition, TaskMeta task, Run run) {
-        String reason = WorkerMessage.HANDED_BACK.format(CelerityConfig.get().node());
+        String reason = WorkerMessage.HANDED_BACK.format(config.node());
         TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY, write -> write.celerityError(reason)
                 .maxRetries(write.task().getMaxRetries() + 1)
                 .eta(Instant.now()));

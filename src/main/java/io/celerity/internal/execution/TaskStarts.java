@@ -34,6 +34,9 @@ public class TaskStarts {
     @Inject
     RateLimits rateLimits;
 
+    @Inject
+    CelerityConfig config;
+
     /** What to do with a delivered message. */
     public record Start(Kind kind, TaskMeta task, String state, Instant later) {
 
@@ -53,7 +56,6 @@ public class TaskStarts {
     }
 
     Start begin(String id, TaskDefinition definition, Run run) {
-        CelerityConfig config = CelerityConfig.get();
         return commits.locked(id, locked -> {
             TaskMeta task = locked.task();
             if (task == null) {

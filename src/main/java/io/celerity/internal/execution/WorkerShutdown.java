@@ -25,6 +25,9 @@ public class WorkerShutdown {
     @Inject
     Runs runs;
 
+    @Inject
+    CelerityConfig config;
+
     private Thread hook;
 
     /** Registers the JVM shutdown hook. */
@@ -52,7 +55,7 @@ public class WorkerShutdown {
             return;
         }
         runs.stop();
-        Duration grace = CelerityConfig.get().shutdownGrace();
+        Duration grace = config.shutdownGrace();
         if (!awaitNoRuns(grace)) {
             LOG.warning(() -> WorkerMessage.RUNNING_AFTER_GRACE.format(runs.ids().size(),
                     grace));

@@ -44,6 +44,11 @@ public enum DeploymentMessage implements Message {
     BAD_API_PATH("CELERITY-0033: celerity.api.path is '%s'; use a path such as celerity/api (letters, digits, '-', "
             + "'.', '_', '~' and '/')"),
     NOT_POSITIVE("CELERITY-0034: %s is %s; it must be positive"),
+    BAD_PORT("CELERITY-0035: %s is '%s'; use a TCP port from 1 to 65535"),
+    BAD_SWITCH("CELERITY-0036: %s is '%s'; use true or false"),
+    BAD_PATH("CELERITY-0037: %s is '%s', which is not a path: %s"),
+    BAD_ORIGIN("CELERITY-0038: %s lists '%s', which is not an origin; write scheme://host[:port], such as "
+            + "https://app.example.com"),
 
     CONFIGURED_OWNER_FIELD_MISSING("CELERITY-0040: the task entity %s has no owner field '%s' "
             + "(celerity.security.owner-field)"),

@@ -3,6 +3,7 @@ package io.celerity.internal.messaging;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.ApiUseMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
@@ -26,6 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class Messaging {
+
+    @Inject
+    CelerityConfig config;
 
     private volatile ConnectionFactory connectionFactory;
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
@@ -128,7 +132,7 @@ public class Messaging {
     private ConnectionFactory connectionFactory() {
         ConnectionFactory factory = connectionFactory;
         if (factory == null) {
-            String name = CelerityConfig.get().connectionFactory();
+            String name = config.connectionFactory();
             try {
                 InitialContext naming = new InitialContext();
                 try {

@@ -38,7 +38,9 @@ public class Ownership {
     @Inject
     SecurityContext security;
 
-    private final String field = CelerityConfig.get().web().ownerField().split("\\.", 2)[0];
+    @Inject
+    CelerityConfig config;
+
     private volatile Optional<Resolved> resolved;
 
     /** How the owner is found on a task: the field, the associated entity if any, and the attribute compared. */
@@ -48,7 +50,7 @@ public class Ownership {
 
     /** The task entity's field that holds the owner. */
     public String field() {
-        return field;
+        return config.web().ownerField().split("\\.", 2)[0];
     }
 
     /** Whether the task entity has an owner; without one, only admins see tasks over the web surface. */
@@ -64,8 +66,8 @@ public class Ownership {
     public void check() {
         if (resolve() == null) {
             String entity = model.entityClass().getSimpleName();
-            String field = CelerityConfig.get().web().ownerField();
-            if (CelerityConfig.get().web().ownerFieldConfigured()) {
+            String field = config.web().ownerField();
+            if (config.web().ownerFieldConfigured()) {
                 throw new IllegalStateException(
                         DeploymentMessage.CONFIGURED_OWNER_FIELD_MISSING.format(entity, field));
             }
@@ -153,7 +155,7 @@ public class Ownership {
     }
 
     private Resolved lookUp() {
-        String[] parts = CelerityConfig.get().web().ownerField().split("\\.");
+        String[] parts = config.web().ownerField().split("\\.");
         EntityType<?> entity = emf.getMetamodel().entity(model.entityClass());
         Attribute<?, ?> attribute = attribute(entity, parts[0]);
         if (!(attribute instanceof SingularAttribute<?, ?> field) || parts.length > 2) {

@@ -5,6 +5,7 @@ import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.DeploymentMessage;
 import io.celerity.internal.message.StoreMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
@@ -42,6 +43,9 @@ public class TaskEntityModel {
     @PersistenceUnit
     EntityManagerFactory emf;
 
+    @Inject
+    CelerityConfig config;
+
     private Class<? extends TaskMeta> entityClass;
     private Map<String, FieldAccess> fields;
     private Map<String, EntityType<?>> associations;
@@ -56,7 +60,7 @@ public class TaskEntityModel {
     private void resolve() {
         Map<Class<?>, EntityType<?>> entities = emf.getMetamodel().getEntities().stream()
                 .collect(Collectors.toMap(EntityType::getJavaType, e -> e, (a, b) -> a));
-        Class<? extends TaskMeta> chosen = EntityChoice.choose(entities.keySet(), CelerityConfig.get().taskEntity());
+        Class<? extends TaskMeta> chosen = EntityChoice.choose(entities.keySet(), config.taskEntity());
         EntityType<?> type = entities.get(chosen);
         Map<String, FieldAccess> found = new LinkedHashMap<>();
         Map<String, EntityType<?>> assoc = new LinkedHashMap<>();

@@ -35,6 +35,9 @@ public class TaskStore {
     @Inject
     Ownership ownership;
 
+    @Inject
+    CelerityConfig config;
+
     /**
      * Records a new task in the caller's transaction (the enqueue commits or rolls back with it). Without an explicit
      * owner it belongs to the caller, or to the owner of {@code parentId}, the task whose body enqueues it.
@@ -184,7 +187,7 @@ public class TaskStore {
             TaskColumns.STATE.set(task, state);
         }
         TaskColumns.CHANGED_AT.set(task, now);
-        TaskColumns.NODE.set(task, CelerityConfig.get().node());
+        TaskColumns.NODE.set(task, config.node());
         if (task.isTerminal()) {
             TaskColumns.FINISHED_AT.set(task, now);
         }

@@ -1,6 +1,5 @@
 package io.celerity.internal.web;
 
-import io.celerity.internal.config.CelerityConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -8,6 +7,7 @@ import jakarta.ws.rs.container.PreMatching;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * Refuses request bodies larger than {@code celerity.api.max-body-size} with 413: at once when the length is
@@ -16,35 +16,39 @@ import java.io.InputStream;
 @PreMatching
 class BodyLimit implements ContainerRequestFilter {
 
+    private final long max;
+
+    BodyLimit(long max) {
+        this.max = max;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        long max = CelerityConfig.get().web().maxBodySize();
         if (request.getLength() > max) {
-            request.abortWith(ProblemMapper.problem(413, "Content too large", detail(),
+            request.abortWith(ProblemMapper.problem(413, "Content too large", detail(max),
                     "/" + request.getUriInfo().getPath()).build());
             return;
         }
         request.setEntityStream(new Bounded(request.getEntityStream(), max));
     }
 
-    static String detail() {
-        return "the request body is larger than " + CelerityConfig.get().web().maxBodySize()
-                + " bytes (celerity.api.max-body-size)";
+    private static String detail(long max) {
+        return "the request body is larger than " + max + " bytes (celerity.api.max-body-size)";
     }
 
-    /** Whether an error was caused, however deep, by a body over the limit. */
-    static boolean tooLarge(Throwable error) {
+    /** What to tell the client if an error was caused, however deep, by a body over the limit. */
+    static Optional<String> tooLarge(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof TooLarge) {
-                return true;
+                return Optional.of(cause.getMessage());
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static final class TooLarge extends IOException {
-        TooLarge() {
-            super("request body over the limit");
+        TooLarge(long max) {
+            super(detail(max));
         }
     }
 
@@ -80,7 +84,7 @@ class BodyLimit implements ContainerRequestFilter {
         private void count(int n) throws TooLarge {
             read += n;
             if (read > max) {
-                throw new TooLarge();
+                throw new TooLarge(max);
             }
         }
     }

@@ -14,8 +14,7 @@ import java.util.function.Predicate;
  */
 public record Caller(String name, boolean admin) {
 
-    static Caller of(Principal principal, Predicate<String> inRole) {
-        CelerityConfig.Web web = CelerityConfig.get().web();
+    static Caller of(Principal principal, Predicate<String> inRole, CelerityConfig.Web web) {
         return new Caller(principal == null ? null : principal.getName(), web.open() || inRole.test(web.adminRole()));
     }
 

@@ -1,6 +1,7 @@
 package io.celerity.internal.web;
 
 import io.celerity.internal.config.CelerityConfig;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -44,7 +45,10 @@ public class CelerityOpenApi implements OASModelReader {
     private static final String PROBLEM = "CelerityProblem";
     private static final String JSON = "application/json";
 
-    private final CelerityConfig.Web web = CelerityConfig.get().web();
+    // the OpenAPI implementation creates the reader, outside CDI: it reads the web keys itself, through the same
+    // checks as the extension
+    private final CelerityConfig.Web web =
+            CelerityConfig.Web.read(ConfigProvider.getConfig(CelerityOpenApi.class.getClassLoader()));
 
     @Override
     public OpenAPI buildModel() {

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.ServletSecurityElement;
 import jakarta.servlet.annotation.ServletSecurity;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -30,15 +31,19 @@ public class CelerityWebInit implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        CelerityConfig.Web web = CelerityConfig.get().web();
-        ResourceConfig api = new ResourceConfig(TaskResource.class, ProblemMapper.class, BodyLimit.class)
+        // the servlet container calls this outside CDI, at a moment of the deployment that differs between servers:
+        // it reads the web keys itself, through the same checks as the extension
+        CelerityConfig.Web web =
+                CelerityConfig.Web.read(ConfigProvider.getConfig(CelerityWebInit.class.getClassLoader()));
+        ResourceConfig api = new ResourceConfig(TaskResource.class, ProblemMapper.class)
+                .register(new BodyLimit(web.maxBodySize()))
                 .property(MARKER, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         ServletRegistration.Dynamic servlet = context.addServlet("celerity-api", new ServletContainer(api));
         servlet.addMapping("/" + web.apiPath() + "/*");
         // Jersey must start during deployment: Payara wires its security features into Jersey only then
         servlet.setLoadOnStartup(1);
-        FilterRegistration.Dynamic socketGuard = context.addFilter("celerity-socket-guard", new SocketGuard());
+        FilterRegistration.Dynamic socketGuard = context.addFilter("celerity-socket-guard", new SocketGuard(web));
         socketGuard.addMappingForUrlPatterns(null, false, TaskSocketEndpoint.PATH);
         if (web.open()) {
             LOG.warning(WebMessage.OPEN_TO_ANYONE.format(web.apiPath(), TaskSocketEndpoint.PATH));

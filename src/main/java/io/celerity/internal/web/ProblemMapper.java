@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,8 +29,9 @@ class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable error) {
         String path = uri == null ? null : "/" + uri.getPath();
-        if (BodyLimit.tooLarge(error)) {
-            return problem(413, "Content too large", BodyLimit.detail(), path).build();
+        Optional<String> tooLarge = BodyLimit.tooLarge(error);
+        if (tooLarge.isPresent()) {
+            return problem(413, "Content too large", tooLarge.get(), path).build();
         }
         if (error instanceof ApiProblem problem) {
             return problem(problem.status(), problem.title(), problem.getMessage(), path).build();

@@ -20,15 +20,20 @@ import java.util.Locale;
  */
 class SocketGuard extends HttpFilter {
 
+    private final CelerityConfig.Web web;
+
+    SocketGuard(CelerityConfig.Web web) {
+        this.web = web;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        CelerityConfig.Web web = CelerityConfig.get().web();
         if (!web.open() && request.getUserPrincipal() == null && !request.authenticate(response)) {
             return;
         }
         String origin = request.getHeader("Origin");
-        if (origin != null && !allowed(origin, request, web)) {
+        if (origin != null && !allowed(origin, request)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType(Problem.MEDIA_TYPE);
             response.getWriter().write(TaskJson.jsonb().toJson(Problem.of(403, "Forbidden",
@@ -39,7 +44,7 @@ class SocketGuard extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean allowed(String origin, HttpServletRequest request, CelerityConfig.Web web) {
+    private boolean allowed(String origin, HttpServletRequest request) {
         String normalized = normalize(origin);
         if (normalized == null) {
             return false;

@@ -32,12 +32,15 @@ public class TaskBrowser {
     @Inject
     Ownership ownership;
 
+    @Inject
+    CelerityConfig config;
+
     private volatile Map<String, TaskColumn> columns;
 
     /** The columns lists may filter and sort on: sensitive fields are not among them. */
     public Map<String, TaskColumn> columns() {
         if (columns == null) {
-            columns = model.columns(CelerityConfig.get().web().sensitiveFields());
+            columns = model.columns(config.web().sensitiveFields());
         }
         return columns;
     }

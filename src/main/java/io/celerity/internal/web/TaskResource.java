@@ -59,10 +59,13 @@ public class TaskResource {
     @Inject
     Tasks tasks;
 
+    @Inject
+    CelerityConfig config;
+
     @GET
     public TaskView.Page list() {
         Caller caller = caller();
-        CelerityConfig.Web web = CelerityConfig.get().web();
+        CelerityConfig.Web web = config.web();
         TaskFilter filter = TaskFilter.parse(queryParameters(), browser.columns(), web.sortable(), web.maxPageSize());
         TaskBrowser.Page page = browser.list(filter, caller);
         return new TaskView.Page(page.tasks().stream().map(task -> views.of(task, caller)).toList(), page.total(),
@@ -177,6 +180,6 @@ public class TaskResource {
         if (!Boolean.TRUE.equals(configuration.getProperty(CelerityWebInit.MARKER))) {
             throw new NotFoundException();
         }
-        return Caller.of(security.getUserPrincipal(), security::isUserInRole);
+        return Caller.of(security.getUserPrincipal(), security::isUserInRole, config.web());
     }
 }

@@ -1,5 +1,6 @@
 package io.celerity.internal.web;
 
+import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.WebMessage;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -11,6 +12,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -55,9 +57,14 @@ public class TaskSocketEndpoint {
      */
     public static class CallerCapture extends ServerEndpointConfig.Configurator {
 
+        // the WebSocket container creates the configurator, outside CDI: it reads the web keys itself, through the
+        // same checks as the extension
+        private final CelerityConfig.Web web =
+                CelerityConfig.Web.read(ConfigProvider.getConfig(CallerCapture.class.getClassLoader()));
+
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-            config.getUserProperties().put(CALLER, Caller.of(request.getUserPrincipal(), request::isUserInRole));
+            config.getUserProperties().put(CALLER, Caller.of(request.getUserPrincipal(), request::isUserInRole, web));
         }
     }
 }

@@ -51,6 +51,9 @@ public class TaskSockets {
     @Inject
     TaskEntityModel model;
 
+    @Inject
+    CelerityConfig config;
+
     void open(Session session, Caller caller) {
         TaskFilter filter;
         try {
@@ -116,8 +119,8 @@ public class TaskSockets {
                         + " and " + application);
             }
         }
-        TaskFilter filter = TaskFilter.parse(query, browser.columns(), CelerityConfig.get().web().sortable(),
-                CelerityConfig.get().web().maxPageSize());
+        TaskFilter filter = TaskFilter.parse(query, browser.columns(), config.web().sortable(),
+                config.web().maxPageSize());
         if (!caller.admin()) {
             for (TaskFilter.Condition condition : filter.conditions()) {
                 if (condition.column().name().equals(ownership.field()) && (!ownership.comparesField()

@@ -28,8 +28,11 @@ public class TaskViews {
     @Inject
     Ownership ownership;
 
+    @Inject
+    CelerityConfig config;
+
     public TaskView of(TaskMeta task, Caller caller) {
-        Set<String> sensitive = CelerityConfig.get().web().sensitiveFields();
+        Set<String> sensitive = config.web().sensitiveFields();
         TaskView.Error error = task.getErrorType() == null && task.getErrorMessage() == null ? null
                 : new TaskView.Error(task.getErrorType(), task.getErrorMessage(),
                         caller.admin() ? task.getErrorTrace() : null);
@@ -43,7 +46,7 @@ public class TaskViews {
 
     /** Field values with the sensitive ones replaced. */
     public Map<String, Object> redacted(Map<String, Object> fields) {
-        Set<String> sensitive = CelerityConfig.get().web().sensitiveFields();
+        Set<String> sensitive = config.web().sensitiveFields();
         if (fields == null || sensitive.isEmpty()) {
             return fields;
         }

@@ -11,7 +11,7 @@ class RunTest {
 
     @Test
     void aTerminateBeforeTheBodyStarts_interruptsTheBodyWhenItStarts() {
-        Run run = new Run("t");
+        Run run = new Run("t", "node-a/1");
         run.terminate();
         try {
             run.bodyStarts(Thread.currentThread());
@@ -24,7 +24,7 @@ class RunTest {
 
     @Test
     void anInterruptAfterTheBodyEnded_doesNotReachThePooledThread() {
-        Run run = new Run("t");
+        Run run = new Run("t", "node-a/1");
         run.bodyStarts(Thread.currentThread());
         run.bodyEnds();
         run.terminate();
@@ -34,7 +34,7 @@ class RunTest {
 
     @Test
     void theSoftLimitIsReportedOnce_andAnAbortCountsOnlyOnceSeen() {
-        Run run = new Run("t");
+        Run run = new Run("t", "node-a/1");
         assertNull(run.reportSoftLimit());
         run.passSoftLimit("late");
         Thread.interrupted();
