@@ -6,6 +6,7 @@ import io.celerity.it.invalid.MisspelledField;
 import io.celerity.it.invalid.NoEntityTask;
 import io.celerity.it.invalid.SecondTaskEntity;
 import io.celerity.it.invalid.ThirdTaskEntity;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,11 @@ class DeploymentFailuresIT {
                 Deployments.war("two-task-entities", "").addClasses(NoEntityTask.class, SecondTaskEntity.class,
                         ThirdTaskEntity.class),
                 Deployments.war("bad-options", "<class>io.celerity.api.DefaultTaskMeta</class>")
-                        .addClass(BadOptions.class))) {
+                        .addClass(BadOptions.class),
+                Deployments.war("bad-config", "<class>io.celerity.api.DefaultTaskMeta</class>")
+                        .addClass(NoEntityTask.class)
+                        .addAsResource(new StringAsset("celerity.worker.lease=soon\n"),
+                                "META-INF/microprofile-config.properties"))) {
             File file = new File(wars, war.getName());
             war.as(ZipExporter.class).exportTo(file, true);
             command.addAll(List.of("--deploy", file.getPath()));
@@ -113,6 +118,11 @@ class DeploymentFailuresIT {
                 "CELERITY-0014: task nowhere names queue 'celerity.nowhere', which no worker consumes")) {
             assertTrue(log.contains(problem), "no '" + problem + "' in the log");
         }
+    }
+
+    @Test
+    void aBadConfigurationValue_failsTheDeployment_namingTheKey() {
+        assertDeploymentFailed("bad-config", "CELERITY-0031: celerity.worker.lease: 'soon' is not a duration");
     }
 
     private static void assertDeploymentFailed(String application, String message) {
