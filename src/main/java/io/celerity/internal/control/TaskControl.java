@@ -6,10 +6,11 @@ import io.celerity.api.TaskState;
 import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
+import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * Revoke, abort and delete. Every request is first recorded on the task row (so it survives restarts and reaches a
@@ -24,6 +25,10 @@ public class TaskControl {
 
     @Inject
     ControlRequests requests;
+
+    @Inject
+    @CelerityClock
+    Clock clock;
 
     public boolean revoke(String id, boolean terminate) {
         Outcome outcome = store.locked(id, locked -> {
@@ -50,12 +55,12 @@ public class TaskControl {
                 return Outcome.NOTHING;
             }
             if (Transitions.isWaiting(task.getState())) {
-                locked.change(TaskState.ABORTED, write -> write.abortRequestedAt(Instant.now())
+                locked.change(TaskState.ABORTED, write -> write.abortRequestedAt(clock.instant())
                         .reason(WorkerMessage.ABORTED.format()));
                 return Outcome.DONE;
             }
             if (task.getAbortRequestedAt() == null) {
-                locked.touch(write -> write.abortRequestedAt(Instant.now()));
+                locked.touch(write -> write.abortRequestedAt(clock.instant()));
             }
             return Outcome.TELL_RUNNER;
         });

@@ -17,10 +17,12 @@ import io.celerity.internal.registry.TaskPolicy;
 import io.celerity.internal.store.NewTask;
 import io.celerity.internal.store.TaskEntityModel;
 import io.celerity.internal.store.TaskStore;
+import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -54,6 +56,10 @@ public class TaskDispatcher {
 
     @Inject
     CelerityConfig config;
+
+    @Inject
+    @CelerityClock
+    Clock clock;
 
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = IllegalArgumentException.class)
     public StoredTaskHandle<?> enqueue(TaskDefinition definition, Object[] args, TaskOptions options) {
@@ -89,7 +95,7 @@ public class TaskDispatcher {
             }
         }
         TaskPolicy policy = definition.policy();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant due = options.dueAt(now);
         boolean scheduled = due != null && due.isAfter(now);
         Instant expiresAt = options.expiresAt(now);

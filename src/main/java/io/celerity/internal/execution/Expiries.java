@@ -6,10 +6,11 @@ import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
 import io.celerity.internal.store.TaskWrite;
+import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /** Ends waiting tasks whose expiry time has passed: their bodies never run. */
 @ApplicationScoped
@@ -18,13 +19,17 @@ public class Expiries {
     @Inject
     TaskStore store;
 
+    @Inject
+    @CelerityClock
+    Clock clock;
+
     /** Marks the task EXPIRED if it still waits and its expiry time has passed. */
     public boolean expire(String id) {
         return store.locked(id, locked -> {
             TaskMeta task = locked.task();
             if (task == null || !Transitions.isWaiting(task.getState()) || task.getAttempt() > 0
                     || task.getExpiresAt() == null
-                    || task.getExpiresAt().isAfter(Instant.now())) {
+                    || task.getExpiresAt().isAfter(clock.instant())) {
                 return false;
             }
             return locked.change(TaskState.EXPIRED, Expiries::reason).changed();

@@ -12,12 +12,14 @@ import io.celerity.internal.registry.TaskRegistry;
 import io.celerity.internal.registry.TaskPolicy;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
+import io.celerity.internal.time.CelerityClock;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,14 +63,19 @@ public class Sweeper {
     @Inject
     CelerityConfig config;
 
+    @Inject
+    @CelerityClock
+    Clock clock;
+
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
     /** Since when the store has answered without interruption (Instant.MAX while it fails). */
-    private volatile Instant databaseBackSince = Instant.now();
+    private volatile Instant databaseBackSince;
 
     public synchronized void start() {
         if (!ticks.isEmpty()) {
             return;
         }
+        databaseBackSince = clock.instant();
         long beat = Math.max(100, config.lease().toMillis() / 3);
         long sweep = config.sweepInterval().toMillis();
         ticks.add(scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", this::heartbeat), beat, beat,
@@ -92,7 +99,7 @@ public class Sweeper {
             return;
         }
         if (databaseBackSince == Instant.MAX) {
-            databaseBackSince = Instant.now();
+            databaseBackSince = clock.instant();
         }
     }
 
@@ -101,7 +108,7 @@ public class Sweeper {
             return;
         }
         Set<String> running = runs.ids();
-        store.heartbeat(config.runner(), running, Instant.now());
+        store.heartbeat(config.runner(), running, clock.instant());
         for (TaskMeta task : store.findAll(running)) {
             runs.get(task.getId()).ifPresent(run -> {
                 if (TaskState.REVOKED.equals(task.getState())) {
@@ -114,7 +121,7 @@ public class Sweeper {
     }
 
     void sweep() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Duration lease = config.lease();
         List<String> silent = store.silentlyRunning(now.minus(lease), BATCH);
         // other nodes could not renew their heartbeats either while the database was unreachable: give them a lease
@@ -150,12 +157,12 @@ public class Sweeper {
             TaskMeta task = locked.task();
             // checked again under the row lock: a run registers before it takes the lock to start
             if (task == null || runs.get(id).isPresent() || !Transitions.isRunning(task.getState())
-                    || !WorkerLoss.isLost(task, config.runner(), lease, Instant.now())) {
+                    || !WorkerLoss.isLost(task, config.runner(), lease, clock.instant())) {
                 return new TaskStore.Change(TaskStore.Change.Outcome.REFUSED, null, null);
             }
             TaskPolicy policy = registry.byName(task.getTaskName()).map(TaskDefinition::policy).orElse(null);
             boolean again = WorkerLoss.runAgain(task, policy);
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             return locked.change(again ? TaskState.RETRY : TaskState.FAILURE,
                     WorkerLoss.reason(task, again).andThen(write -> write.eta(again ? now : null)));
         });

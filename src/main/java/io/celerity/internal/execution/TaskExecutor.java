@@ -21,6 +21,7 @@ import io.celerity.internal.store.GroupCommit;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
 import io.celerity.internal.store.TaskWrite;
+import io.celerity.internal.time.CelerityClock;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -34,6 +35,7 @@ import jakarta.jms.Message;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -90,6 +92,10 @@ public class TaskExecutor implements TaskWorker.Runner {
 
     @Inject
     CelerityConfig config;
+
+    @Inject
+    @CelerityClock
+    Clock clock;
 
     @Resource
     ManagedThreadFactory threads;
@@ -212,7 +218,8 @@ public class TaskExecutor implements TaskWorker.Runner {
         } catch (JMSException e) {
             priority = BackgroundTask.DEFAULT_PRIORITY;
         }
-        messaging.sendTask(definition.queue(), task, new TaskDelivery(Instant.now().plus(delay), priority, null, null));
+        messaging.sendTask(definition.queue(), task,
+                new TaskDelivery(clock.instant().plus(delay), priority, null, null));
     }
 
     /** With XA the broker may commit before the database: the broker delivers it again, later; a deleted task's message is dropped. */
@@ -375,7 +382,7 @@ public class TaskExecutor implements TaskWorker.Runner {
         if (wanted && task.getAttempt() <= task.getMaxRetries()) {
             Duration delay = retry != null && retry.countdown() != null
                     ? retry.countdown() : definition.policy().retryDelay(task.getAttempt());
-            Instant eta = Instant.now().plus(delay);
+            Instant eta = clock.instant().plus(delay);
             TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY,
                     errorOf(reported).andThen(write -> write.eta(eta)));
             if (change.changed()) {
@@ -394,7 +401,7 @@ public class TaskExecutor implements TaskWorker.Runner {
         String reason = WorkerMessage.HANDED_BACK.format(config.node());
         TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY, write -> write.celerityError(reason)
                 .maxRetries(write.task().getMaxRetries() + 1)
-                .eta(Instant.now()));
+                .eta(clock.instant()));
         if (change.changed()) {
             LOG.info(() -> reason + ": task " + task.getId());
             messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),

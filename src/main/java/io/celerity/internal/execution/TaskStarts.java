@@ -9,9 +9,11 @@ import io.celerity.internal.store.GroupCommit;
 import io.celerity.internal.store.RateLimits;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
+import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -37,6 +39,10 @@ public class TaskStarts {
     @Inject
     CelerityConfig config;
 
+    @Inject
+    @CelerityClock
+    Clock clock;
+
     /** What to do with a delivered message. */
     public record Start(Kind kind, TaskMeta task, String state, Instant later) {
 
@@ -61,7 +67,7 @@ public class TaskStarts {
             if (task == null) {
                 return new Start(Start.Kind.MISSING, null, null, null);
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             String state = task.getState();
             if (task.isTerminal()) {
                 return Start.drop(state);

@@ -2,6 +2,7 @@ package io.celerity.internal.messaging;
 
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.ApiUseMessage;
+import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +32,10 @@ public class Messaging {
 
     @Inject
     CelerityConfig config;
+
+    @Inject
+    @CelerityClock
+    Clock clock;
 
     private volatile ConnectionFactory connectionFactory;
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
@@ -71,7 +77,7 @@ public class Messaging {
         if (delivery.duplicateId() != null) {
             message.setStringProperty(TaskMessage.DUPLICATE_ID_PROPERTY, delivery.duplicateId());
         }
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         producer.setDeliveryMode(DeliveryMode.PERSISTENT)
                 .setPriority(delivery.priority())
                 .setDeliveryDelay(delivery.dueAt() != null && delivery.dueAt().toEpochMilli() > now

@@ -2,6 +2,7 @@ package io.celerity.internal.store;
 
 import io.celerity.api.TaskMeta;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,6 +39,10 @@ public class TaskStore {
 
     @Inject
     CelerityConfig config;
+
+    @Inject
+    @CelerityClock
+    Clock clock;
 
     /**
      * Records a new task in the caller's transaction (the enqueue commits or rolls back with it). Without an explicit
@@ -182,7 +188,7 @@ public class TaskStore {
         if (!allowed) {
             return new Change(Change.Outcome.REFUSED, from, task);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (state != null) {
             TaskColumns.STATE.set(task, state);
         }
