@@ -146,7 +146,7 @@ public class Sweeper {
         Instant due = task.getEta() != null ? task.getEta() : task.getChangedAt();
         LOG.info(() -> WorkerMessage.OVERDUE_SENT_AGAIN.format(task.getId(), task.getState(), due));
         messaging.sendTask(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()),
-                TaskDelivery.of(task, task.getId() + "#overdue#" + due.toEpochMilli()).withDueAt(null));
+                TaskDelivery.overdue(task, due));
     }
 
     private void lost(String id, Duration lease) {
@@ -172,7 +172,7 @@ public class Sweeper {
                     task.getState()));
             if (TaskState.RETRY.equals(task.getState())) {
                 messaging.sendTask(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()),
-                        TaskDelivery.of(task, task.getId() + "#lost#" + task.getAttempt()));
+                        TaskDelivery.lostWorker(task));
             }
         }
     }

@@ -387,7 +387,7 @@ public class TaskExecutor implements TaskWorker.Runner {
                     errorOf(reported).andThen(write -> write.eta(eta)));
             if (change.changed()) {
                 messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),
-                        TaskDelivery.of(change.task(), task.getId() + "#" + task.getAttempt()));
+                        TaskDelivery.retry(change.task()));
                 lifecycle(definition, change.task(), handler -> handler.onRetry(change.task(), error));
             }
             return;
@@ -405,7 +405,7 @@ public class TaskExecutor implements TaskWorker.Runner {
         if (change.changed()) {
             LOG.info(() -> reason + ": task " + task.getId());
             messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),
-                    TaskDelivery.of(change.task(), task.getId() + "#handback#" + task.getAttempt()));
+                    TaskDelivery.handBack(change.task()));
         }
     }
 

@@ -7,6 +7,10 @@ import java.time.Instant;
 /**
  * How a task message is sent.
  *
+ * <p>A task's first message has the task id as its duplicate-detection id. A message sent again has one of the ids
+ * made here, each the same on every node that sends the same re-send, so that the broker keeps one of them: the
+ * broker's duplicate detection depends on these strings staying exactly as they are.
+ *
  * @param dueAt       not delivered before this instant; {@code null}: at once
  * @param priority    JMS priority 0–9
  * @param expiresAt   the broker expires the message after this instant; {@code null}: never (expiry concerns only a
@@ -21,13 +25,32 @@ public record TaskDelivery(Instant dueAt, int priority, Instant expiresAt, Strin
                 duplicateId);
     }
 
-    /** The same delivery, due at another instant ({@code null}: at once), same duplicate-detection id. */
-    public TaskDelivery withDueAt(Instant at) {
-        return new TaskDelivery(at, priority, expiresAt, duplicateId);
+    /** The message of a task recorded RETRY after its attempt failed: one per attempt. */
+    public static TaskDelivery retry(TaskMeta task) {
+        return of(task, task.getId() + "#" + task.getAttempt());
+    }
+
+    /** The message of a task recorded RETRY when its node stopped during the attempt: one per attempt. */
+    public static TaskDelivery handBack(TaskMeta task) {
+        return of(task, task.getId() + "#handback#" + task.getAttempt());
+    }
+
+    /** The message of a task recorded RETRY when the runner of its attempt was lost: one per attempt. */
+    public static TaskDelivery lostWorker(TaskMeta task) {
+        return of(task, task.getId() + "#lost#" + task.getAttempt());
+    }
+
+    /** The message of a waiting task sent again, at once, because it is overdue: one per due time. */
+    public static TaskDelivery overdue(TaskMeta task, Instant due) {
+        return of(task, task.getId() + "#overdue#" + due.toEpochMilli()).withDueAt(null);
     }
 
     /** The same delivery, due at another instant and without duplicate detection (a re-send of a later check). */
     public TaskDelivery dueAt(Instant at) {
         return new TaskDelivery(at, priority, expiresAt, null);
+    }
+
+    private TaskDelivery withDueAt(Instant at) {
+        return new TaskDelivery(at, priority, expiresAt, duplicateId);
     }
 }
