@@ -161,10 +161,7 @@ public class Sweeper {
                 return new TaskStore.Change(TaskStore.Change.Outcome.REFUSED, null, null);
             }
             TaskPolicy policy = registry.byName(task.getTaskName()).map(TaskDefinition::policy).orElse(null);
-            boolean again = WorkerLoss.runAgain(task, policy);
-            Instant now = clock.instant();
-            return locked.change(again ? TaskState.RETRY : TaskState.FAILURE,
-                    WorkerLoss.reason(task, again).andThen(write -> write.eta(again ? now : null)));
+            return WorkerLoss.record(locked, policy, clock.instant());
         });
         if (change.changed()) {
             TaskMeta task = change.task();

@@ -76,10 +76,8 @@ public class TaskStarts {
                 if (!WorkerLoss.isLost(task, config.runner(), config.lease(), now)) {
                     return Start.later(task, task.getHeartbeatAt().plus(config.lease()).plus(LEASE_MARGIN));
                 }
-                boolean again = WorkerLoss.runAgain(task, definition.policy());
-                // recorded as the sweeper records it: RETRY "worker lost" (then STARTED below), or FAILURE
-                locked.change(again ? TaskState.RETRY : TaskState.FAILURE, WorkerLoss.reason(task, again));
-                if (!again) {
+                // RETRY "worker lost" (then STARTED below), or FAILURE
+                if (TaskState.FAILURE.equals(WorkerLoss.record(locked, definition.policy(), now).state())) {
                     return Start.drop(TaskState.FAILURE);
                 }
             } else {

@@ -1,10 +1,12 @@
 package io.celerity.internal.execution;
 
-import io.celerity.internal.store.TaskWrite;
 import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskState;
 import io.celerity.api.WorkerLost;
 import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.registry.TaskPolicy;
+import io.celerity.internal.store.TaskStore;
+import io.celerity.internal.store.TaskWrite;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,13 +30,25 @@ final class WorkerLoss {
         return heartbeat == null || !heartbeat.plus(lease).isAfter(now);
     }
 
-    static boolean runAgain(TaskMeta task, TaskPolicy policy) {
+    /**
+     * Records on the locked row of a task whose runner is lost what becomes of it: RETRY, due at once, to run again,
+     * or FAILURE.
+     *
+     * @param policy the task's policy; {@code null} when no task of this application has its name
+     */
+    static TaskStore.Change record(TaskStore.Locked locked, TaskPolicy policy, Instant now) {
+        TaskMeta task = locked.task();
+        boolean again = runAgain(task, policy);
+        return locked.change(again ? TaskState.RETRY : TaskState.FAILURE,
+                reason(task, again).andThen(write -> write.eta(again ? now : null)));
+    }
+
+    private static boolean runAgain(TaskMeta task, TaskPolicy policy) {
         return policy != null && policy.workerLost() == WorkerLost.RUN_AGAIN
                 && task.getAttempt() <= task.getMaxRetries() + EXTRA_RUNS;
     }
 
-    /** The error recorded for a lost run. */
-    static Consumer<TaskWrite> reason(TaskMeta lost, boolean again) {
+    private static Consumer<TaskWrite> reason(TaskMeta lost, boolean again) {
         String message = WorkerMessage.WORKER_LOST.format(lost.getRunner(), lost.getAttempt(),
                 again ? "; the task runs again" : "");
         return write -> write.celerityError(message);
