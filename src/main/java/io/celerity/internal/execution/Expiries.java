@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /** Ends waiting tasks whose expiry time has passed: their bodies never run. */
 @ApplicationScoped
@@ -22,6 +23,17 @@ public class Expiries {
     @Inject
     @CelerityClock
     Clock clock;
+
+    /**
+     * Marks EXPIRED the waiting tasks whose expiry time has passed.
+     *
+     * @param max the most tasks handled at once
+     */
+    void expirePassed(Instant now, int max) {
+        for (String id : store.expiredWaiting(now, max)) {
+            expire(id);
+        }
+    }
 
     /** Marks the task EXPIRED if it still waits and its expiry time has passed. */
     public boolean expire(String id) {
