@@ -2,57 +2,36 @@ package io.celerity.internal.execution;
 
 import io.celerity.api.BackgroundTask;
 import io.celerity.api.CelerityException;
-import io.celerity.api.SoftTimeLimitExceeded;
-import io.celerity.api.TaskHandle;
-import io.celerity.api.TaskLifecycle;
 import io.celerity.api.TaskMeta;
-import io.celerity.api.TaskRetry;
 import io.celerity.api.TaskState;
 import io.celerity.api.TaskWorker;
-import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.messaging.TaskDelivery;
 import io.celerity.internal.messaging.TaskMessage;
-import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.registry.TaskDefinition;
 import io.celerity.internal.registry.TaskRegistry;
-import io.celerity.internal.store.GroupCommit;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
-import io.celerity.internal.store.TaskWrite;
 import io.celerity.internal.time.CelerityClock;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.ejb.EJBException;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one delivered task message: decides from the task row whether to run ({@link TaskStarts}), runs the body on a
- * thread of its own under the task's time limits, and records the outcome: SUCCESS, RETRY with a new delayed message,
- * FAILURE, or ABORTED. Messages that can never be processed go to the dead-letter queue with their task marked FAILURE.
+ * Runs one delivered task message: decides from the task row whether to run ({@link TaskStarts}), runs the body
+ * ({@link TaskBodies}), decides the outcome ({@link OutcomeDecision}) and records it ({@link OutcomeRecorder}).
+ * Messages that can never be processed go to the dead-letter queue with their task marked FAILURE.
  */
 @ApplicationScoped
 public class TaskExecutor implements TaskWorker.Runner {
@@ -76,43 +55,23 @@ public class TaskExecutor implements TaskWorker.Runner {
     TaskStore store;
 
     @Inject
-    GroupCommit commits;
-
-    @Inject
     TaskStarts starts;
 
     @Inject
     Runs runs;
 
     @Inject
-    TaskBeans beans;
-
-    @Inject
     Messaging messaging;
 
     @Inject
-    CelerityConfig config;
+    TaskBodies bodies;
+
+    @Inject
+    OutcomeRecorder outcomes;
 
     @Inject
     @CelerityClock
     Clock clock;
-
-    @Resource
-    ManagedThreadFactory threads;
-
-    private ExecutorService bodies;
-
-    @PostConstruct
-    void start() {
-        // unbounded: the MDB's maxSession bounds the runs; threads of abandoned runs must not hold up new ones
-        bodies = Executors.newCachedThreadPool(threads);
-    }
-
-    @PreDestroy
-    void stop() {
-        runs.ids().forEach(id -> runs.get(id).ifPresent(Run::handBack));
-        bodies.shutdownNow();
-    }
 
     @Override
     public void run(Class<? extends TaskWorker> worker, Message message) {
@@ -245,234 +204,20 @@ public class TaskExecutor implements TaskWorker.Runner {
             poison(message, task.getId(), e.getMessage());
             return;
         }
-        CompletableFuture<Object> body = CompletableFuture.supplyAsync(() -> invoke(definition, run, args), bodies);
+        CompletableFuture<Object> body = bodies.start(definition, run, args);
         try {
-            outcome(definition, task, run, body);
+            BodyEnd end = bodies.end(definition, task, run, body);
+            if (end instanceof BodyEnd.Threw threw) {
+                LOG.log(Level.FINE, WorkerMessage.RUN_FAILED.format(task.getId()), threw.error());
+            }
+            Outcome outcome = OutcomeDecision.decide(definition.policy(), RunEnding.of(end, task, run),
+                    ThreadLocalRandom.current());
+            outcomes.record(definition, task, run, outcome);
         } finally {
             // a body abandoned by the hard limit, a revoke or an interrupt stays registered until it returns, so that
             // this node never starts the same task while it still runs
             body.whenComplete((value, error) -> runs.remove(run));
         }
-    }
-
-    private void outcome(TaskDefinition definition, TaskMeta task, Run run, CompletableFuture<Object> body) {
-        Optional<String> stopped = await(task, run, body);
-        if (stopped.isPresent()) {
-            failed(definition, task, new TimeLimitExceeded(stopped.get()), run, false);
-            return;
-        }
-        if (run.terminated() && !body.isDone()) {
-            LOG.fine(() -> WorkerMessage.REVOKED_WHILE_RUNNING.format(task.getId()));
-            return;
-        }
-        Object returned;
-        try {
-            returned = body.join();
-        } catch (RuntimeException e) {
-            Throwable error = e.getCause() != null ? cause(e.getCause()) : e;
-            failed(definition, task, error, run, true);
-            return;
-        }
-        succeeded(definition, task, returned, run);
-    }
-
-    /**
-     * Waits for the body under the soft and hard time limits, or until the task is terminated.
-     *
-     * @return the reason the hard limit stopped it, if it did
-     */
-    private Optional<String> await(TaskMeta task, Run run, CompletableFuture<Object> body) {
-        CompletableFuture<Object> ended = CompletableFuture.anyOf(body, run.released()).exceptionally(error -> null);
-        long started = System.nanoTime();
-        try {
-            Long soft = task.getSoftTimeLimitMillis();
-            if (soft != null && !wait(ended, soft)) {
-                run.passSoftLimit(WorkerMessage.SOFT_TIME_LIMIT_EXCEEDED.format(Duration.ofMillis(soft)));
-            }
-            Long hard = task.getTimeLimitMillis();
-            if (hard == null) {
-                ended.join();
-                return Optional.empty();
-            }
-            long left = hard - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            if (wait(ended, Math.max(left, 0))) {
-                return Optional.empty();
-            }
-            run.terminate();
-            return Optional.of(WorkerMessage.TIME_LIMIT_EXCEEDED.format(Duration.ofMillis(hard)));
-        } catch (InterruptedException e) {
-            run.terminate();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(WorkerMessage.WORKER_INTERRUPTED.format(task.getId()), e);
-        }
-    }
-
-    private static boolean wait(CompletableFuture<Object> ended, long millis) throws InterruptedException {
-        try {
-            ended.get(millis, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return true;
-        }
-    }
-
-    private Object invoke(TaskDefinition definition, Run run, Object[] args) {
-        RunningTask.enter(run, definition.name(), definition.method());
-        run.bodyStarts(Thread.currentThread());
-        TaskBeans.Reference bean = null;
-        try {
-            bean = beans.reference(definition);
-            return definition.method().invoke(bean.instance(), args);
-        } catch (InvocationTargetException e) {
-            throw new BodyFailure(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new BodyFailure(e);
-        } finally {
-            run.bodyEnds();
-            RunningTask.exit();
-            if (bean != null) {
-                bean.release();
-            }
-        }
-    }
-
-    private void succeeded(TaskDefinition definition, TaskMeta task, Object returned, Run run) {
-        Object value;
-        String result;
-        try {
-            value = unwrap(definition, returned);
-            result = definition.resultType() != null
-                    ? TaskJson.writeValue(definition.name(), "the result", value, definition.resultType())
-                    : null;
-        } catch (RuntimeException e) {
-            failed(definition, task, e, run, false);
-            return;
-        }
-        if (run.abortSeen()) {
-            finish(definition, run, TaskState.ABORTED, write -> write.result(result), null, null);
-            return;
-        }
-        // a store failure here propagates: the broker delivers the message again (at-least-once)
-        finish(definition, run, TaskState.SUCCESS, write -> write.result(result), value, null);
-    }
-
-    private void failed(TaskDefinition definition, TaskMeta task, Throwable error, Run run, boolean retryable) {
-        LOG.log(Level.FINE, WorkerMessage.RUN_FAILED.format(task.getId()), error);
-        if (run.handedBack()) {
-            handBack(definition, task, run);
-            return;
-        }
-        if (run.abortSeen()) {
-            finish(definition, run, TaskState.ABORTED, errorOf(error), null, error);
-            return;
-        }
-        Throwable reported = error;
-        if (run.softLimitPassed() != null && (error instanceof SoftTimeLimitExceeded
-                || error instanceof InterruptedException)) {
-            reported = error instanceof SoftTimeLimitExceeded ? error : new SoftTimeLimitExceeded(run.softLimitPassed());
-            retryable = false;
-        }
-        TaskRetry retry = error instanceof TaskRetry requested ? requested : null;
-        if (retry != null && retry.getCause() != null) {
-            reported = retry.getCause();
-        }
-        boolean wanted = retryable && (retry != null || definition.policy().retries(error));
-        if (wanted && task.getAttempt() <= task.getMaxRetries()) {
-            Duration delay = retry != null && retry.countdown() != null
-                    ? retry.countdown() : definition.policy().retryDelay(task.getAttempt());
-            Instant eta = clock.instant().plus(delay);
-            TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY,
-                    errorOf(reported).andThen(write -> write.eta(eta)));
-            if (change.changed()) {
-                messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),
-                        TaskDelivery.retry(change.task()));
-                lifecycle(definition, change.task(), handler -> handler.onRetry(change.task(), error));
-            }
-            return;
-        }
-        Throwable failure = reported;
-        finish(definition, run, TaskState.FAILURE, errorOf(failure), null, failure);
-    }
-
-    /** Records an interrupted run of a stopping node as RETRY (not counted against the retries) and sends it again. */
-    private void handBack(TaskDefinition definition, TaskMeta task, Run run) {
-        String reason = WorkerMessage.HANDED_BACK.format(config.node());
-        TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY, write -> write.celerityError(reason)
-                .maxRetries(write.task().getMaxRetries() + 1)
-                .eta(clock.instant()));
-        if (change.changed()) {
-            LOG.info(() -> reason + ": task " + task.getId());
-            messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),
-                    TaskDelivery.handBack(change.task()));
-        }
-    }
-
-    private void finish(TaskDefinition definition, Run run, String state, Consumer<TaskWrite> change, Object value,
-                        Throwable error) {
-        String id = run.id();
-        TaskStore.Change finished = commits.transition(id, run.claim(), state, change);
-        if (!finished.changed()) {
-            LOG.warning(() -> WorkerMessage.END_REFUSED.format(id, state, finished.state()));
-            return;
-        }
-        TaskMeta task = finished.task();
-        lifecycle(definition, task, handler -> {
-            if (TaskState.SUCCESS.equals(state)) {
-                handler.onSuccess(task, value);
-            } else if (TaskState.FAILURE.equals(state)) {
-                handler.onFailure(task, error);
-            }
-        });
-    }
-
-    private void lifecycle(TaskDefinition definition, TaskMeta task,
-                           Consumer<TaskLifecycle> handler) {
-        if (!TaskLifecycle.class.isAssignableFrom(definition.beanClass())) {
-            return;
-        }
-        TaskBeans.Reference bean = null;
-        try {
-            bean = beans.reference(definition);
-            TaskLifecycle lifecycle = (TaskLifecycle) bean.instance();
-            handler.accept(lifecycle);
-            lifecycle.afterReturn(task);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, WorkerMessage.LIFECYCLE_HANDLER_FAILED.format(task.getId(), e), e);
-        } finally {
-            if (bean != null) {
-                bean.release();
-            }
-        }
-    }
-
-    /** The application's exception, not the EJB container's wrapper around it. */
-    private static Throwable cause(Throwable error) {
-        Throwable cause = error instanceof BodyFailure failure ? failure.getCause() : error;
-        while (cause instanceof EJBException ejb && ejb.getCause() != null) {
-            cause = ejb.getCause();
-        }
-        return cause;
-    }
-
-    private static Object unwrap(TaskDefinition definition, Object returned) {
-        if (returned == null) {
-            return null;
-        }
-        if (returned instanceof TaskHandle.CompletedResult<?> completed) {
-            return completed.value();
-        }
-        throw new CelerityException(WorkerMessage.NOT_A_COMPLETED_HANDLE.format(definition.name(), returned));
-    }
-
-    private static Consumer<TaskWrite> errorOf(Throwable error) {
-        if (error == null) {
-            return write -> { };
-        }
-        String type = error instanceof TimeLimitExceeded ? CelerityException.class.getName() : error.getClass().getName();
-        String trace = error instanceof TimeLimitExceeded ? null : stackTrace(error);
-        return write -> write.error(type, error.getMessage(), trace);
     }
 
     private void poison(Message message, String id, String reason) {
@@ -481,32 +226,5 @@ public class TaskExecutor implements TaskWorker.Runner {
             store.transition(id, TaskState.FAILURE, write -> write.celerityError(reason));
         }
         messaging.deadLetter(message, reason);
-    }
-
-
-    private static String stackTrace(Throwable error) {
-        StringWriter trace = new StringWriter();
-        error.printStackTrace(new PrintWriter(trace));
-        return trace.toString();
-    }
-
-    /** Carries the body's own exception out of the body thread. */
-    private static final class BodyFailure extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        BodyFailure(Throwable cause) {
-            super(cause);
-        }
-    }
-
-    /** The hard time limit ended the run. */
-    private static final class TimeLimitExceeded extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        TimeLimitExceeded(String message) {
-            super(message);
-        }
     }
 }

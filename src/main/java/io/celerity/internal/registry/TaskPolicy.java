@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.random.RandomGenerator;
 
 /**
  * The control options of one task: retries, expiry, priority, time limits, rate limit, worker-lost policy. Built
@@ -101,8 +101,12 @@ public record TaskPolicy(int maxRetries, Duration retryDelay, boolean retryBacko
                 && retryOn.stream().anyMatch(type -> type.isInstance(error));
     }
 
-    /** The delay before the attempt after {@code attempt}: fixed, or doubled each time up to the cap, with jitter. */
-    public Duration retryDelay(int attempt) {
+    /**
+     * The delay before the attempt after {@code attempt}: fixed, or doubled each time up to the cap, with jitter.
+     *
+     * @param random draws the jitter
+     */
+    public Duration retryDelay(int attempt, RandomGenerator random) {
         if (!retryBackoff) {
             return retryDelay;
         }
@@ -111,7 +115,7 @@ public record TaskPolicy(int maxRetries, Duration retryDelay, boolean retryBacko
                 ? retryBackoffMax
                 : retryDelay.multipliedBy(1L << doublings);
         if (retryJitter && delay.toMillis() > 0) {
-            delay = Duration.ofMillis(ThreadLocalRandom.current().nextLong(delay.toMillis() + 1));
+            delay = Duration.ofMillis(random.nextLong(delay.toMillis() + 1));
         }
         return delay;
     }

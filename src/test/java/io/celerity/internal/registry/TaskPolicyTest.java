@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.random.RandomGenerator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TaskPolicyTest {
+
+    private static final RandomGenerator RANDOM = new Random(42);
 
     private static TaskPolicy parse(Map<String, String> settings) {
         return TaskPolicy.parse("t", "a test", settings, List.of(IOException.class), List.of(java.io.FileNotFoundException.class));
@@ -60,7 +64,7 @@ class TaskPolicyTest {
         TaskPolicy policy = parse(Map.of("max-retries", "3", "retry-delay", "2s", "expires", "1h", "priority", "9",
                 "soft-time-limit", "1s", "time-limit", "2s", "rate-limit", "5/m", "on-worker-lost", "fail"));
         assertEquals(3, policy.maxRetries());
-        assertEquals(Duration.ofSeconds(2), policy.retryDelay(1));
+        assertEquals(Duration.ofSeconds(2), policy.retryDelay(1, RANDOM));
         assertEquals(Duration.ofHours(1), policy.expires());
         assertEquals(9, policy.priority());
         assertEquals(Duration.ofSeconds(12), policy.rateLimit().interval());
@@ -96,14 +100,14 @@ class TaskPolicyTest {
     void backoff_doublesUpToTheCap_andJitterStaysBelowIt() {
         TaskPolicy doubling = parse(Map.of("retry-delay", "1s", "retry-backoff", "true", "retry-backoff-max", "5s",
                 "retry-jitter", "false"));
-        assertEquals(Duration.ofSeconds(1), doubling.retryDelay(1));
-        assertEquals(Duration.ofSeconds(2), doubling.retryDelay(2));
-        assertEquals(Duration.ofSeconds(4), doubling.retryDelay(3));
-        assertEquals(Duration.ofSeconds(5), doubling.retryDelay(4));
-        assertEquals(Duration.ofSeconds(5), doubling.retryDelay(60));
+        assertEquals(Duration.ofSeconds(1), doubling.retryDelay(1, RANDOM));
+        assertEquals(Duration.ofSeconds(2), doubling.retryDelay(2, RANDOM));
+        assertEquals(Duration.ofSeconds(4), doubling.retryDelay(3, RANDOM));
+        assertEquals(Duration.ofSeconds(5), doubling.retryDelay(4, RANDOM));
+        assertEquals(Duration.ofSeconds(5), doubling.retryDelay(60, RANDOM));
         TaskPolicy jittered = parse(Map.of("retry-delay", "1s", "retry-backoff", "true", "retry-backoff-max", "5s"));
         for (int i = 0; i < 100; i++) {
-            Duration delay = jittered.retryDelay(3);
+            Duration delay = jittered.retryDelay(3, RANDOM);
             assertTrue(!delay.isNegative() && delay.compareTo(Duration.ofSeconds(4)) <= 0, delay.toString());
         }
     }
