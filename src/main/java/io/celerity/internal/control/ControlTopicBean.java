@@ -2,6 +2,7 @@ package io.celerity.internal.control;
 
 import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.messaging.Destinations;
+import io.celerity.internal.json.JsonLimits;
 import io.celerity.internal.json.TaskJson;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -29,6 +30,8 @@ import java.util.logging.Logger;
 public class ControlTopicBean implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(ControlTopicBean.class.getName());
+    /** A request is one flat object of two short strings. */
+    private static final JsonLimits LIMITS = new JsonLimits(4096, 4);
 
     @Inject
     ControlRequests requests;
@@ -37,7 +40,9 @@ public class ControlTopicBean implements MessageListener {
     public void onMessage(Message message) {
         try {
             if (message instanceof TextMessage text) {
-                requests.apply(TaskJson.jsonb().fromJson(text.getText(), ControlRequest.class));
+                String body = text.getText();
+                LIMITS.check(body);
+                requests.apply(TaskJson.jsonb().fromJson(body, ControlRequest.class));
             }
         } catch (JMSException | RuntimeException e) {
             LOG.warning(() -> WorkerMessage.CONTROL_REQUEST_DROPPED.format(e));

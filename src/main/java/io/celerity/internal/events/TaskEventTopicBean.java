@@ -4,6 +4,7 @@ import io.celerity.api.TaskEvent;
 import io.celerity.internal.message.EventMessage;
 import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.json.JsonLimits;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.store.TaskEntityModel;
 import jakarta.ejb.ActivationConfigProperty;
@@ -34,6 +35,11 @@ import java.util.logging.Logger;
 public class TaskEventTopicBean implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(TaskEventTopicBean.class.getName());
+    /**
+     * A message holds at most 500 events (TaskEventPublisher) of a few kB each (error messages are cut at 4000
+     * characters); fields are flat.
+     */
+    private static final JsonLimits LIMITS = new JsonLimits(16 * 1024 * 1024, 8);
 
     @Inject
     TaskEventPublisher publisher;
@@ -51,7 +57,9 @@ public class TaskEventTopicBean implements MessageListener {
                 return;
             }
             if (message instanceof TextMessage text) {
-                List<TaskEvent> events = List.of(TaskJson.jsonb().fromJson(text.getText(), TaskEvent[].class));
+                String body = text.getText();
+                LIMITS.check(body);
+                List<TaskEvent> events = List.of(TaskJson.jsonb().fromJson(body, TaskEvent[].class));
                 publisher.fireRemote(events.stream().map(this::typed).toList());
             }
         } catch (JMSException | RuntimeException e) {

@@ -3,6 +3,7 @@ package io.celerity.internal.messaging;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import io.celerity.internal.json.JsonLimits;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.message.WorkerMessage;
 import jakarta.json.JsonObject;
@@ -24,6 +25,8 @@ public record TaskMessage(String id, String task) {
     public static final String TASK_PROPERTY = "celerity_task";
     /** Artemis' duplicate-detection property: a re-sent enqueue of the same task id is dropped by the broker. */
     public static final String DUPLICATE_ID_PROPERTY = "_AMQ_DUPL_ID";
+    /** A task message is one flat object of two short strings; anything much larger or deeper is not one. */
+    static final JsonLimits LIMITS = new JsonLimits(4096, 4);
 
     public String toJson() {
         return TaskJson.json().createObjectBuilder().add("id", id).add("task", task).build().toString();
@@ -41,8 +44,10 @@ public record TaskMessage(String id, String task) {
                     message.getClass().getSimpleName()));
         }
         JsonObject json;
-        try (JsonReader reader = TaskJson.json().createReader(new StringReader(text.getText()))) {
-            json = reader.readObject();
+        try {
+            String body = text.getText();
+            LIMITS.check(body);
+            json = read(body);
         } catch (RuntimeException | JMSException e) {
             throw new MalformedTaskMessage(idProperty, WorkerMessage.NOT_A_JSON_OBJECT.format(e.getMessage()));
         }
@@ -55,6 +60,12 @@ public record TaskMessage(String id, String task) {
             throw new MalformedTaskMessage(id, WorkerMessage.NO_TASK_NAME.format());
         }
         return new TaskMessage(id, task);
+    }
+
+    private static JsonObject read(String body) {
+        try (JsonReader reader = TaskJson.json().createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
     }
 
     private static String string(JsonObject json, String key) {

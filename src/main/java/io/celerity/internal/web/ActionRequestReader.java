@@ -1,5 +1,6 @@
 package io.celerity.internal.web;
 
+import io.celerity.internal.json.JsonLimits;
 import io.celerity.internal.json.TaskJson;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -13,10 +14,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads an action's body strictly: empty is no options; anything but a JSON object with a boolean
- * {@code terminate} is refused. It reads the request's entity stream itself rather than through a message body
- * reader, so that no JSON provider of the server can answer instead, more leniently.
+ * {@code terminate} is refused, and so is a body nested deeper than {@link #MAX_DEPTH} levels (its size is bounded by
+ * {@link BodyLimit}). It reads the request's entity stream itself rather than through a message body reader, so that
+ * no JSON provider of the server can answer instead, more leniently.
  */
 final class ActionRequestReader {
+
+    static final int MAX_DEPTH = 32;
+    private static final JsonLimits LIMITS = new JsonLimits(Integer.MAX_VALUE, MAX_DEPTH);
 
     private ActionRequestReader() {
     }
@@ -25,6 +30,13 @@ final class ActionRequestReader {
         String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
         if (text.isBlank()) {
             return ActionRequest.NONE;
+        }
+        try {
+            LIMITS.check(text);
+        } catch (JsonLimits.Exceeded e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        } catch (JsonException e) {
+            throw invalid();
         }
         JsonObject object;
         try (JsonParser parser = TaskJson.json().createParser(new StringReader(text))) {

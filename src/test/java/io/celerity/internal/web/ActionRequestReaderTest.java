@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ActionRequestReaderTest {
 
@@ -30,6 +31,16 @@ class ActionRequestReaderTest {
                 "[1, 2]", "{", "true", "{\"terminate\": true} trailing"}) {
             ApiProblem problem = assertThrows(ApiProblem.class, () -> read(body), body);
             assertEquals(400, problem.status(), body);
+        }
+    }
+
+    @Test
+    void aBodyNestedTooDeep_isABadRequest_thatSaysSo_atAnyDepth() {
+        for (int depth : new int[]{ActionRequestReader.MAX_DEPTH + 1, 500, 1000, 5000}) {
+            String body = "{\"terminate\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
+            ApiProblem problem = assertThrows(ApiProblem.class, () -> read(body), "depth " + depth);
+            assertEquals(400, problem.status());
+            assertTrue(problem.getMessage().startsWith("CELERITY-0406"), problem.getMessage());
         }
     }
 }
