@@ -206,6 +206,17 @@ class TaskControlIT {
     }
 
     @Test
+    void aTaskMessageWithNoRow_isDeliveredAgain_thenDeadLetteredWithItsReason() {
+        String id = UUID.randomUUID().toString();
+        messaging.sendTask("celerity.tasks", new TaskMessage(id, "control.echo"), new TaskDelivery(null, 4, null, null));
+
+        await("the orphan message is dead-lettered", WAIT, () -> dlqReason(id) != null);
+        assertTrue(dlqReason(id).startsWith("CELERITY-0214: no task row with id " + id + " after 3 deliveries"),
+                dlqReason(id));
+        assertTrue(store.find(id).isEmpty(), "no row was made for it");
+    }
+
+    @Test
     void anEnqueueRetriedWithTheSameTaskId_afterAnAmbiguousCommit_runsOnce() throws Exception {
         String key = key();
         String id = "order-" + key;

@@ -41,7 +41,7 @@ public class TaskExecutor implements TaskWorker.Runner {
     /** How long a missing row is awaited within one delivery. */
     private static final int MISSING_ROW_ATTEMPTS = 20;
     private static final long MISSING_ROW_PAUSE_MILLIS = 100;
-    /** Deliveries of a message whose row is missing before it is dropped (the task was deleted). */
+    /** Deliveries of a message whose row is missing before it is dead-lettered (deleted task, forged or stray message). */
     private static final int MISSING_ROW_DELIVERIES = 3;
     /** How long a message waits when its task row could not be read. */
     private static final Duration DEFER = Duration.ofSeconds(5);
@@ -181,8 +181,12 @@ public class TaskExecutor implements TaskWorker.Runner {
                 new TaskDelivery(clock.instant().plus(delay), priority, null, null));
     }
 
-    /** With XA the broker may commit before the database: the broker delivers it again, later; a deleted task's message is dropped. */
-    private static void missing(Message message, String id) {
+    /**
+     * With XA the broker may commit before the database: the broker delivers it again, later. A message still without
+     * a row after that is an orphan (its task was deleted, or it is forged or stray): it is dead-lettered, so that it
+     * is seen and kept.
+     */
+    private void missing(Message message, String id) {
         int deliveries;
         try {
             deliveries = message.getIntProperty("JMSXDeliveryCount");
@@ -192,7 +196,7 @@ public class TaskExecutor implements TaskWorker.Runner {
         if (deliveries < MISSING_ROW_DELIVERIES) {
             throw new IllegalStateException(WorkerMessage.NO_ROW_YET.format(id));
         }
-        LOG.warning(() -> WorkerMessage.NO_ROW.format(id));
+        poison(message, null, WorkerMessage.NO_ROW.format(id, deliveries));
     }
 
     private void run(Message message, TaskDefinition definition, TaskMeta task, Run run) {

@@ -21,8 +21,8 @@ public enum WorkerMessage implements Message {
     END_REFUSED("CELERITY-0211: task %s could not end %s: it is %s"),
     DEAD_LETTERED("CELERITY-0212: message sent to the dead-letter queue: %s"),
     SECOND_MESSAGE("CELERITY-0213: task %s runs on this node; its second message is dropped"),
-    NO_ROW("CELERITY-0214: no task row with id %s after several deliveries (the task was deleted); the message is "
-            + "dropped"),
+    NO_ROW("CELERITY-0214: no task row with id %s after %s deliveries: the task was deleted, or the message is "
+            + "forged or stray"),
     START_FAILED("CELERITY-0215: task %s could not be started (%s); its message comes back in %s s"),
     REVOKED_WHILE_RUNNING("CELERITY-0216: task %s was revoked while running; its thread was interrupted"),
     SOFT_TIME_LIMIT_EXCEEDED("CELERITY-0217: soft time limit of %s exceeded"),
