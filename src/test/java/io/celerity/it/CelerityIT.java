@@ -124,9 +124,9 @@ class CelerityIT {
         Provider provider = fixtures.provider("acme");
         Provider other = fixtures.provider("other");
 
-        String sumId = post("api/additions?x=1&y=2&owner=" + owner.getId() + "&provider=" + provider.getId());
-        String zeroId = post("api/additions?x=0&y=0&owner=" + owner.getId() + "&provider=" + provider.getId());
-        String elsewhereId = post("api/additions?x=5&y=5&owner=" + owner.getId() + "&provider=" + other.getId());
+        String sumId = add(addition(1, 2, provider.getId()) + ", \"owner\": " + owner.getId() + "}");
+        String zeroId = add(addition(0, 0, provider.getId()) + ", \"owner\": " + owner.getId() + "}");
+        String elsewhereId = add(addition(5, 5, other.getId()) + ", \"owner\": " + owner.getId() + "}");
 
         assertEquals(3, tasks.handle(sumId, Integer.class).get(WAIT));
         TaskFailedException zero = assertThrows(TaskFailedException.class,
@@ -374,11 +374,40 @@ class CelerityIT {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> tasks.with(Map.of("provider", Long.MAX_VALUE)).call(() -> calculator.add(1, 1)));
         assertTrue(missing.getMessage().startsWith("CELERITY-0305"), missing.getMessage());
-        HttpResponse<String> noSuchProvider = postFor("api/additions?x=1&y=2&provider=" + Long.MAX_VALUE);
-        assertEquals(400, noSuchProvider.statusCode(), noSuchProvider.body());
+        HttpResponse<String> noSuchProvider = postFor(addition(1, 2, Long.MAX_VALUE) + "}", "application/json");
+        assertProblem(noSuchProvider, 400);
         assertTrue(noSuchProvider.body().contains("CELERITY-0305"), noSuchProvider.body());
 
         assertEquals(before, countTasks());
+    }
+
+    @Test
+    void theDemosAdditions_refuseBadInput_withProblemDocuments_andStartNothing() throws Exception {
+        long provider = fixtures.provider("careful").getId();
+        long before = countTasks();
+        String json = "application/json";
+
+        assertProblem(postFor("x=1&y=2&provider=" + provider, "application/x-www-form-urlencoded"), 415);
+        assertProblem(postFor(addition(1, 2, provider) + "}", "text/plain"), 415);
+        assertProblem(postFor(addition(1, 2, provider) + "}", null), 415);
+        for (String bad : List.of("", "{", "[1, 2]", "{\"x\": 1, \"y\": 2}", "{\"x\": \"abc\", \"y\": 2, \"provider\": 1}",
+                "{\"y\": 2, \"provider\": " + provider + "}", addition(1, 2, provider) + ", \"z\": 3}",
+                "{\"x\": 1.5, \"y\": 2, \"provider\": " + provider + "}",
+                "{\"x\": 2147483648, \"y\": 0, \"provider\": " + provider + "}",
+                "{\"x\": 1, \"y\": 2, \"provider\": \"abc\"}",
+                "{\"x\": 1, \"y\": 2, \"provider\": " + provider + ", \"owner\": " + "[".repeat(1000) + "]".repeat(1000) + "}",
+                "[".repeat(5000) + "]".repeat(5000))) {
+            assertProblem(postFor(bad, json), 400);
+        }
+        HttpResponse<String> overflow = postFor(addition(Integer.MAX_VALUE, 1, provider) + "}", json);
+        assertProblem(overflow, 400);
+        assertTrue(overflow.body().contains("x + y must lie between"), overflow.body());
+        assertProblem(HttpClient.newHttpClient().send(asAdmin("api/nothing").GET().build(),
+                HttpResponse.BodyHandlers.ofString()), 404);
+
+        assertEquals(before, countTasks(), "nothing was started");
+        assertEquals(Integer.MIN_VALUE + 1, tasks.handle(add(addition(Integer.MIN_VALUE, 1, provider) + "}"),
+                Integer.class).get(WAIT), "the whole int range is accepted");
     }
 
     @Test
@@ -405,15 +434,34 @@ class CelerityIT {
                 "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)));
     }
 
-    private String post(String path) throws Exception {
-        HttpResponse<String> response = postFor(path);
+    /** The start of the demo's addition body, open for more properties: close it with "}". */
+    private static String addition(long x, long y, long provider) {
+        return "{\"x\": " + x + ", \"y\": " + y + ", \"provider\": " + provider;
+    }
+
+    /** Starts an addition through the demo's API; its task id. */
+    private String add(String body) throws Exception {
+        HttpResponse<String> response = postFor(body, "application/json");
         assertEquals(200, response.statusCode(), response.body());
         return TaskJson.jsonb().fromJson(response.body(), AdditionResource.Started.class).id();
     }
 
-    private HttpResponse<String> postFor(String path) throws Exception {
-        return HttpClient.newHttpClient().send(asAdmin(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> postFor(String body, String type) throws Exception {
+        HttpRequest.Builder request = asAdmin("api/additions").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A problem document with this status, and no stack trace. */
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("")
+                .split(";")[0], response.body());
+        assertEquals(status, TaskJson.json().createReader(new java.io.StringReader(response.body())).readObject()
+                .getInt("status"), response.body());
+        assertFalse(response.body().contains("Exception") || response.body().contains("at io."), response.body());
     }
 
     private String get(String path) throws Exception {

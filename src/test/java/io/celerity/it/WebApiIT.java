@@ -350,6 +350,21 @@ class WebApiIT {
         assertEquals("SCHEDULED", json(get(API + "/" + id, "alice", 200)).getString("state"), "nothing happened");
     }
 
+    @Test
+    void anActionBodyNestedDeep_isA400_atEveryDepth() throws Exception {
+        String id = start("quick", "alice", "provider=1&countdown=600");
+
+        for (String action : List.of("revoke", "abort", "retry")) {
+            for (int depth : new int[]{33, 500, 1000, 5000}) {
+                String body = "{\"terminate\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
+                HttpResponse<String> deep = post(API + "/" + id + "/" + action, "alice", body, 400);
+                assertProblem(deep, 400);
+                assertTrue(json(deep).getString("detail").startsWith("CELERITY-0406"), action + " " + depth);
+            }
+        }
+        assertEquals("SCHEDULED", json(get(API + "/" + id, "alice", 200)).getString("state"), "nothing happened");
+    }
+
     // ---------------------------------------------------------------- WebSocket
 
     @Test

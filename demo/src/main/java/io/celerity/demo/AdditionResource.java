@@ -8,14 +8,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
@@ -71,17 +73,26 @@ public class AdditionResource {
         return new Me(security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName());
     }
 
-    /** Starts an addition; its owner is the signed-in user, or for an admin the owner account given. */
+    /**
+     * Starts an addition from a JSON {@link Addition}; its owner is the signed-in user, or for an admin the owner
+     * account given. Like Celerity's own actions it takes {@code Content-Type: application/json} only: a page on
+     * another site cannot send that type without asking this server first (CORS), so it cannot start tasks with a
+     * visitor's credentials.
+     */
     @POST
     @Path("additions")
-    public Started add(@QueryParam("x") int x, @QueryParam("y") int y, @QueryParam("owner") Long owner,
-                       @QueryParam("provider") long provider) {
-        if (owner != null && !security.isUserInRole(ADMIN)) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Started add(@Context HttpHeaders headers, String body) {
+        if (headers.getMediaType() == null) {
+            throw new NotSupportedException("send JSON with Content-Type: application/json");
+        }
+        Addition request = Addition.of(body);
+        if (request.owner() != null && !security.isUserInRole(ADMIN)) {
             throw new ForbiddenException("only an admin starts tasks for someone else");
         }
-        Map<String, Object> fields = owner == null ? Map.of("provider", provider)
-                : Map.of("owner", owner, "provider", provider);
-        TaskHandle<Integer> sum = tasks.with(fields).call(() -> addition.add(x, y));
+        Map<String, Object> fields = request.owner() == null ? Map.of("provider", request.provider())
+                : Map.of("owner", request.owner(), "provider", request.provider());
+        TaskHandle<Integer> sum = tasks.with(fields).call(() -> addition.add(request.x(), request.y()));
         return new Started(sum.id());
     }
 

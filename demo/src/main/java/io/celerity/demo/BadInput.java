@@ -1,23 +1,18 @@
 package io.celerity.demo;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A task call refused at enqueue (an unknown provider, a bad field) is the client's mistake: 400, with the reason. */
+/**
+ * Bad input is the client's mistake: 400, with the reason. That is a body {@link Addition} refuses, or a task call
+ * refused at enqueue (an unknown provider, a bad field).
+ */
 @Provider
 public class BadInput implements ExceptionMapper<IllegalArgumentException> {
 
     @Override
     public Response toResponse(IllegalArgumentException e) {
-        return Response.status(Response.Status.BAD_REQUEST)
-                .type("application/problem+json")
-                .entity(Json.createObjectBuilder()
-                        .add("title", "Bad Request")
-                        .add("status", 400)
-                        .add("detail", String.valueOf(e.getMessage()))
-                        .build().toString())
-                .build();
+        return HttpProblems.problem(Response.Status.BAD_REQUEST, e.getMessage()).build();
     }
 }

@@ -22,11 +22,11 @@ public class LongAddition {
         task.update(TaskState.PROGRESS, Map.of("current", 33));
         Thread.sleep(1500);
         task.update(TaskState.PROGRESS, Map.of("current", 67));
-        if (x + y == 0) {
+        if ((long) x + y == 0) {
             throw new IllegalArgumentException("x + y must not be 0");
         }
         Thread.sleep(1500);
         task.update(Map.of("current", 100));
-        return TaskHandle.completed(x + y);
+        return TaskHandle.completed(Math.addExact(x, y)); // a sum past int fails the task, never wraps
     }
 }
