@@ -53,7 +53,12 @@ public enum DeploymentMessage implements Message {
     CONFIGURED_OWNER_FIELD_MISSING("CELERITY-0040: the task entity %s has no owner field '%s' "
             + "(celerity.security.owner-field)"),
     DEFAULT_OWNER_FIELD_MISSING("CELERITY-0041: the task entity %s has no owner field '%s' "
-            + "(celerity.security.owner-field): only admins see tasks over the REST API and WebSocket");
+            + "(celerity.security.owner-field): only admins see tasks over the REST API and WebSocket"),
+
+    API_PATH_NOT_MAPPED("CELERITY-0050: celerity.api.path is '%s' but the REST API's servlet is mapped to %s; map the "
+            + "servlet %s to %s in web.xml, or leave both at their defaults"),
+    NO_SCHEMA_TYPE_SETTER("CELERITY-0051: this server's MicroProfile OpenAPI has neither Schema.addType nor "
+            + "Schema.type(SchemaType): %s");
 
     private final String template;
 

@@ -372,15 +372,15 @@ public class CelerityOpenApi implements OASModelReader {
     }
 
     private static Schema object() {
-        return OASFactory.createSchema().type(SchemaType.OBJECT);
+        return SchemaTypes.of(SchemaType.OBJECT);
     }
 
     private static Schema array(Schema items) {
-        return OASFactory.createSchema().type(SchemaType.ARRAY).items(items);
+        return SchemaTypes.of(SchemaType.ARRAY).items(items);
     }
 
     private static Schema string() {
-        return OASFactory.createSchema().type(SchemaType.STRING);
+        return SchemaTypes.of(SchemaType.STRING);
     }
 
     private static Schema dateTime(String description) {
@@ -388,15 +388,15 @@ public class CelerityOpenApi implements OASModelReader {
     }
 
     private static Schema int32() {
-        return OASFactory.createSchema().type(SchemaType.INTEGER).format("int32");
+        return SchemaTypes.of(SchemaType.INTEGER).format("int32");
     }
 
     private static Schema int64() {
-        return OASFactory.createSchema().type(SchemaType.INTEGER).format("int64");
+        return SchemaTypes.of(SchemaType.INTEGER).format("int64");
     }
 
     private static Schema bool() {
-        return OASFactory.createSchema().type(SchemaType.BOOLEAN);
+        return SchemaTypes.of(SchemaType.BOOLEAN);
     }
 
     private static Schema any(String description) {

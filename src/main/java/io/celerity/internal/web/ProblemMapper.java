@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * anything else with a 500 that names only an incident id, logged with the stack trace. Never a stack trace or an
  * HTML page.
  */
-class ProblemMapper implements ExceptionMapper<Throwable> {
+public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 

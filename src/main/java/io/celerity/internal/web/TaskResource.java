@@ -18,14 +18,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.glassfish.jersey.server.ContainerRequest;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * {@code <celerity.api.path>/tasks}: list, read and control tasks. Callers see and act on their own tasks only,
@@ -48,7 +49,7 @@ public class TaskResource {
     UriInfo uri;
 
     @Context
-    ContainerRequest request;
+    HttpHeaders headers;
 
     @Inject
     TaskBrowser browser;
@@ -89,9 +90,9 @@ public class TaskResource {
     @POST
     @Path("{id}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TaskView revoke(@PathParam("id") String id) throws IOException {
+    public TaskView revoke(@PathParam("id") String id, InputStream entity) throws IOException {
         Caller caller = caller();
-        ActionRequest request = body();
+        ActionRequest request = body(entity);
         TaskMeta task = visible(id, caller);
         boolean terminate = Boolean.TRUE.equals(request.terminate());
         if (!tasks.revoke(id, terminate)) {
@@ -104,9 +105,9 @@ public class TaskResource {
     @POST
     @Path("{id}/abort")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TaskView abort(@PathParam("id") String id) throws IOException {
+    public TaskView abort(@PathParam("id") String id, InputStream entity) throws IOException {
         Caller caller = caller();
-        noOptions("abort", body());
+        noOptions("abort", body(entity));
         visible(id, caller);
         if (!tasks.abort(id)) {
             throw ApiProblem.conflict("the task has ended");
@@ -117,9 +118,9 @@ public class TaskResource {
     @POST
     @Path("{id}/retry")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response retry(@PathParam("id") String id) throws IOException {
+    public Response retry(@PathParam("id") String id, InputStream entity) throws IOException {
         Caller caller = caller();
-        noOptions("retry", body());
+        noOptions("retry", body(entity));
         visible(id, caller);
         String again;
         try {
@@ -152,13 +153,13 @@ public class TaskResource {
      * The action's options. The body must be declared JSON even when empty: a browser cannot send that type to
      * another site without asking it first (CORS), so a foreign page cannot act with a visitor's credentials.
      */
-    private ActionRequest body() throws IOException {
-        MediaType type = request.getMediaType();
+    private ActionRequest body(InputStream entity) throws IOException {
+        MediaType type = headers.getMediaType();
         if (type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
             throw new ApiProblem(415, "Unsupported media type",
                     "send actions with Content-Type: application/json (the body may be empty)");
         }
-        return ActionRequestReader.read(request.getEntityStream());
+        return ActionRequestReader.read(entity);
     }
 
     private MultivaluedMap<String, String> queryParameters() {
@@ -175,9 +176,9 @@ public class TaskResource {
         }
     }
 
-    /** Who asks; outside Celerity's own Jersey application (an application's catch-all one) nothing is here. */
+    /** Who asks; outside Celerity's own JAX-RS application (an application's catch-all one) nothing is here. */
     private Caller caller() {
-        if (!Boolean.TRUE.equals(configuration.getProperty(CelerityWebInit.MARKER))) {
+        if (!Boolean.TRUE.equals(configuration.getProperty(CelerityApplication.MARKER))) {
             throw new NotFoundException();
         }
         return Caller.of(security.getUserPrincipal(), security::isUserInRole, config.web());
