@@ -1,5 +1,6 @@
 package io.celerity.it;
 
+import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.messaging.TaskMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -7,6 +8,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.QueueBrowser;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import java.util.Collections;
 import java.util.List;
 
@@ -17,8 +20,14 @@ final class BrokerProbe {
 
     private final ConnectionFactory connectionFactory;
 
-    BrokerProbe(ConnectionFactory connectionFactory) {
-        this.connectionFactory = connectionFactory;
+    /** Browses through the connection factory Celerity sends through (celerity.jms.connection-factory). */
+    BrokerProbe(CelerityConfig config) {
+        String name = config.connectionFactory();
+        try {
+            connectionFactory = (ConnectionFactory) new InitialContext().lookup(name);
+        } catch (NamingException e) {
+            throw new IllegalStateException("no connection factory at " + name, e);
+        }
     }
 
     List<Message> messagesFor(String id, String queue) {

@@ -11,6 +11,7 @@ import io.celerity.demo.Account;
 import io.celerity.demo.AdditionResource;
 import io.celerity.demo.AsyncTask;
 import io.celerity.demo.Provider;
+import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.messaging.TaskDelivery;
 import io.celerity.internal.messaging.TaskMessage;
@@ -27,7 +28,6 @@ import io.celerity.it.app.Mailer;
 import io.celerity.it.app.Shapes;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
@@ -112,8 +112,8 @@ class CelerityIT {
     @Resource
     UserTransaction transaction;
 
-    @Resource(lookup = "jms/celerity")
-    ConnectionFactory connectionFactory;
+    @Inject
+    CelerityConfig config;
 
     @ArquillianResource
     URL base;
@@ -496,6 +496,6 @@ class CelerityIT {
     }
 
     private BrokerProbe broker() {
-        return new BrokerProbe(connectionFactory);
+        return new BrokerProbe(config);
     }
 }

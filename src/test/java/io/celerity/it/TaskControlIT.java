@@ -11,6 +11,7 @@ import io.celerity.api.TaskNotFoundException;
 import io.celerity.api.TaskOptions;
 import io.celerity.api.TaskState;
 import io.celerity.api.Tasks;
+import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.messaging.TaskDelivery;
 import io.celerity.internal.messaging.TaskMessage;
@@ -24,7 +25,6 @@ import io.celerity.it.control.SlowLaneWorker;
 import io.celerity.it.control.Trail;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
 import jakarta.transaction.UserTransaction;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -98,8 +98,8 @@ class TaskControlIT {
     @Resource
     UserTransaction transaction;
 
-    @Resource(lookup = "jms/celerity")
-    ConnectionFactory connectionFactory;
+    @Inject
+    CelerityConfig config;
 
     // --- scheduling --------------------------------------------------------------------------------------------
 
@@ -572,6 +572,6 @@ class TaskControlIT {
     }
 
     private BrokerProbe broker() {
-        return new BrokerProbe(connectionFactory);
+        return new BrokerProbe(config);
     }
 }

@@ -115,19 +115,23 @@ public class Ownership {
 
     /**
      * Makes the calling principal, if there is one, the owner of a task being enqueued; a task enqueued by a running
-     * task's body gets that task's owner.
+     * task's body gets that task's owner, whatever identity the server gives a message-driven bean (none on Payara,
+     * "anonymous" on WildFly).
      */
     void capture(EntityManager em, TaskMeta task, String parentId) {
         Resolved owner = resolve();
         if (owner == null) {
             return;
         }
-        Principal caller = security.getCallerPrincipal();
-        if (caller == null || caller.getName() == null) {
-            TaskMeta parent = parentId == null ? null : em.find(model.entityClass(), parentId);
+        if (parentId != null) {
+            TaskMeta parent = em.find(model.entityClass(), parentId);
             if (parent != null) {
                 owner.access().set(task, owner.access().get(parent));
             }
+            return;
+        }
+        Principal caller = security.getCallerPrincipal();
+        if (caller == null || caller.getName() == null) {
             return;
         }
         Object name = parameter(caller.getName());

@@ -26,7 +26,7 @@ class BodyLimit implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > max) {
             request.abortWith(ProblemMapper.problem(413, "Content too large", detail(max),
-                    "/" + request.getUriInfo().getPath()).build());
+                    ProblemMapper.instance(request.getUriInfo())).build());
             return;
         }
         request.setEntityStream(new Bounded(request.getEntityStream(), max));

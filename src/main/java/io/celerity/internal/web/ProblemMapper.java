@@ -28,7 +28,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable error) {
-        String path = uri == null ? null : "/" + uri.getPath();
+        String path = uri == null ? null : instance(uri);
         Optional<String> tooLarge = BodyLimit.tooLarge(error);
         if (tooLarge.isPresent()) {
             return problem(413, "Content too large", tooLarge.get(), path).build();
@@ -58,6 +58,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, WebMessage.INCIDENT.format(incident, path), error);
         return problem(500, "Internal server error", "the server failed; incident " + incident + " is logged", path)
                 .build();
+    }
+
+    /** The request's path relative to the API, with one leading slash (Jersey gives it without, RESTEasy with). */
+    static String instance(UriInfo uri) {
+        return "/" + uri.getPath().replaceFirst("^/+", "");
     }
 
     private static String detail(int status) {
