@@ -55,8 +55,8 @@ public enum DeploymentMessage implements Message {
     DEFAULT_OWNER_FIELD_MISSING("CELERITY-0041: the task entity %s has no owner field '%s' "
             + "(celerity.security.owner-field): only admins see tasks over the REST API and WebSocket"),
 
-    API_PATH_NOT_MAPPED("CELERITY-0050: celerity.api.path is '%s' but the REST API's servlet is mapped to %s; map the "
-            + "servlet %s to %s in web.xml, or leave both at their defaults"),
+    NO_JAX_RS_SERVLET("CELERITY-0050: the server has none of the JAX-RS servlets Celerity knows (%s), so the REST "
+            + "API cannot be served"),
     NO_SCHEMA_TYPE_SETTER("CELERITY-0051: this server's MicroProfile OpenAPI has neither Schema.addType nor "
             + "Schema.type(SchemaType): %s");
 

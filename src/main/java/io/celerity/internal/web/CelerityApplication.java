@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Celerity's own JAX-RS application: the REST API, served by the servlet that META-INF/web-fragment.xml declares
- * under this class's name (the standard way to map an {@code Application} without {@code @ApplicationPath}). Its
- * properties reach every resource's {@code Configuration}; {@link #MARKER} tells Celerity's resources that they answer
- * inside it and not inside an application's catch-all one.
+ * Celerity's own JAX-RS application: the REST API, served at {@code celerity.api.path} by the servlet
+ * {@link JaxRsServlet} adds. Its properties reach every resource's {@code Configuration}; {@link #MARKER} tells
+ * Celerity's resources that they answer inside it and not inside an application's catch-all one (Jakarta REST gives
+ * an application whose {@code getClasses()} is empty every resource class of the WAR, Celerity's included).
  */
 public class CelerityApplication extends Application {
 
