@@ -4,7 +4,7 @@
 set -euo pipefail
 demo=$(cd "$(dirname "$0")" && pwd)
 port=${PORT:-8080}
-mvn -q -B -f "$demo/../pom.xml" install -DskipTests
+mvn -q -B -f "$demo/../pom.xml" install -DskipTests -DskipITs
 mvn -q -B -f "$demo/pom.xml" package
 cd "$demo"
 rm -rf target/demo-data
