@@ -29,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GroupCommitTest {
 
+    /** How long a condition may take on a busy machine; the waits end as soon as it holds. */
+    private static final long WAIT_SECONDS = 30;
+
     private final RecordingStore store = new RecordingStore();
     private final GroupCommit commits = new GroupCommit();
     private final ExecutorService callers = Executors.newFixedThreadPool(8);
@@ -61,7 +64,7 @@ class GroupCommitTest {
         store.release("b");
 
         for (Future<String> result : results) {
-            assertTrue(result.get(5, TimeUnit.SECONDS).endsWith(" done"));
+            assertTrue(result.get(WAIT_SECONDS, TimeUnit.SECONDS).endsWith(" done"));
         }
         assertTrue(store.transactions.stream().anyMatch(group -> group.stream().sorted().toList()
                 .equals(List.of("c", "d", "e", "f", "g"))), "grouped: " + store.transactions);
@@ -85,13 +88,13 @@ class GroupCommitTest {
         awaitPending(2);
         store.release("a");
 
-        assertEquals("good", good.get(5, TimeUnit.SECONDS));
-        Exception error = assertThrows(Exception.class, () -> bad.get(5, TimeUnit.SECONDS));
+        assertEquals("good", good.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        Exception error = assertThrows(Exception.class, () -> bad.get(WAIT_SECONDS, TimeUnit.SECONDS));
         assertEquals("bad field", error.getCause().getMessage());
         assertEquals(List.of(List.of("good", "bad")), store.failedGroups);
         assertTrue(store.transactions.containsAll(List.of(List.of("a"), List.of("good"))), "" + store.transactions);
         store.release("b");
-        assertEquals("b", first.get(1).get(5, TimeUnit.SECONDS));
+        assertEquals("b", first.get(1).get(WAIT_SECONDS, TimeUnit.SECONDS));
     }
 
     @Test
@@ -104,7 +107,7 @@ class GroupCommitTest {
     }
 
     private void awaitPending(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (commits.pendingCount() < count && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
@@ -128,7 +131,7 @@ class GroupCommitTest {
         }
 
         void awaitStarted(int count) throws InterruptedException {
-            assertTrue(started.tryAcquire(count, 5, TimeUnit.SECONDS), "transactions did not start");
+            assertTrue(started.tryAcquire(count, WAIT_SECONDS, TimeUnit.SECONDS), "transactions did not start");
         }
 
         @Override
@@ -136,7 +139,7 @@ class GroupCommitTest {
             started.release();
             CountDownLatch hold = held.get(id);
             try {
-                if (hold != null && !hold.await(5, TimeUnit.SECONDS)) {
+                if (hold != null && !hold.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("held too long");
                 }
             } catch (InterruptedException e) {
