@@ -5,7 +5,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 port=${BENCH_BROKER_PORT:-61616}
 bash "$repo/server-config/postgresql/prepare-local.sh"
-mvn -q -B -f "$repo/pom.xml" install -DskipTests
+mvn -q -B -f "$repo/pom.xml" install -DskipTests -DskipITs
 mvn -q -B -f "$repo/bench/pom.xml" package
 instance="$repo/bench/target/artemis/instance"
 rm -rf "$instance"
