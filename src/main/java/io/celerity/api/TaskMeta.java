@@ -115,6 +115,9 @@ public abstract class TaskMeta {
     @Column(name = "history")
     private String history;
 
+    @Column(name = "schedule_name", length = 200, updatable = false)
+    private String scheduleName;
+
     /** Whether the task has ended for good. */
     public boolean isTerminal() {
         return TaskState.isTerminal(state);
@@ -360,5 +363,14 @@ public abstract class TaskMeta {
 
     void setHistory(String history) {
         this.history = history;
+    }
+
+    /** The name of the schedule whose run this task is ({@link Periodic}, {@link Schedules}), or {@code null}. */
+    public String getScheduleName() {
+        return scheduleName;
+    }
+
+    void setScheduleName(String scheduleName) {
+        this.scheduleName = scheduleName;
     }
 }

@@ -1,6 +1,8 @@
 package io.celerity.internal;
 
 import io.celerity.api.BackgroundTask;
+import io.celerity.api.Periodic;
+import io.celerity.api.ScheduleDefinition;
 import io.celerity.api.TaskEvent;
 import io.celerity.api.TaskStateChanged;
 import io.celerity.api.TaskWorker;
@@ -8,10 +10,12 @@ import jakarta.ejb.MessageDriven;
 import io.celerity.internal.broker.EmbeddedBroker;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.DeploymentMessage;
+import io.celerity.internal.message.ScheduleMessage;
 import io.celerity.internal.registry.TaskDefinition;
 import io.celerity.internal.registry.TaskPolicy;
 import io.celerity.internal.registry.TaskRegistry;
 import io.celerity.internal.registry.TaskSignatures;
+import io.celerity.internal.schedule.Declarations;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -34,9 +38,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.List;
 import java.util.logging.Logger;
@@ -53,6 +59,7 @@ public class CelerityExtension implements Extension {
     private final TaskRegistry registry = new TaskRegistry();
     private final List<String> problems = new ArrayList<>();
     private final Set<Class<?>> beanClasses = new HashSet<>();
+    private final List<DeclaredPeriodic> periodic = new ArrayList<>();
     private CelerityConfig config;
     private IllegalStateException badConfig;
     private EmbeddedBroker broker;
@@ -67,7 +74,8 @@ public class CelerityExtension implements Extension {
         }
     }
 
-    <T> void findTasks(@Observes @WithAnnotations(BackgroundTask.class) ProcessAnnotatedType<T> event) {
+    <T> void findTasks(@Observes @WithAnnotations({BackgroundTask.class, Periodic.class, Periodic.List.class})
+                       ProcessAnnotatedType<T> event) {
         AnnotatedType<T> type = event.getAnnotatedType();
         Class<T> javaClass = type.getJavaClass();
         if (javaClass.isInterface() || Modifier.isAbstract(javaClass.getModifiers())) {
@@ -80,8 +88,15 @@ public class CelerityExtension implements Extension {
             if (task == null && onClass != null && isPublicBusinessMethod(method, type.getJavaClass())) {
                 task = onClass;
             }
+            Periodic[] periodics = method.getAnnotationsByType(Periodic.class);
             if (task != null) {
-                define(type.getJavaClass(), method, task);
+                define(type.getJavaClass(), method, task).ifPresent(name -> {
+                    if (periodics.length > 0) {
+                        periodic.add(new DeclaredPeriodic(name, method, periodics));
+                    }
+                });
+            } else if (periodics.length > 0) {
+                problems.add(ScheduleMessage.PERIODIC_WITHOUT_TASK.format(method));
             }
         }
     }
@@ -100,21 +115,61 @@ public class CelerityExtension implements Extension {
         }
     }
 
-    private void define(Class<?> beanClass, Method method, BackgroundTask task) {
+    /** Registers a task; returns its name, or empty when it has problems. */
+    private Optional<String> define(Class<?> beanClass, Method method, BackgroundTask task) {
         List<String> found = TaskSignatures.problems(method);
         if (!task.queue().startsWith(TaskRegistry.QUEUE_PREFIX)) {
             found.add(DeploymentMessage.QUEUE_WITHOUT_PREFIX.format(method, task.queue(), TaskRegistry.QUEUE_PREFIX));
         }
         if (!found.isEmpty()) {
             problems.addAll(found);
-            return;
+            return Optional.empty();
         }
         try {
             TaskDefinition definition = TaskSignatures.define(beanClass, method, task);
-            registry.register(definition).ifPresent(previous -> problems.add(
-                    DeploymentMessage.DUPLICATE_TASK_NAME.format(definition.name(), previous.method(), method)));
+            Optional<TaskDefinition> previous = registry.register(definition);
+            previous.ifPresent(other -> problems.add(
+                    DeploymentMessage.DUPLICATE_TASK_NAME.format(definition.name(), other.method(), method)));
+            return previous.isPresent() ? Optional.empty() : Optional.of(definition.name());
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The schedules a task method declares, checked once the configuration and every task are known. */
+    private record DeclaredPeriodic(String task, Method method, Periodic[] periodics) {
+    }
+
+    private void declareSchedules() {
+        Map<String, Method> declaredOn = new HashMap<>();
+        for (DeclaredPeriodic declared : periodic) {
+            TaskDefinition task = registry.byName(declared.task()).orElseThrow();
+            for (Periodic annotation : declared.periodics()) {
+                try {
+                    ScheduleDefinition schedule = Declarations.definition(task, annotation, registry,
+                            config.schedules().minInterval());
+                    Method other = declaredOn.putIfAbsent(schedule.name(), declared.method());
+                    if (other != null) {
+                        problems.add(ScheduleMessage.DUPLICATE_NAME.format(schedule.name(), other, declared.method()));
+                    } else {
+                        registry.declareSchedule(schedule);
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Reads each task's retention keys, so that a bad one fails the deployment. */
+    private void checkRetention(TaskDefinition task) {
+        for (String state : CelerityConfig.Retention.STATES) {
+            try {
+                config.retention().keep(task.name(), state);
+            } catch (IllegalStateException e) {
+                problems.add(e.getMessage());
+            }
         }
     }
 
@@ -188,6 +243,8 @@ public class CelerityExtension implements Extension {
         }
         if (problems.isEmpty()) {
             List.copyOf(registry.all()).forEach(this::configure);
+            registry.all().forEach(this::checkRetention);
+            declareSchedules();
         }
         problems.forEach(problem -> event.addDeploymentProblem(new IllegalStateException(problem)));
         if (!problems.isEmpty()) {

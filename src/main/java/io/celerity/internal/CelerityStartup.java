@@ -1,6 +1,7 @@
 package io.celerity.internal;
 
 import io.celerity.internal.store.TaskEntityModel;
+import io.celerity.internal.schedule.Ticker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -43,6 +44,9 @@ public class CelerityStartup {
     @Inject
     WorkerShutdown shutdown;
 
+    @Inject
+    Ticker ticker;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         model.entityClass();
         ownership.check();
@@ -58,6 +62,7 @@ public class CelerityStartup {
         }
         extension.startEmbeddedBroker();
         sweeper.start();
+        ticker.start();
         shutdown.install();
     }
 }

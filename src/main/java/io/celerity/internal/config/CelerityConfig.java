@@ -36,6 +36,8 @@ public final class CelerityConfig {
     private final Duration shutdownGrace;
     private final boolean outbox;
     private final Web web;
+    private final Schedules schedules;
+    private final Retention retention;
     private final KeyReader keys;
 
     private CelerityConfig(KeyReader keys) {
@@ -59,6 +61,8 @@ public final class CelerityConfig {
         // the server reads it for the worker's maxSession; checked here so that a bad value is reported with its key
         keys.positive("celerity.worker.concurrency", 8);
         web = new Web(keys);
+        schedules = new Schedules(keys);
+        retention = new Retention(keys);
         this.keys = keys;
     }
 
@@ -154,12 +158,104 @@ public final class CelerityConfig {
         return web;
     }
 
+    /** The keys of periodic tasks, {@code celerity.schedule.*}. */
+    public Schedules schedules() {
+        return schedules;
+    }
+
+    /** The keys of retention, {@code celerity.retention.*}. */
+    public Retention retention() {
+        return retention;
+    }
+
     /** {@code celerity.task-entity}: the entity class to store tasks in, when several extend TaskMeta. */
     public Optional<String> taskEntity() {
         return taskEntity;
     }
 
     /** The web surface's keys, {@code celerity.api.*}, {@code celerity.security.*} and {@code celerity.websocket.*}. */
+    /** The keys of periodic tasks. */
+    public static final class Schedules {
+
+        private final Duration pollInterval;
+        private final Duration missedAfter;
+        private final Duration minInterval;
+
+        private Schedules(KeyReader keys) {
+            pollInterval = keys.duration("celerity.schedule.poll-interval", Duration.ofSeconds(1));
+            missedAfter = keys.duration("celerity.schedule.missed-after", Duration.ofSeconds(10));
+            minInterval = keys.duration("celerity.schedule.min-interval", Duration.ofSeconds(1));
+        }
+
+        /** {@code celerity.schedule.poll-interval}: how often each node looks for due schedules. */
+        public Duration pollInterval() {
+            return pollInterval;
+        }
+
+        /**
+         * {@code celerity.schedule.missed-after}: a run not started this long after its tick counts as missed, and
+         * its schedule's {@link io.celerity.api.MissedRun} policy applies.
+         */
+        public Duration missedAfter() {
+            return missedAfter;
+        }
+
+        /** {@code celerity.schedule.min-interval}: the shortest interval, and the shortest gap of a cron. */
+        public Duration minInterval() {
+            return minInterval;
+        }
+    }
+
+    /**
+     * The keys of retention: how long finished tasks are kept, per terminal state
+     * ({@code celerity.retention.<state>}, such as {@code celerity.retention.success=7d}) and per task name
+     * ({@code celerity.task."<name>".retention.<state>}); {@code 0} or no key keeps them forever.
+     */
+    public static final class Retention {
+
+        /** The terminal states, as the keys write them. */
+        public static final List<String> STATES = List.of("success", "failure", "revoked", "aborted", "expired");
+
+        private final Duration interval;
+        private final int batchSize;
+        private final Map<String, Duration> byState = new LinkedHashMap<>();
+        private final KeyReader keys;
+
+        private Retention(KeyReader keys) {
+            this.keys = keys;
+            interval = keys.duration("celerity.retention.interval", Duration.ofMinutes(1));
+            batchSize = keys.positive("celerity.retention.batch-size", 1000);
+            for (String state : STATES) {
+                keys.retention("celerity.retention." + state).ifPresent(age -> byState.put(state, age));
+            }
+        }
+
+        /** {@code celerity.retention.interval}: how often the cluster deletes what it no longer keeps. */
+        public Duration interval() {
+            return interval;
+        }
+
+        /** {@code celerity.retention.batch-size}: rows deleted per transaction. */
+        public int batchSize() {
+            return batchSize;
+        }
+
+        /** How long tasks that ended in a state (lower case) are kept; empty: forever. */
+        public Optional<Duration> keep(String state) {
+            return Optional.ofNullable(byState.get(state)).filter(age -> !age.isZero());
+        }
+
+        /**
+         * How long tasks of one name that ended in a state are kept, when configured for that name
+         * ({@link Duration#ZERO}: forever, whatever {@link #keep(String)} says); empty when not configured.
+         *
+         * @throws IllegalStateException naming the key, if its value is bad
+         */
+        public Optional<Duration> keep(String task, String state) {
+            return keys.retention("celerity.task.\"" + task + "\".retention." + state);
+        }
+    }
+
     public static final class Web {
 
         private static final List<String> SORTABLE = List.of("createdAt", "changedAt", "startedAt", "finishedAt",

@@ -93,6 +93,26 @@ final class KeyReader {
         }
     }
 
+    /** A retention age: a positive duration, or {@code 0} (kept forever), which reads as {@link Duration#ZERO}. */
+    Optional<Duration> retention(String key) {
+        String text = text(key).orElse(null);
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (text.strip().equals("0")) {
+            return Optional.of(Duration.ZERO);
+        }
+        try {
+            Duration value = Durations.parse(text);
+            if (value == null || value.isZero()) {
+                throw new IllegalArgumentException(text);
+            }
+            return Optional.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(DeploymentMessage.BAD_RETENTION.format(key, text), e);
+        }
+    }
+
     Path path(String key, Path fallback) {
         String text = text(key).orElse(null);
         try {

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Turns a call of a {@code @BackgroundTask} method into an enqueued task, except when a worker invokes the method
- * to run that very task.
+ * to run that very task, and when the call is captured as a schedule's task ({@link CallCapture}).
  */
 @BackgroundTask
 @Interceptor
@@ -35,6 +35,9 @@ public class BackgroundTaskInterceptor {
         Optional<TaskDefinition> task = registry.byMethod(call.getMethod());
         if (task.isEmpty()) {
             return call.proceed();
+        }
+        if (CallOptions.capture(task.get(), call.getParameters())) {
+            return null;
         }
         StoredTaskHandle<?> handle = dispatcher.enqueue(task.get(), call.getParameters(), CallOptions.take());
         CallOptions.handOver(handle);

@@ -2,31 +2,73 @@ package io.celerity.internal.dispatch;
 
 import io.celerity.api.TaskHandle;
 import io.celerity.api.TaskOptions;
+import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.message.ApiUseMessage;
+import io.celerity.internal.message.ScheduleMessage;
+import io.celerity.internal.registry.TaskDefinition;
 
 /**
  * The per-call options of {@link io.celerity.api.Tasks#with}, held on the calling thread for the one task call made
- * inside, which takes them and leaves its handle.
+ * inside, which takes them and leaves its handle; or a capture ({@link CallCapture}), which records the one task call
+ * made inside instead of enqueueing it.
  */
 final class CallOptions {
 
     private static final ThreadLocal<CallOptions> CURRENT = new ThreadLocal<>();
 
     private final TaskOptions options;
+    private final boolean capturing;
     private TaskHandle<?> handle;
+    private CallCapture.Captured captured;
     private boolean taken;
 
-    private CallOptions(TaskOptions options) {
+    private CallOptions(TaskOptions options, boolean capturing) {
         this.options = options;
+        this.capturing = capturing;
     }
 
     static CallOptions open(TaskOptions options) {
         if (CURRENT.get() != null) {
             throw new IllegalStateException(ApiUseMessage.NESTED_CALLS.format());
         }
-        CallOptions call = new CallOptions(options);
+        CallOptions call = new CallOptions(options, false);
         CURRENT.set(call);
         return call;
+    }
+
+    static CallOptions openCapture() {
+        if (CURRENT.get() != null) {
+            throw new IllegalStateException(ApiUseMessage.NESTED_CALLS.format());
+        }
+        CallOptions call = new CallOptions(TaskOptions.none(), true);
+        CURRENT.set(call);
+        return call;
+    }
+
+    /**
+     * Records a task call when the thread captures one, instead of enqueueing it.
+     *
+     * @return whether it was captured (then nothing is enqueued)
+     * @throws IllegalStateException on a second task call inside one capture
+     */
+    static boolean capture(TaskDefinition task, Object[] args) {
+        CallOptions call = CURRENT.get();
+        if (call == null || !call.capturing) {
+            return false;
+        }
+        if (call.captured != null) {
+            throw new IllegalStateException(ScheduleMessage.NOTHING_CAPTURED.format());
+        }
+        call.captured = new CallCapture.Captured(task,
+                TaskJson.writeArguments(task.name(), args, task.parameterTypes()));
+        return true;
+    }
+
+    CallCapture.Captured captured() {
+        if (captured == null) {
+            throw new IllegalStateException(ScheduleMessage.NOTHING_CAPTURED.format());
+        }
+        return captured;
     }
 
     /** The options of the current call, once: a task enqueued by the task call itself gets none. */

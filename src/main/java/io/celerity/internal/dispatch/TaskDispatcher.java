@@ -64,7 +64,18 @@ public class TaskDispatcher {
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = IllegalArgumentException.class)
     public StoredTaskHandle<?> enqueue(TaskDefinition definition, Object[] args, TaskOptions options) {
         return enqueue(definition, TaskJson.writeArguments(definition.name(), args, definition.parameterTypes()),
-                options);
+                options, null);
+    }
+
+    /**
+     * Enqueues a run of a schedule, in the caller's transaction (the one that claims its tick).
+     *
+     * @param arguments the arguments as a JSON array, already checked against the task's parameters
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = IllegalArgumentException.class)
+    public StoredTaskHandle<?> enqueueRun(TaskDefinition definition, String arguments, TaskOptions options,
+                                          String schedule) {
+        return enqueue(definition, arguments, options, schedule);
     }
 
     /**
@@ -84,10 +95,11 @@ public class TaskDispatcher {
         TaskDefinition definition = registry.byName(ended.getTaskName()).orElseThrow(() ->
                 new NotRetryable(ApiUseMessage.UNDEFINED_TASK_NAME.format(id, ended.getTaskName())));
         TaskOptions options = TaskOptions.of(model.fieldsOf(ended)).priority(ended.getPriority());
-        return enqueue(definition, ended.getArguments(), options);
+        return enqueue(definition, ended.getArguments(), options, ended.getScheduleName());
     }
 
-    private StoredTaskHandle<?> enqueue(TaskDefinition definition, String arguments, TaskOptions options) {
+    private StoredTaskHandle<?> enqueue(TaskDefinition definition, String arguments, TaskOptions options,
+                                        String schedule) {
         if (options.id() != null) {
             Optional<TaskMeta> existing = store.find(options.id());
             if (existing.isPresent()) {
@@ -110,7 +122,8 @@ public class TaskDispatcher {
                 .expiresAt(expiresAt != null ? expiresAt : policy.expires() != null ? now.plus(policy.expires()) : null)
                 .priority(options.priority() != null ? options.priority() : policy.priority())
                 .maxRetries(options.maxRetries() != null ? options.maxRetries() : policy.maxRetries())
-                .timeLimits(soft == null ? null : soft.toMillis(), hard == null ? null : hard.toMillis());
+                .timeLimits(soft == null ? null : soft.toMillis(), hard == null ? null : hard.toMillis())
+                .schedule(schedule);
         TaskMeta task = created.task();
         store.insert(created, definition.defaultFields(), options.fields(), RunningTask.currentTaskId().orElse(null));
         TaskMessage message = new TaskMessage(task.getId(), definition.name());

@@ -2,6 +2,7 @@ package io.celerity.internal.execution;
 
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.WorkerMessage;
+import io.celerity.internal.store.Duties;
 import io.celerity.internal.time.CelerityClock;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -22,13 +23,15 @@ import java.util.logging.Logger;
 /**
  * Runs the periodic work of every node: the {@link Heartbeat} every third of a lease (100 ms at least), and the sweep
  * ({@link LostWorkers}, {@link Expiries}, {@link OverdueTasks}, in this order) every {@code celerity.sweeper.interval}.
- * Every node sweeps.
+ * Every node asks for the sweep at every interval; the one that claims it ({@link Duties}) sweeps, so the cluster
+ * sweeps once per interval, however many nodes it has.
  */
 @ApplicationScoped
 public class Sweeper {
 
     private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
     private static final int BATCH = 200;
+    static final String SWEEP = "sweep";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -46,6 +49,9 @@ public class Sweeper {
     OverdueTasks overdueTasks;
 
     @Inject
+    Duties duties;
+
+    @Inject
     CelerityConfig config;
 
     @Inject
@@ -61,6 +67,11 @@ public class Sweeper {
             return;
         }
         databaseBackSince = clock.instant();
+        try {
+            duties.prepare(List.of(SWEEP));
+        } catch (RuntimeException e) {
+            duties.prepare(List.of(SWEEP)); // another node inserted the same row at the same moment
+        }
         long beat = Math.max(100, config.lease().toMillis() / 3);
         long sweep = config.sweepInterval().toMillis();
         ticks.add(scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", heartbeat::beat), beat, beat,
@@ -90,6 +101,9 @@ public class Sweeper {
 
     private void sweep() {
         Instant now = clock.instant();
+        if (!duties.claim(SWEEP, now, config.sweepInterval(), config.node())) {
+            return;
+        }
         Duration lease = config.lease();
         lostWorkers.sweep(now, lease, databaseBackSince, BATCH);
         expiries.expirePassed(now, BATCH);

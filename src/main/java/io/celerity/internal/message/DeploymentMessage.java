@@ -49,6 +49,8 @@ public enum DeploymentMessage implements Message {
     BAD_PATH("CELERITY-0037: %s is '%s', which is not a path: %s"),
     BAD_ORIGIN("CELERITY-0038: %s lists '%s', which is not an origin; write scheme://host[:port], such as "
             + "https://app.example.com"),
+    BAD_RETENTION("CELERITY-0039: %s is '%s'; write how long finished tasks are kept, such as 7d, 12h or P30D, or 0 "
+            + "to keep them forever"),
 
     CONFIGURED_OWNER_FIELD_MISSING("CELERITY-0040: the task entity %s has no owner field '%s' "
             + "(celerity.security.owner-field)"),

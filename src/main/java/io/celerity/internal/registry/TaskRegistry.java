@@ -1,5 +1,6 @@
 package io.celerity.internal.registry;
 
+import io.celerity.api.ScheduleDefinition;
 import io.celerity.api.TaskWorker;
 import io.celerity.internal.message.DeploymentMessage;
 import jakarta.ejb.ActivationConfigProperty;
@@ -8,13 +9,14 @@ import jakarta.ejb.MessageDriven;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The tasks of this application, by name and by method, and the queue each task worker consumes; filled and
- * configured at deployment, read-only afterwards.
+ * The tasks of this application, by name and by method, the queue each task worker consumes, and the schedules
+ * declared with {@code @Periodic}; filled and configured at deployment, read-only afterwards.
  */
 public final class TaskRegistry {
 
@@ -24,6 +26,7 @@ public final class TaskRegistry {
     private final Map<String, TaskDefinition> byName = new ConcurrentHashMap<>();
     private final Map<Method, TaskDefinition> byMethod = new ConcurrentHashMap<>();
     private final Map<Class<?>, String> workerQueues = new ConcurrentHashMap<>();
+    private final Map<String, ScheduleDefinition> declaredSchedules = new ConcurrentHashMap<>();
 
     /** Registers a task; returns the definition already registered under its name, if any. */
     public Optional<TaskDefinition> register(TaskDefinition definition) {
@@ -51,6 +54,16 @@ public final class TaskRegistry {
 
     public Collection<TaskDefinition> all() {
         return byName.values();
+    }
+
+    /** Adds a schedule declared with {@code @Periodic}, checked, under its name. */
+    public void declareSchedule(ScheduleDefinition schedule) {
+        declaredSchedules.put(schedule.name(), schedule);
+    }
+
+    /** The schedules declared with {@code @Periodic}, by name. */
+    public List<ScheduleDefinition> declaredSchedules() {
+        return declaredSchedules.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
     }
 
     /** The queue a worker consumes: the literal destination of its {@code @MessageDriven} activation config. */

@@ -64,7 +64,12 @@ public final class TaskSignatures {
                 result.isPresent(), result.filter(type -> type != Void.class).orElse(null), policy);
     }
 
-    static Map<String, String> defaultFields(String task, String[] fields) {
+    /**
+     * Entity field values written as {@code "field=value"}, by field name.
+     *
+     * @throws IllegalArgumentException naming a value that is not of that form
+     */
+    public static Map<String, String> defaultFields(String task, String[] fields) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String field : fields) {
             int eq = field.indexOf('=');

@@ -67,4 +67,10 @@ public final class NewTask {
         TaskColumns.TIME_LIMIT_MILLIS.set(task, hardMillis);
         return this;
     }
+
+    /** The schedule this task is a run of. */
+    public NewTask schedule(String scheduleName) {
+        TaskColumns.SCHEDULE_NAME.set(task, scheduleName);
+        return this;
+    }
 }

@@ -41,6 +41,7 @@ final class TaskColumns {
     static final Column<Instant> HEARTBEAT_AT = column("setHeartbeatAt", Instant.class);
     static final Column<Instant> ABORT_REQUESTED_AT = column("setAbortRequestedAt", Instant.class);
     static final Column<String> HISTORY = column("setHistory", String.class);
+    static final Column<String> SCHEDULE_NAME = column("setScheduleName", String.class);
 
     private TaskColumns() {
     }

@@ -303,6 +303,8 @@ public class CelerityOpenApi implements OASModelReader {
                 .addProperty("node", string().description("The node that runs or ran it."))
                 .addProperty("eta", dateTime("When it is due, if scheduled."))
                 .addProperty("expiresAt", dateTime("When it expires if not started by then."))
+                .addProperty("schedule", string().description("The schedule whose run it is; absent for a task called "
+                        + "directly."))
                 .addProperty("abortRequested", bool().description("Whether it was asked to abort."))
                 .addProperty("arguments", any("Its arguments, as JSON; null when there are none."))
                 .addProperty("result", any("Its result, as JSON; null when there is none."))

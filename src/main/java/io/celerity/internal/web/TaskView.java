@@ -14,7 +14,7 @@ import java.util.Map;
 public record TaskView(String id, String name, String type, String state, long version, String owner, String queue,
                        int attempt, int maxRetries, int priority, Instant createdAt, Instant startedAt,
                        Instant finishedAt, Instant changedAt, String node, Instant eta, Instant expiresAt,
-                       boolean abortRequested, JsonValue arguments, JsonValue result, Map<String, Object> fields,
+                       String schedule, boolean abortRequested, JsonValue arguments, JsonValue result, Map<String, Object> fields,
                        Error error) {
 
     /** Why a task failed: the exception's class and message, and its stack trace for admins. */

@@ -39,7 +39,7 @@ public class TaskViews {
         return new TaskView(task.getId(), task.getTaskName(), task.getTaskType(), task.getState(), task.getVersion(),
                 ownership.ownerOf(task), task.getQueue(), task.getAttempt(), task.getMaxRetries(), task.getPriority(),
                 task.getCreatedAt(), task.getStartedAt(), task.getFinishedAt(), task.getChangedAt(), task.getNode(),
-                task.getEta(), task.getExpiresAt(), task.getAbortRequestedAt() != null,
+                task.getEta(), task.getExpiresAt(), task.getScheduleName(), task.getAbortRequestedAt() != null,
                 json("arguments", task.getArguments(), sensitive), json("result", task.getResult(), sensitive),
                 redacted(model.fieldsOf(task)), error);
     }

@@ -1,0 +1,35 @@
+package io.celerity.internal.dispatch;
+
+import io.celerity.api.CelerityException;
+import io.celerity.api.Tasks;
+import io.celerity.internal.message.ApiUseMessage;
+import io.celerity.internal.registry.TaskDefinition;
+
+/**
+ * Captures the one task call a lambda makes, its task and its arguments as JSON, without enqueueing it: how a
+ * schedule is defined from Java with the compiler checking the call.
+ */
+public final class CallCapture {
+
+    /** A captured call: the task, and its arguments as the JSON array a run will read. */
+    public record Captured(TaskDefinition task, String arguments) {
+    }
+
+    private CallCapture() {
+    }
+
+    /** @throws IllegalStateException unless exactly one task call happens inside */
+    public static Captured capture(Tasks.VoidTaskCall call) {
+        CallOptions opened = CallOptions.openCapture();
+        try {
+            call.call();
+            return opened.captured();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CelerityException(ApiUseMessage.CALL_FAILED.format(e), e);
+        } finally {
+            opened.close();
+        }
+    }
+}

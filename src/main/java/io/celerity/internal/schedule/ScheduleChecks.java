@@ -1,0 +1,103 @@
+package io.celerity.internal.schedule;
+
+import io.celerity.api.ScheduleDefinition;
+import io.celerity.internal.json.TaskJson;
+import io.celerity.internal.message.ScheduleMessage;
+import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.registry.TaskRegistry;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a schedule's definition before anything is stored: its name, exactly one timing (cron, interval or
+ * instant), the cron's syntax, the interval against {@code celerity.schedule.min-interval}, the task, the arguments
+ * against the task's parameters, priority and expiry. The entity fields are checked by the caller, against the task
+ * entity.
+ */
+final class ScheduleChecks {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+
+    private ScheduleChecks() {
+    }
+
+    /**
+     * @return the task the schedule runs
+     * @throws IllegalArgumentException with a message (ids 07xx) saying what is wrong
+     */
+    static TaskDefinition check(ScheduleDefinition definition, TaskRegistry registry, Duration minInterval) {
+        String name = definition.name();
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(ScheduleMessage.BAD_NAME.format(name));
+        }
+        List<String> timings = new ArrayList<>();
+        if (definition.cron() != null) {
+            timings.add("cron");
+        }
+        if (definition.every() != null) {
+            timings.add("every");
+        }
+        if (definition.at() != null) {
+            timings.add("at");
+        }
+        if (timings.size() != 1) {
+            throw new IllegalArgumentException(ScheduleMessage.TIMING.format(name,
+                    timings.isEmpty() ? "none" : String.join(" and ", timings)));
+        }
+        if (definition.cron() != null) {
+            try {
+                CronExpression.parse(definition.cron());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(ScheduleMessage.BAD_CRON.format(name, e.getMessage()), e);
+            }
+        }
+        if (definition.every() != null && definition.every().compareTo(minInterval) < 0) {
+            throw new IllegalArgumentException(ScheduleMessage.INTERVAL_TOO_SHORT.format(name, definition.every(),
+                    minInterval));
+        }
+        required(definition.zone(), "the zone");
+        required(definition.missed(), "the missed-run policy");
+        required(definition.fields(), "the fields");
+        if (definition.task() == null) {
+            throw new IllegalArgumentException(ScheduleMessage.MISSING.format("the task of schedule " + name));
+        }
+        TaskDefinition task = registry.byName(definition.task()).orElseThrow(() -> new IllegalArgumentException(
+                ScheduleMessage.UNKNOWN_TASK.format(name, definition.task(), registry.all().stream()
+                        .map(TaskDefinition::name).collect(Collectors.toCollection(TreeSet::new)))));
+        checkArguments(name, task, definition.arguments());
+        if (definition.priority() != null && (definition.priority() < 0 || definition.priority() > 9)) {
+            throw new IllegalArgumentException(ScheduleMessage.BAD_PRIORITY.format(name, definition.priority()));
+        }
+        if (definition.expires() != null && (definition.expires().isNegative() || definition.expires().isZero())) {
+            throw new IllegalArgumentException(ScheduleMessage.BAD_EXPIRES.format(name,
+                    definition.expires() + " is not positive"));
+        }
+        return task;
+    }
+
+    private static void checkArguments(String name, TaskDefinition task, String arguments) {
+        if (arguments == null) {
+            throw new IllegalArgumentException(ScheduleMessage.MISSING.format("the arguments of schedule " + name));
+        }
+        try {
+            TaskJson.readArguments(arguments, task.parameterTypes());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(ScheduleMessage.BAD_ARGUMENTS.format(name, arguments, task.name(),
+                    Arrays.stream(task.parameterTypes()).map(Type::getTypeName).collect(Collectors.joining(", ")),
+                    e.getMessage()), e);
+        }
+    }
+
+    private static void required(Object value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(ScheduleMessage.MISSING.format(what));
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.celerity.internal.schedule;
+
+import io.celerity.api.ScheduleDefinition;
+import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.message.ScheduleMessage;
+import io.celerity.internal.registry.TaskRegistry;
+import io.celerity.internal.store.Duties;
+import io.celerity.internal.store.ScheduleRow;
+import io.celerity.internal.store.ScheduleTable;
+import io.celerity.internal.time.CelerityClock;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Celery beat without a leader: every node looks for due schedules every {@code celerity.schedule.poll-interval}
+ * and fires each through {@link ScheduleRuns}, whose claim lets one node alone start a tick's run. It also runs the
+ * retention duty, claimed once per {@code celerity.retention.interval} in the cluster.
+ */
+@ApplicationScoped
+public class Ticker {
+
+    private static final Logger LOG = Logger.getLogger(Ticker.class.getName());
+    private static final int DUE_PER_POLL = 100;
+    static final String RETENTION = "retention";
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ScheduleTable table;
+
+    @Inject
+    ScheduleRuns runs;
+
+    @Inject
+    ScheduleService schedules;
+
+    @Inject
+    Retention retention;
+
+    @Inject
+    Duties duties;
+
+    @Inject
+    TaskRegistry registry;
+
+    @Inject
+    CelerityConfig config;
+
+    @Inject
+    @CelerityClock
+    Clock clock;
+
+    /** Schedules whose task this node lacks, already logged once. */
+    private final Set<String> foreign = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> polling;
+    private ScheduledFuture<?> cleaning;
+
+    /** Creates the tables, stores the declared schedules and starts polling. */
+    public synchronized void start() {
+        if (polling != null) {
+            return;
+        }
+        retried(table::prepare);
+        retried(() -> duties.prepare(List.of(RETENTION)));
+        List<ScheduleDefinition> declared = registry.declaredSchedules();
+        for (ScheduleDefinition definition : declared) {
+            retried(() -> schedules.declare(definition)); // another node may store the same one at the same moment
+        }
+        if (!declared.isEmpty()) {
+            LOG.info(() -> ScheduleMessage.DECLARED.format(declared.size(),
+                    declared.stream().map(ScheduleDefinition::name).toList()));
+        }
+        long poll = config.schedules().pollInterval().toMillis();
+        polling = scheduler.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
+        long clean = config.retention().interval().toMillis();
+        cleaning = scheduler.scheduleWithFixedDelay(this::clean, clean, clean, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (polling != null) {
+            polling.cancel(false);
+            cleaning.cancel(false);
+            polling = null;
+        }
+    }
+
+    private static void retried(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            work.run();
+        }
+    }
+
+    void poll() {
+        List<ScheduleRow> due;
+        try {
+            due = table.due(clock.millis(), DUE_PER_POLL);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, ScheduleMessage.POLL_FAILED.format(e), e);
+            return;
+        }
+        for (ScheduleRow row : due) {
+            if (registry.byName(row.taskName()).isEmpty()) {
+                if (foreign.add(row.name())) {
+                    LOG.info(() -> ScheduleMessage.UNKNOWN_HERE.format(row.name(), row.taskName()));
+                }
+                continue;
+            }
+            fire(row);
+        }
+    }
+
+    private void fire(ScheduleRow row) {
+        try {
+            runs.fire(row);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, ScheduleMessage.RUN_FAILED.format(row.name(),
+                    Instant.ofEpochMilli(row.nextRunAt()), e), e);
+            try {
+                runs.skip(row);
+            } catch (RuntimeException again) {
+                LOG.log(Level.FINE, "the tick stays due", again);
+            }
+        }
+    }
+
+    private void clean() {
+        try {
+            if (duties.claim(RETENTION, clock.instant(), config.retention().interval(), config.node())) {
+                retention.run();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, ScheduleMessage.RETENTION_FAILED.format(e), e);
+        }
+    }
+}
