@@ -6,11 +6,17 @@ import io.celerity.internal.message.ScheduleMessage;
 import io.celerity.internal.registry.TaskDefinition;
 import io.celerity.internal.registry.TaskRegistry;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -88,11 +94,48 @@ final class ScheduleChecks {
         }
         try {
             TaskJson.readArguments(arguments, task.parameterTypes());
+            checkScalars(arguments, task.parameterTypes());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(ScheduleMessage.BAD_ARGUMENTS.format(name, arguments, task.name(),
                     Arrays.stream(task.parameterTypes()).map(Type::getTypeName).collect(Collectors.joining(", ")),
                     e.getMessage()), e);
         }
+    }
+
+    /**
+     * JSON-B reads {@code "yes"} as a boolean and {@code "7"} as a number; a schedule's arguments are written by hand,
+     * so a scalar parameter takes a JSON value of its own kind only.
+     */
+    private static void checkScalars(String arguments, Type[] types) {
+        JsonArray values;
+        try (JsonReader reader = TaskJson.json().createReader(new StringReader(arguments))) {
+            values = reader.readArray();
+        }
+        for (int i = 0; i < types.length; i++) {
+            JsonValue.ValueType given = values.get(i).getValueType();
+            if (given == JsonValue.ValueType.NULL && !(types[i] instanceof Class<?> c && c.isPrimitive())) {
+                continue;
+            }
+            Set<JsonValue.ValueType> allowed = scalarKinds(types[i]);
+            if (allowed != null && !allowed.contains(given)) {
+                throw new IllegalArgumentException("argument " + i + " is " + values.get(i) + ", not a JSON "
+                        + (allowed.contains(JsonValue.ValueType.NUMBER) ? "number"
+                        : allowed.contains(JsonValue.ValueType.STRING) ? "string" : "boolean"));
+            }
+        }
+    }
+
+    private static Set<JsonValue.ValueType> scalarKinds(Type type) {
+        if (type == boolean.class || type == Boolean.class) {
+            return Set.of(JsonValue.ValueType.TRUE, JsonValue.ValueType.FALSE);
+        }
+        if (type instanceof Class<?> c && (c.isPrimitive() && c != char.class || Number.class.isAssignableFrom(c))) {
+            return Set.of(JsonValue.ValueType.NUMBER);
+        }
+        if (type == String.class || type == char.class || type == Character.class) {
+            return Set.of(JsonValue.ValueType.STRING);
+        }
+        return null;
     }
 
     private static void required(Object value, String what) {

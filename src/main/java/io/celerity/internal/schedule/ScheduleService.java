@@ -121,13 +121,13 @@ public class ScheduleService implements Schedules {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public Optional<Schedule> find(String name) {
         return table.find(name).map(ScheduleRows::schedule);
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public List<Schedule> list() {
         return table.list().stream().map(ScheduleRows::schedule).toList();
     }

@@ -37,19 +37,19 @@ public class ScheduleTable {
                 .executeUpdate();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public Optional<ScheduleRow> find(String name) {
         return rows(em.createNativeQuery("SELECT " + COLUMNS + " FROM celerity_schedule WHERE name = ?1")
                 .setParameter(1, name)).stream().findFirst();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public List<ScheduleRow> list() {
         return rows(em.createNativeQuery("SELECT " + COLUMNS + " FROM celerity_schedule ORDER BY name"));
     }
 
     /** Enabled schedules due at {@code now}, the longest due first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public List<ScheduleRow> due(long now, int limit) {
         return rows(em.createNativeQuery("SELECT " + COLUMNS + " FROM celerity_schedule WHERE next_run_at <= ?1 "
                 + "AND enabled = TRUE ORDER BY next_run_at").setParameter(1, now).setMaxResults(limit));
