@@ -30,7 +30,7 @@ public class FinishedTasks {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int deleteBatch(String state, Instant before, String task, Collection<String> exceptTasks, int limit) {
-        String entity = model.entityClass().getName();
+        String entity = model.entityName();
         StringBuilder where = new StringBuilder(" WHERE t.state = :state AND t.finishedAt < :before");
         if (task != null) {
             where.append(" AND t.taskName = :task");

@@ -105,6 +105,11 @@ public class TaskEntityModel {
         });
     }
 
+    /** The task entity's name in JPQL (an FQN is not one, for a strict provider such as Hibernate). */
+    public String entityName() {
+        return emf.getMetamodel().entity(entityClass()).getName();
+    }
+
     public TaskMeta newTask() {
         try {
             return entityClass().getDeclaredConstructor().newInstance();

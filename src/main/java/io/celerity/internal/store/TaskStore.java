@@ -100,7 +100,7 @@ public class TaskStore {
     public void lockedTogether(List<? extends RowWork> works) {
         List<String> ids = works.stream().map(RowWork::id).distinct().sorted().toList();
         Map<String, TaskMeta> rows = new HashMap<>();
-        em.createQuery("SELECT t FROM " + entityName() + " t WHERE t.id IN :ids ORDER BY t.id", TaskMeta.class)
+        em.createQuery("SELECT t FROM " + model.entityName() + " t WHERE t.id IN :ids ORDER BY t.id", TaskMeta.class)
                 .setParameter("ids", ids)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
@@ -119,7 +119,7 @@ public class TaskStore {
             return 0;
         }
         // setting the version to itself keeps EclipseLink from incrementing it: a heartbeat is not a change
-        return em.createQuery("UPDATE " + entityName() + " t SET t.heartbeatAt = :now, t.version = t.version "
+        return em.createQuery("UPDATE " + model.entityName() + " t SET t.heartbeatAt = :now, t.version = t.version "
                         + "WHERE t.runner = :runner AND t.id IN :ids "
                         + "AND t.finishedAt IS NULL AND t.state NOT IN :waiting")
                 .setParameter("ids", ids)
@@ -135,7 +135,7 @@ public class TaskStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("SELECT t FROM " + entityName() + " t WHERE t.id IN :ids", TaskMeta.class)
+        return em.createQuery("SELECT t FROM " + model.entityName() + " t WHERE t.id IN :ids", TaskMeta.class)
                 .setParameter("ids", ids)
                 .getResultList();
     }
@@ -164,15 +164,11 @@ public class TaskStore {
 
     /** A sweeper's query: {@code select} of the task rows matching {@code where} (with :waiting and :cutoff). */
     private <R> List<R> sweep(String select, String where, Class<R> type, Instant cutoff, int max) {
-        return em.createQuery("SELECT " + select + " FROM " + entityName() + " t WHERE " + where, type)
+        return em.createQuery("SELECT " + select + " FROM " + model.entityName() + " t WHERE " + where, type)
                 .setParameter("waiting", Transitions.WAITING)
                 .setParameter("cutoff", Timestamp.from(cutoff))
                 .setMaxResults(max)
                 .getResultList();
-    }
-
-    private String entityName() {
-        return em.getMetamodel().entity(model.entityClass()).getName();
     }
 
     private Change change(String id, String state, Consumer<TaskWrite> change) {

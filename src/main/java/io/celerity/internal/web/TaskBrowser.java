@@ -57,9 +57,9 @@ public class TaskBrowser {
             throw ApiProblem.badRequest("page " + filter.page() + " of size " + filter.size() + " lies beyond any list");
         }
         String where = where(filter, scope);
-        TypedQuery<TaskMeta> select = em.createQuery("SELECT t FROM " + entityName() + " t" + where + " ORDER BY "
+        TypedQuery<TaskMeta> select = em.createQuery("SELECT t FROM " + model.entityName() + " t" + where + " ORDER BY "
                 + filter.orderBy(), TaskMeta.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM " + entityName() + " t" + where, Long.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM " + model.entityName() + " t" + where, Long.class);
         filter.parameters().forEach((name, value) -> {
             select.setParameter(name, value);
             count.setParameter(name, value);
@@ -93,10 +93,6 @@ public class TaskBrowser {
             conditions = conditions.isEmpty() ? filter.where() : conditions + " AND " + filter.where();
         }
         return conditions.isEmpty() ? "" : " WHERE " + conditions;
-    }
-
-    private String entityName() {
-        return em.getMetamodel().entity(model.entityClass()).getName();
     }
 
     /** What a caller's reads are narrowed to: the tasks of one owner, everything (admins) or nothing. */
