@@ -82,7 +82,12 @@ case "$command" in
         ;;
     start-node) start_node "${3:?node}"; await_node "$3" ;;
     stop-node) stop_node "${3:?node}" ;;
-    signal-node) kill -"${4:?signal}" "$(cat "$dir/node-${3:?node}.pid")" ;;
+    signal-node)
+        pid=$(cat "$dir/node-${3:?node}.pid")
+        kill -"${4:?signal}" "$pid"
+        if [ "$4" = KILL ]; then
+            while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done # gone, so that start-node may follow at once
+        fi ;;
     start-broker) start_broker ;;
     kill-broker) kill -KILL "$(cat "$dir/broker/broker.pid")" ;;
     stop)

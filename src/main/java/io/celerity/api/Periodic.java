@@ -53,7 +53,7 @@ public @interface Periodic {
     /** The runs' priority, 0 to 9; default: the task's. */
     int priority() default -1;
 
-    /** How long after its tick a run that has not started expires, such as {@code "5m"}; default: the task's. */
+    /** How long after it is enqueued a run that has not started expires, such as {@code "5m"}; default: the task's. */
     String expires() default "";
 
     /** What to do with runs missed while no node could start them. */

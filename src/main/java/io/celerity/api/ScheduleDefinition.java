@@ -94,7 +94,7 @@ public final class ScheduleDefinition {
                 missed, enabled);
     }
 
-    /** How long after its tick a run that has not started expires, instead of the task's expiry. */
+    /** How long after it is enqueued a run that has not started expires, instead of the task's expiry. */
     public ScheduleDefinition expires(Duration expiresIn) {
         return new ScheduleDefinition(name, cron, every, at, zone, task, arguments, fields, priority, expiresIn,
                 missed, enabled);

@@ -60,6 +60,7 @@ public class CelerityStartup {
                 rateLimits.prepare(limited); // another node inserted the same rows at the same moment
             }
         }
+        ticker.declare();
         extension.startEmbeddedBroker();
         sweeper.start();
         ticker.start();

@@ -138,18 +138,26 @@ final class Cluster {
     }
 
     JsonObject get(int node, String path) {
+        return json(node, "GET", path, HttpRequest.BodyPublishers.noBody());
+    }
+
+    JsonObject post(int node, String path) {
+        return json(node, "POST", path, HttpRequest.BodyPublishers.noBody());
+    }
+
+    private JsonObject json(int node, String method, String path, HttpRequest.BodyPublisher body) {
         try {
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri(node, path))
-                    .timeout(Duration.ofSeconds(20)).build());
+                    .timeout(Duration.ofSeconds(20)).method(method, body).build());
             if (response.statusCode() != 200) {
-                throw new AssertionError("GET " + path + " on node-" + node + ": " + response.statusCode() + " "
+                throw new AssertionError(method + " " + path + " on node-" + node + ": " + response.statusCode() + " "
                         + response.body());
             }
             try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
                 return reader.readObject();
             }
         } catch (IOException e) {
-            throw new AssertionError("GET " + path + " on node-" + node + " failed: " + e, e);
+            throw new AssertionError(method + " " + path + " on node-" + node + " failed: " + e, e);
         }
     }
 

@@ -28,7 +28,8 @@ class ClusterIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Cluster CLUSTER = new Cluster("cluster",
-            "-Dcelerity.worker.lease=6s -Dcelerity.sweeper.interval=1s -Dcelerity.worker.shutdown-grace=5s");
+            "-Dcelerity.worker.lease=6s -Dcelerity.sweeper.interval=1s -Dcelerity.worker.shutdown-grace=5s "
+                    + "-Dcelerity.schedule.poll-interval=200ms");
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -138,6 +139,32 @@ class ClusterIT {
         assertEquals(0, summary.getInt("duplicated"), "short tasks ran to their end once");
 
         CLUSTER.run("start-node", String.valueOf(stopped));
+    }
+
+    @Test
+    @Order(6)
+    void aOneSecondSchedule_runsEveryTickOnce_onTwoNodes_whileOneIsKilledAndRestarted() throws Exception {
+        long begin = System.nanoTime();
+        long first = CLUSTER.post(1, "schedule?name=pulse&everyMillis=1000").getJsonNumber("nextRunAt").longValue();
+        Thread.sleep(20_000); // the timeline of the test: both nodes claim ticks for 20 s
+        CLUSTER.run("signal-node", "2", "KILL");
+        CLUSTER.run("start-node", "2");
+        long left = 60_000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+        if (left > 0) {
+            Thread.sleep(left); // node 2 is back: both claim again until 60 s have passed
+        }
+        JsonObject stopped = CLUSTER.post(1, "schedule/pulse/disable");
+
+        long runs = stopped.getJsonNumber("runCount").longValue();
+        long last = stopped.getJsonNumber("lastRunAt").longValue();
+        assertEquals((last - first) / 1000 + 1, runs, "each tick from the first to the last ran once: " + stopped);
+        assertTrue(Math.abs(runs - 60) <= 1, runs + " runs in 60 s");
+        JsonObject[] schedule = new JsonObject[1];
+        await("every run succeeds", WAIT, () -> {
+            schedule[0] = CLUSTER.get(1, "schedule/pulse");
+            return Map.of("SUCCESS", (int) runs).equals(Cluster.states(schedule[0]));
+        });
+        assertEquals(runs, schedule[0].getJsonNumber("runCount").longValue(), "no run after it was disabled");
     }
 
     private static JsonObject awaitSucceeded(int node, String prefix, int n) {

@@ -86,6 +86,7 @@ class ScheduleIT {
         DefaultTaskMeta run = (DefaultTaskMeta) task(last);
         assertEquals("it-every-second", run.getScheduleName());
         assertEquals(7, run.getTotal(), "the schedule's fields");
+        assertNull(run.getOwner(), "a tick acts for nobody");
 
         Eventually.await("two cron runs", WAIT, () -> seen.runs("cron").size() >= 2);
         Schedule cron = schedules.find("it-cron").orElseThrow();

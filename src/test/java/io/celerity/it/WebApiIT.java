@@ -26,7 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +58,7 @@ class WebApiIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String API = "celerity/api/tasks";
     private static final String PROBLEM = "application/problem+json";
+    private static final String SCHEDULES = "celerity/api/schedules";
 
     // HTTP/1.1: the JDK client's cleartext HTTP/2 upgrade makes Payara reset streams whose large bodies it refuses
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -425,6 +428,96 @@ class WebApiIT {
         sameOrigin.close();
     }
 
+    // ---------------------------------------------------------------- schedules
+
+    @Test
+    void schedules_areManagedOverRest_byAdminsOnly() throws Exception {
+        String name = "rest-" + UUID.randomUUID();
+        String path = SCHEDULES + "/" + name;
+        String body = "{\"name\": \"" + name + "\", \"task\": \"web-fail\", \"every\": \"1h\", "
+                + "\"arguments\": [\"scheduled\"], \"priority\": 7, \"fields\": {\"provider\": 5}}";
+        assertEquals(401, send("GET", SCHEDULES, null, null, null).statusCode());
+        assertProblem(send("GET", SCHEDULES, "alice", null, null), 403);
+        assertProblem(send("POST", SCHEDULES, "alice", body, "application/json"), 403);
+
+        HttpResponse<String> created = post(SCHEDULES, "admin", body, 201);
+        assertTrue(created.headers().firstValue("Location").orElse("").endsWith(path), created.headers().toString());
+        JsonObject schedule = json(created);
+        assertEquals("web-fail", schedule.getString("task"));
+        assertEquals("PT1H", schedule.getString("every"));
+        assertEquals("scheduled", schedule.getJsonArray("arguments").getString(0));
+        assertEquals(7, schedule.getInt("priority"));
+        assertEquals("5", schedule.getJsonObject("fields").getString("provider"));
+        assertTrue(schedule.getBoolean("enabled"));
+        assertFalse(schedule.getBoolean("declared"));
+        assertEquals(0, schedule.getInt("runCount"));
+        assertTrue(schedule.containsKey("nextRunAt"));
+        assertProblem(send("POST", SCHEDULES, "admin", body, "application/json"), 409);
+        assertTrue(json(get(SCHEDULES, "admin", 200)).getJsonArray("schedules").getValuesAs(JsonObject.class).stream()
+                .anyMatch(s -> s.getString("name").equals(name)));
+        assertProblem(send("GET", path, "bob", null, null), 403);
+
+        JsonObject changed = json(send("PUT", path, "admin", "{\"task\": \"web-fail\", \"cron\": \"0 30 2 * * *\", "
+                + "\"zone\": \"Europe/Berlin\", \"arguments\": [\"changed\"]}", "application/json"));
+        assertEquals("0 30 2 * * *", changed.getString("cron"));
+        assertEquals("Europe/Berlin", changed.getString("zone"));
+        assertFalse(changed.containsKey("every"));
+
+        JsonObject disabled = json(post(path + "/disable", "admin", "", 200));
+        assertFalse(disabled.getBoolean("enabled"));
+        assertFalse(disabled.containsKey("nextRunAt") && !disabled.isNull("nextRunAt"), disabled.toString());
+
+        HttpResponse<String> ran = post(path + "/run", "admin", "", 201);
+        JsonObject run = json(ran);
+        assertEquals(name, run.getString("schedule"));
+        assertEquals("web-fail", run.getString("name"));
+        assertEquals("FAILURE", awaitState(run.getString("id"), "admin", "FAILURE"));
+        assertEquals(Set.of(run.getString("id")), ids(list("admin", "scheduleName=" + name)));
+        assertEquals(1, json(get(path, "admin", 200)).getInt("runCount"));
+
+        assertTrue(json(post(path + "/enable", "admin", "", 200)).containsKey("nextRunAt"));
+        assertEquals(204, send("DELETE", path, "admin", null, null).statusCode());
+        assertProblem(send("GET", path, "admin", null, null), 404);
+        assertProblem(send("DELETE", path, "admin", null, null), 404);
+    }
+
+    @Test
+    void badSchedules_areA4xxProblem_andNothingIsStored() throws Exception {
+        String name = "bad-" + UUID.randomUUID();
+        Map<String, String> bodies = new LinkedHashMap<>();
+        String start = "{\"name\": \"" + name + "\", \"task\": \"web-fail\", ";
+        bodies.put("CELERITY-0703", start + "\"cron\": \"0 0 30 2 *\", \"arguments\": [\"x\"]}");
+        bodies.put("CELERITY-0706", start.replace("web-fail", "no-such-task") + "\"every\": \"1h\"}");
+        bodies.put("CELERITY-0707", start + "\"every\": \"1h\", \"arguments\": [1, 2]}");
+        bodies.put("CELERITY-0705", start + "\"every\": \"10ms\", \"arguments\": [\"x\"]}");
+        bodies.put("CELERITY-0702", start + "\"arguments\": [\"x\"]}");
+        bodies.put("CELERITY-0708", start + "\"every\": \"1h\", \"arguments\": [\"x\"], \"fields\": {\"nosuch\": 1}}");
+        bodies.put("zone", start + "\"cron\": \"0 0 * * *\", \"zone\": \"Mars/Olympus\", \"arguments\": [\"x\"]}");
+        bodies.put("unknown property", start + "\"every\": \"1h\", \"arguments\": [\"x\"], \"color\": \"red\"}");
+        bodies.put("arguments", start + "\"every\": \"1h\", \"arguments\": \"x\"}");
+        bodies.put("cron and every", start + "\"every\": \"1h\", \"cron\": \"* * * * *\", \"arguments\": [\"x\"]}");
+        bodies.put("not an object", "[1]");
+        bodies.put("not JSON", "{");
+        for (Map.Entry<String, String> bad : bodies.entrySet()) {
+            HttpResponse<String> refused = send("POST", SCHEDULES, "admin", bad.getValue(), "application/json");
+            assertProblem(refused, 400, bad.getKey());
+            assertTrue(!bad.getKey().startsWith("CELERITY") || json(refused).getString("detail").startsWith(bad.getKey()),
+                    refused.body());
+            assertProblem(send("GET", SCHEDULES + "/" + name, "admin", null, null), 404, "nothing stored");
+        }
+        assertProblem(send("POST", SCHEDULES, "admin", bodies.get("CELERITY-0703"), "text/plain"), 415);
+        post(SCHEDULES, "admin", start + "\"every\": \"1h\", \"arguments\": [\"x\"]}", 201);
+        assertProblem(send("PUT", SCHEDULES + "/" + name, "admin", "{\"name\": \"other\", \"task\": \"web-fail\", "
+                + "\"every\": \"1h\", \"arguments\": [\"x\"]}", "application/json"), 400);
+        assertProblem(send("POST", SCHEDULES + "/" + name + "/run", "admin", "{\"now\": true}", "application/json"), 422);
+        assertEquals("PT1H", json(get(SCHEDULES + "/" + name, "admin", 200)).getString("every"), "unchanged");
+        assertEquals(0, json(get(SCHEDULES + "/" + name, "admin", 200)).getInt("runCount"));
+        assertProblem(send("POST", SCHEDULES + "/no-such/run", "admin", "", "application/json"), 404);
+        assertProblem(send("PUT", SCHEDULES + "/no-such", "admin", "{\"task\": \"web-fail\", \"every\": \"1h\", "
+                + "\"arguments\": [\"x\"]}", "application/json"), 404);
+        assertEquals(204, send("DELETE", SCHEDULES + "/" + name, "admin", null, null).statusCode());
+    }
+
     // ---------------------------------------------------------------- OpenAPI
 
     @Test
@@ -437,11 +530,14 @@ class WebApiIT {
         // WildFly's document covers every deployment: its paths start with the context root
         String root = paths.containsKey("/celerity/api/tasks") ? "" : base.getPath().replaceFirst("/$", "");
         for (String path : List.of("/celerity/api/tasks", "/celerity/api/tasks/{id}", "/celerity/api/tasks/{id}/history",
-                "/celerity/api/tasks/{id}/revoke", "/celerity/api/tasks/{id}/abort", "/celerity/api/tasks/{id}/retry")) {
+                "/celerity/api/tasks/{id}/revoke", "/celerity/api/tasks/{id}/abort", "/celerity/api/tasks/{id}/retry",
+                "/celerity/api/schedules", "/celerity/api/schedules/{name}", "/celerity/api/schedules/{name}/enable",
+                "/celerity/api/schedules/{name}/disable", "/celerity/api/schedules/{name}/run")) {
             assertTrue(paths.containsKey(root + path), root + path + " in " + paths.keySet());
         }
         assertFalse(paths.containsKey(root + "/app/tasks"), "the catch-all application does not serve Celerity");
         assertTrue(paths.getJsonObject(root + "/celerity/api/tasks/{id}").containsKey("delete"));
+        assertTrue(paths.getJsonObject(root + "/celerity/api/schedules/{name}").containsKey("put"));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -173,7 +173,6 @@ public final class CelerityConfig {
         return taskEntity;
     }
 
-    /** The web surface's keys, {@code celerity.api.*}, {@code celerity.security.*} and {@code celerity.websocket.*}. */
     /** The keys of periodic tasks. */
     public static final class Schedules {
 
@@ -185,6 +184,11 @@ public final class CelerityConfig {
             pollInterval = keys.duration("celerity.schedule.poll-interval", Duration.ofSeconds(1));
             missedAfter = keys.duration("celerity.schedule.missed-after", Duration.ofSeconds(10));
             minInterval = keys.duration("celerity.schedule.min-interval", Duration.ofSeconds(1));
+            if (missedAfter.compareTo(pollInterval) <= 0) {
+                throw new IllegalStateException(DeploymentMessage.BAD_CONFIG_VALUE.format(
+                        "celerity.schedule.missed-after", "'" + missedAfter + "' must be longer than "
+                                + "celerity.schedule.poll-interval ('" + pollInterval + "'), or every tick is missed"));
+            }
         }
 
         /** {@code celerity.schedule.poll-interval}: how often each node looks for due schedules. */
@@ -200,7 +204,7 @@ public final class CelerityConfig {
             return missedAfter;
         }
 
-        /** {@code celerity.schedule.min-interval}: the shortest interval, and the shortest gap of a cron. */
+        /** {@code celerity.schedule.min-interval}: the shortest interval a schedule may run {@code every}. */
         public Duration minInterval() {
             return minInterval;
         }
@@ -256,6 +260,7 @@ public final class CelerityConfig {
         }
     }
 
+    /** The web surface's keys, {@code celerity.api.*}, {@code celerity.security.*} and {@code celerity.websocket.*}. */
     public static final class Web {
 
         private static final List<String> SORTABLE = List.of("createdAt", "changedAt", "startedAt", "finishedAt",

@@ -26,8 +26,8 @@ public enum ScheduleMessage implements Message {
 
     RUN_FAILED("CELERITY-0720: the run of schedule %s due at %s cannot be enqueued, so this tick is skipped: %s"),
     POLL_FAILED("CELERITY-0721: looking for due schedules failed; the next poll tries again: %s"),
-    UNKNOWN_HERE("CELERITY-0722: schedule %s runs task '%s', which this node does not have; the nodes that have it "
-            + "run the schedule"),
+    UNKNOWN_HERE("CELERITY-0722: schedule %s runs task '%s', which this node does not have; run it from a node "
+            + "that has it"),
 
     RETENTION_DELETED("CELERITY-0730: retention deleted %s finished task(s) in %s ms"),
     RETENTION_FAILED("CELERITY-0731: retention failed; the next interval tries again: %s");

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -50,6 +51,11 @@ public final class TaskRegistry {
 
     public Optional<TaskDefinition> byMethod(Method method) {
         return Optional.ofNullable(byMethod.get(method));
+    }
+
+    /** The names of the tasks. */
+    public Set<String> names() {
+        return Set.copyOf(byName.keySet());
     }
 
     public Collection<TaskDefinition> all() {

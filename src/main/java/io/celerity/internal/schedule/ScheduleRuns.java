@@ -69,12 +69,16 @@ public class ScheduleRuns {
                 .next(), null);
     }
 
-    /** Starts a run at once, outside the ticks; returns its task id. */
+    /**
+     * Starts a run at once, outside the ticks; returns its task id.
+     *
+     * @throws IllegalStateException if this node does not have the schedule's task
+     */
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = IllegalArgumentException.class)
     public String runNow(ScheduleRow row) {
         String taskId = UUID.randomUUID().toString();
+        enqueue(row, taskId); // first: refused input leaves nothing written
         table.recordRun(row.name(), new ScheduleTable.Run(clock.millis(), taskId));
-        enqueue(row, taskId);
         return taskId;
     }
 

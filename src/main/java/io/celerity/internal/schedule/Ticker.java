@@ -17,8 +17,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -64,16 +62,15 @@ public class Ticker {
     @CelerityClock
     Clock clock;
 
-    /** Schedules whose task this node lacks, already logged once. */
-    private final Set<String> foreign = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> polling;
     private ScheduledFuture<?> cleaning;
 
-    /** Creates the tables, stores the declared schedules and starts polling. */
-    public synchronized void start() {
-        if (polling != null) {
-            return;
-        }
+    /**
+     * Creates the tables and stores the declared schedules, checked against the task entity.
+     *
+     * @throws IllegalArgumentException for a declared schedule that does not fit the entity, failing the deployment
+     */
+    public void declare() {
         retried(table::prepare);
         retried(() -> duties.prepare(List.of(RETENTION)));
         List<ScheduleDefinition> declared = registry.declaredSchedules();
@@ -83,6 +80,13 @@ public class Ticker {
         if (!declared.isEmpty()) {
             LOG.info(() -> ScheduleMessage.DECLARED.format(declared.size(),
                     declared.stream().map(ScheduleDefinition::name).toList()));
+        }
+    }
+
+    /** Starts polling for due schedules, and the retention duty. */
+    public synchronized void start() {
+        if (polling != null) {
+            return;
         }
         long poll = config.schedules().pollInterval().toMillis();
         polling = scheduler.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
@@ -110,20 +114,12 @@ public class Ticker {
     void poll() {
         List<ScheduleRow> due;
         try {
-            due = table.due(clock.millis(), DUE_PER_POLL);
+            due = table.due(clock.millis(), DUE_PER_POLL, registry.names());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, ScheduleMessage.POLL_FAILED.format(e), e);
             return;
         }
-        for (ScheduleRow row : due) {
-            if (registry.byName(row.taskName()).isEmpty()) {
-                if (foreign.add(row.name())) {
-                    LOG.info(() -> ScheduleMessage.UNKNOWN_HERE.format(row.name(), row.taskName()));
-                }
-                continue;
-            }
-            fire(row);
-        }
+        due.forEach(this::fire);
     }
 
     private void fire(ScheduleRow row) {

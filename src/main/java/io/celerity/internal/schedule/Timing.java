@@ -25,7 +25,8 @@ final class Timing {
     /** The first tick strictly after {@code now}; {@code null} when there is none. */
     static Long first(ScheduleRow row, Instant now) {
         if (row.atMillis() != null) {
-            return row.atMillis();
+            // a one-off that ran at this instant does not run again when enabled again
+            return row.lastRunAt() != null && row.lastRunAt() >= row.atMillis() ? null : row.atMillis();
         }
         if (row.everyMillis() != null) {
             return now.toEpochMilli() + row.everyMillis();

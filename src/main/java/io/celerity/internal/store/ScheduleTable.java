@@ -7,6 +7,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,11 +49,26 @@ public class ScheduleTable {
         return rows(em.createNativeQuery("SELECT " + COLUMNS + " FROM celerity_schedule ORDER BY name"));
     }
 
-    /** Enabled schedules due at {@code now}, the longest due first. */
+    /**
+     * Enabled schedules of these tasks due at {@code now}, the longest due first: a node looks only for the tasks it
+     * has, so that schedules of tasks it lacks (another version of the application) never crowd out its own.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
-    public List<ScheduleRow> due(long now, int limit) {
-        return rows(em.createNativeQuery("SELECT " + COLUMNS + " FROM celerity_schedule WHERE next_run_at <= ?1 "
-                + "AND enabled = TRUE ORDER BY next_run_at").setParameter(1, now).setMaxResults(limit));
+    public List<ScheduleRow> due(long now, int limit, Collection<String> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM celerity_schedule WHERE next_run_at <= ?1 "
+                + "AND enabled = TRUE AND task_name IN (");
+        List<String> names = List.copyOf(tasks);
+        for (int i = 0; i < names.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?").append(i + 2);
+        }
+        Query query = em.createNativeQuery(sql.append(") ORDER BY next_run_at").toString()).setParameter(1, now);
+        for (int i = 0; i < names.size(); i++) {
+            query.setParameter(i + 2, names.get(i));
+        }
+        return rows(query.setMaxResults(limit));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -36,19 +36,24 @@ public class CelerityOpenApi implements OASModelReader {
     static final String TAG = "Celerity tasks";
 
     private static final String SECURITY_SCHEME = "CelerityAuth";
-    private static final String TASK = "CelerityTask";
+    static final String TASK = "CelerityTask";
     private static final String TASK_ERROR = "CelerityTaskError";
     private static final String TASK_PAGE = "CelerityTaskPage";
     private static final String TASK_HISTORY = "CelerityTaskHistory";
     private static final String STATE_CHANGE = "CelerityStateChange";
     private static final String ACTION_REQUEST = "CelerityActionRequest";
     private static final String PROBLEM = "CelerityProblem";
-    private static final String JSON = "application/json";
+    static final String JSON = "application/json";
 
     // the OpenAPI implementation creates the reader, outside CDI: it reads the web keys itself, through the same
     // checks as the extension
     private final CelerityConfig.Web web =
             CelerityConfig.Web.read(ConfigProvider.getConfig(CelerityOpenApi.class.getClassLoader()));
+    private final ScheduleOpenApi schedules = new ScheduleOpenApi(this);
+
+    CelerityConfig.Web web() {
+        return web;
+    }
 
     @Override
     public OpenAPI buildModel() {
@@ -56,13 +61,18 @@ public class CelerityOpenApi implements OASModelReader {
                 .addTag(OASFactory.createTag().name(TAG)
                         .description("Celerity's background tasks: list, read and control them. Callers see and act "
                                 + "on their own tasks only, holders of role " + web.adminRole() + " on all."))
+                .addTag(OASFactory.createTag().name(ScheduleOpenApi.TAG)
+                        .description("Celerity's periodic tasks: schedules stored in the database, managed at run "
+                                + "time by holders of role " + web.adminRole() + " only."))
                 .paths(paths())
                 .components(components());
     }
 
     private Paths paths() {
         String tasks = "/" + web.apiPath() + "/tasks";
-        return OASFactory.createPaths()
+        Paths paths = OASFactory.createPaths();
+        schedules.addPaths(paths, "/" + web.apiPath() + "/schedules");
+        return paths
                 .addPathItem(tasks, OASFactory.createPathItem().GET(list()))
                 .addPathItem(tasks + "/{id}", task().GET(get()).DELETE(delete()))
                 .addPathItem(tasks + "/{id}/history", task().GET(history()))
@@ -94,7 +104,7 @@ public class CelerityOpenApi implements OASModelReader {
         return "Lists the caller's tasks (an admin's: every task), newest first unless sort says otherwise. Any other "
                 + "query parameter filters on a column of the task entity: id, taskName, taskType, state, queue, "
                 + "errorType, createdAt, startedAt, finishedAt, changedAt, node, attempt, maxRetries, priority, eta, "
-                + "expiresAt, runner, and the application's own fields (an association by its id); fields listed in "
+                + "expiresAt, runner, scheduleName, and the application's own fields (an association by its id); fields listed in "
                 + "celerity.api.sensitive-fields are not filterable.\n\n"
                 + "* `<column>=v`: the column is v; repeat the parameter for any of several values.\n"
                 + "* `<column>.not=v`: the column is not v (or is empty); repeat it to exclude several values.\n"
@@ -172,7 +182,7 @@ public class CelerityOpenApi implements OASModelReader {
     }
 
     /** An operation under Celerity's tag that requires an authenticated caller, unless the API is open. */
-    private Operation operation(String id, String summary, String description) {
+    Operation operation(String id, String summary, String description) {
         Operation operation = OASFactory.createOperation()
                 .operationId(id)
                 .summary(summary)
@@ -202,7 +212,7 @@ public class CelerityOpenApi implements OASModelReader {
         return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).description(description).schema(schema);
     }
 
-    private static RequestBody body(String description, Schema schema) {
+    static RequestBody body(String description, Schema schema) {
         return OASFactory.createRequestBody().description(description).required(false).content(content(JSON, schema));
     }
 
@@ -212,7 +222,7 @@ public class CelerityOpenApi implements OASModelReader {
     }
 
     /** A success and the errors every operation may answer with. */
-    private APIResponses responses(String status, APIResponse success) {
+    APIResponses responses(String status, APIResponse success) {
         APIResponses responses = OASFactory.createAPIResponses().addAPIResponse(status, success);
         if (!web.open()) {
             responses.addAPIResponse("401", OASFactory.createAPIResponse().description("The caller is not "
@@ -245,16 +255,16 @@ public class CelerityOpenApi implements OASModelReader {
         return problem("The body has options, such as terminate, which " + action + " does not take.");
     }
 
-    private static APIResponse json(String description, Schema schema) {
+    static APIResponse json(String description, Schema schema) {
         return OASFactory.createAPIResponse().description(description).content(content(JSON, schema));
     }
 
-    private static APIResponse problem(String description) {
+    static APIResponse problem(String description) {
         return OASFactory.createAPIResponse().description(description).content(content(Problem.MEDIA_TYPE,
                 ref(PROBLEM)));
     }
 
-    private static Content content(String mediaType, Schema schema) {
+    static Content content(String mediaType, Schema schema) {
         return OASFactory.createContent().addMediaType(mediaType, OASFactory.createMediaType().schema(schema));
     }
 
@@ -267,6 +277,7 @@ public class CelerityOpenApi implements OASModelReader {
                 .addSchema(STATE_CHANGE, stateChangeSchema())
                 .addSchema(ACTION_REQUEST, actionRequestSchema())
                 .addSchema(PROBLEM, problemSchema());
+        schedules.addSchemas(components);
         if (!web.open()) {
             components.addSecurityScheme(SECURITY_SCHEME, OASFactory.createSecurityScheme()
                     .type(SecurityScheme.Type.HTTP)
@@ -369,39 +380,39 @@ public class CelerityOpenApi implements OASModelReader {
                 .required(List.of("type", "title", "status"));
     }
 
-    private static Schema ref(String schema) {
+    static Schema ref(String schema) {
         return OASFactory.createSchema().ref(schema);
     }
 
-    private static Schema object() {
+    static Schema object() {
         return SchemaTypes.of(SchemaType.OBJECT);
     }
 
-    private static Schema array(Schema items) {
+    static Schema array(Schema items) {
         return SchemaTypes.of(SchemaType.ARRAY).items(items);
     }
 
-    private static Schema string() {
+    static Schema string() {
         return SchemaTypes.of(SchemaType.STRING);
     }
 
-    private static Schema dateTime(String description) {
+    static Schema dateTime(String description) {
         return string().format("date-time").description(description);
     }
 
-    private static Schema int32() {
+    static Schema int32() {
         return SchemaTypes.of(SchemaType.INTEGER).format("int32");
     }
 
-    private static Schema int64() {
+    static Schema int64() {
         return SchemaTypes.of(SchemaType.INTEGER).format("int64");
     }
 
-    private static Schema bool() {
+    static Schema bool() {
         return SchemaTypes.of(SchemaType.BOOLEAN);
     }
 
-    private static Schema any(String description) {
+    static Schema any(String description) {
         return OASFactory.createSchema().description(description);
     }
 }

@@ -130,7 +130,12 @@ public class ScheduleResource {
     public Response run(@PathParam("name") String name, InputStream entity) throws IOException {
         Caller caller = admin();
         empty(entity);
-        String id = checked(() -> schedules.runNow(name)).orElseThrow(() -> missing(name));
+        String id;
+        try {
+            id = checked(() -> schedules.runNow(name)).orElseThrow(() -> missing(name));
+        } catch (IllegalStateException e) {
+            throw ApiProblem.conflict(e.getMessage());
+        }
         return Response.created(uri.getBaseUriBuilder().path("tasks").path(id).build())
                 .entity(views.of(browser.find(id, caller).orElseThrow(), caller)).build();
     }

@@ -1,5 +1,8 @@
 package io.celerity.it.cluster;
 
+import io.celerity.api.Schedule;
+import io.celerity.api.ScheduleDefinition;
+import io.celerity.api.Schedules;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskOptions;
 import io.celerity.api.Tasks;
@@ -40,6 +43,9 @@ public class ClusterApi {
 
     @Inject
     ClusterTasks work;
+
+    @Inject
+    Schedules schedules;
 
     @PersistenceContext
     EntityManager em;
@@ -101,6 +107,42 @@ public class ClusterApi {
             nodes.put((String) row[0], (Long) row[1]);
         }
         json.put("startsByNode", nodes);
+        return json;
+    }
+
+    /** Creates a schedule that runs cluster.work keyed by its name every {@code everyMillis}. */
+    @POST
+    @Path("schedule")
+    public Map<String, Object> schedule(@QueryParam("name") String name, @QueryParam("everyMillis") long every) {
+        return view(schedules.create(ScheduleDefinition.every(name, Duration.ofMillis(every))
+                .task("cluster.work", "[\"" + name + "\", 0]")));
+    }
+
+    @POST
+    @Path("schedule/{name}/disable")
+    public Map<String, Object> disable(@PathParam("name") String name) {
+        return view(schedules.enable(name, false).orElseThrow());
+    }
+
+    /** A schedule, with the states of its runs' tasks. */
+    @GET
+    @Path("schedule/{name}")
+    public Map<String, Object> schedule(@PathParam("name") String name) {
+        Map<String, Object> json = view(schedules.find(name).orElseThrow());
+        Map<String, Long> states = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("SELECT t.state, COUNT(t) FROM DefaultTaskMeta t WHERE t.scheduleName = :s "
+                + "GROUP BY t.state", Object[].class).setParameter("s", name).getResultList()) {
+            states.put((String) row[0], (Long) row[1]);
+        }
+        json.put("states", states);
+        return json;
+    }
+
+    private static Map<String, Object> view(Schedule schedule) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("runCount", schedule.runCount());
+        json.put("nextRunAt", schedule.nextRunAt() == null ? 0 : schedule.nextRunAt().toEpochMilli());
+        json.put("lastRunAt", schedule.lastRunAt() == null ? 0 : schedule.lastRunAt().toEpochMilli());
         return json;
     }
 }
