@@ -474,7 +474,7 @@ class CelerityIT {
     private String insertQueuedRow(String taskName) throws Exception {
         transaction.begin();
         NewTask row = TaskRows.queued(model.newTask(), taskName).arguments("[1,2]").row();
-        store.insert(row, Map.of(), Map.of(), null);
+        store.insert(row, Map.of(), Map.of(), null, true);
         transaction.commit();
         return row.task().getId();
     }

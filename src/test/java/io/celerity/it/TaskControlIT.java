@@ -546,7 +546,7 @@ class TaskControlIT {
         transaction.begin();
         NewTask row = TaskRows.queued(model.newTask(), task).arguments("[\"" + key + "\"]").running(runner, heartbeat)
                 .row();
-        store.insert(row, Map.of(), Map.of(), null);
+        store.insert(row, Map.of(), Map.of(), null, true);
         transaction.commit();
         return row.task().getId();
     }

@@ -64,18 +64,19 @@ public class TaskDispatcher {
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = IllegalArgumentException.class)
     public StoredTaskHandle<?> enqueue(TaskDefinition definition, Object[] args, TaskOptions options) {
         return enqueue(definition, TaskJson.writeArguments(definition.name(), args, definition.parameterTypes()),
-                options, null);
+                options, null, true);
     }
 
     /**
      * Enqueues a run of a schedule, in the caller's transaction (the one that claims its tick).
      *
      * @param arguments the arguments as a JSON array, already checked against the task's parameters
+     * @param byCaller  whether the run belongs to the caller (run now), or to nobody but its fields (a tick)
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = IllegalArgumentException.class)
     public StoredTaskHandle<?> enqueueRun(TaskDefinition definition, String arguments, TaskOptions options,
-                                          String schedule) {
-        return enqueue(definition, arguments, options, schedule);
+                                          String schedule, boolean byCaller) {
+        return enqueue(definition, arguments, options, schedule, byCaller);
     }
 
     /**
@@ -95,11 +96,11 @@ public class TaskDispatcher {
         TaskDefinition definition = registry.byName(ended.getTaskName()).orElseThrow(() ->
                 new NotRetryable(ApiUseMessage.UNDEFINED_TASK_NAME.format(id, ended.getTaskName())));
         TaskOptions options = TaskOptions.of(model.fieldsOf(ended)).priority(ended.getPriority());
-        return enqueue(definition, ended.getArguments(), options, ended.getScheduleName());
+        return enqueue(definition, ended.getArguments(), options, ended.getScheduleName(), true);
     }
 
     private StoredTaskHandle<?> enqueue(TaskDefinition definition, String arguments, TaskOptions options,
-                                        String schedule) {
+                                        String schedule, boolean byCaller) {
         if (options.id() != null) {
             Optional<TaskMeta> existing = store.find(options.id());
             if (existing.isPresent()) {
@@ -125,7 +126,8 @@ public class TaskDispatcher {
                 .timeLimits(soft == null ? null : soft.toMillis(), hard == null ? null : hard.toMillis())
                 .schedule(schedule);
         TaskMeta task = created.task();
-        store.insert(created, definition.defaultFields(), options.fields(), RunningTask.currentTaskId().orElse(null));
+        store.insert(created, definition.defaultFields(), options.fields(), RunningTask.currentTaskId().orElse(null),
+                byCaller);
         TaskMessage message = new TaskMessage(task.getId(), definition.name());
         TaskDelivery delivery = TaskDelivery.of(task, task.getId());
         if (config.outbox()) {

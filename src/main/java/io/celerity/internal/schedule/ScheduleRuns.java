@@ -58,7 +58,7 @@ public class ScheduleRuns {
         if (!table.claim(row, tick.next(), new ScheduleTable.Run(due, taskId))) {
             return false;
         }
-        enqueue(row, taskId);
+        enqueue(row, taskId, false);
         return true;
     }
 
@@ -77,12 +77,12 @@ public class ScheduleRuns {
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = IllegalArgumentException.class)
     public String runNow(ScheduleRow row) {
         String taskId = UUID.randomUUID().toString();
-        enqueue(row, taskId); // first: refused input leaves nothing written
+        enqueue(row, taskId, true); // first: refused input leaves nothing written
         table.recordRun(row.name(), new ScheduleTable.Run(clock.millis(), taskId));
         return taskId;
     }
 
-    private void enqueue(ScheduleRow row, String taskId) {
+    private void enqueue(ScheduleRow row, String taskId, boolean byCaller) {
         TaskDefinition task = registry.byName(row.taskName()).orElseThrow(() -> new IllegalStateException(
                 ScheduleMessage.UNKNOWN_HERE.format(row.name(), row.taskName())));
         TaskOptions options = TaskOptions.of(ScheduleRows.definition(row).fields()).id(taskId);
@@ -92,7 +92,7 @@ public class ScheduleRuns {
         if (row.expiresMillis() != null) {
             options = options.expires(Duration.ofMillis(row.expiresMillis()));
         }
-        dispatcher.enqueueRun(task, row.arguments(), options, row.name());
+        dispatcher.enqueueRun(task, row.arguments(), options, row.name(), byCaller);
     }
 
     /** The task id of a schedule's run for one tick: the same on every node. */

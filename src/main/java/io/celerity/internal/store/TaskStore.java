@@ -46,14 +46,16 @@ public class TaskStore {
 
     /**
      * Records a new task in the caller's transaction (the enqueue commits or rolls back with it). Without an explicit
-     * owner it belongs to the caller, or to the owner of {@code parentId}, the task whose body enqueues it.
+     * owner it belongs to the caller, or to the owner of {@code parentId}, the task whose body enqueues it; unless
+     * {@code byCaller} is false (a schedule's tick, which no caller made).
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = IllegalArgumentException.class)
-    public void insert(NewTask created, Map<String, String> defaultFields, Map<String, ?> callFields, String parentId) {
+    public void insert(NewTask created, Map<String, String> defaultFields, Map<String, ?> callFields, String parentId,
+                       boolean byCaller) {
         TaskMeta task = created.task();
         model.apply(em, task, defaultFields);
         model.apply(em, task, callFields);
-        if (!defaultFields.containsKey(ownership.field()) && !callFields.containsKey(ownership.field())) {
+        if (byCaller && !defaultFields.containsKey(ownership.field()) && !callFields.containsKey(ownership.field())) {
             ownership.capture(em, task, parentId);
         }
         TaskColumns.HISTORY.set(task, StateHistory.append(null, new StateHistory.Entry(task.getState(), task.getChangedAt(),
