@@ -244,7 +244,9 @@ public class CelerityExtension implements Extension {
         if (problems.isEmpty()) {
             List.copyOf(registry.all()).forEach(this::configure);
             registry.all().forEach(this::checkRetention);
-            declareSchedules();
+        }
+        if (config != null) {
+            declareSchedules(); // reported with the other problems: a schedule's mistakes do not depend on theirs
         }
         problems.forEach(problem -> event.addDeploymentProblem(new IllegalStateException(problem)));
         if (!problems.isEmpty()) {

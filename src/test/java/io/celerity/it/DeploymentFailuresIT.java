@@ -1,6 +1,7 @@
 package io.celerity.it;
 
 import io.celerity.it.invalid.BadOptions;
+import io.celerity.it.invalid.BadPeriodic;
 import io.celerity.it.invalid.DirectResult;
 import io.celerity.it.invalid.MisspelledField;
 import io.celerity.it.invalid.NoEntityTask;
@@ -52,6 +53,8 @@ class DeploymentFailuresIT {
                         ThirdTaskEntity.class),
                 Deployments.war("bad-options", "<class>io.celerity.api.DefaultTaskMeta</class>")
                         .addClass(BadOptions.class),
+                Deployments.war("bad-periodic", "<class>io.celerity.api.DefaultTaskMeta</class>")
+                        .addClass(BadPeriodic.class),
                 Deployments.war("bad-config", "<class>io.celerity.api.DefaultTaskMeta</class>")
                         .addClass(NoEntityTask.class)
                         .addAsResource(new StringAsset("celerity.worker.lease=soon\n"),
@@ -116,6 +119,17 @@ class DeploymentFailuresIT {
         for (String problem : List.of("rate-limit 'fast': 'fast' is not a rate limit; write N/s, N/m or N/h",
                 "priority 12 is not between 0 and 9",
                 "CELERITY-0014: task nowhere names queue 'celerity.nowhere', which no worker consumes")) {
+            assertTrue(log.contains(problem), "no '" + problem + "' in the log");
+        }
+    }
+
+    @Test
+    void badSchedules_failTheDeployment_listingEveryProblem() {
+        assertDeploymentFailed("bad-periodic", "CELERITY-0703: schedule bad-cron: minute field '61' is out of range 0-59");
+        String log = String.join("\n", LOG);
+        for (String problem : List.of("CELERITY-0704: schedule bad-zone names zone 'Mars/Olympus'",
+                "CELERITY-0707: schedule bad-arguments: the arguments [1] do not fit task bad-arguments",
+                "CELERITY-0712: public void " + BadPeriodic.class.getName() + ".notATask() has @Periodic")) {
             assertTrue(log.contains(problem), "no '" + problem + "' in the log");
         }
     }

@@ -1,9 +1,11 @@
 package io.celerity.it;
 
 import io.celerity.it.invalid.BadOptions;
+import io.celerity.it.invalid.BadPeriodic;
 import io.celerity.it.invalid.DirectResult;
 import io.celerity.it.invalid.MisspelledField;
 import io.celerity.it.invalid.NoEntityTask;
+
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -13,6 +15,8 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +57,12 @@ class WildFlyDeploymentFailuresIT {
                 .addClass(BadOptions.class);
     }
 
+    @Deployment(name = "bad-periodic", managed = false)
+    static WebArchive badPeriodic() {
+        return Deployments.war("bad-periodic", "<class>io.celerity.api.DefaultTaskMeta</class>")
+                .addClass(BadPeriodic.class);
+    }
+
     @Deployment(name = "bad-config", managed = false)
     static WebArchive badConfig() {
         return Deployments.war("bad-config", "<class>io.celerity.api.DefaultTaskMeta</class>")
@@ -84,6 +94,17 @@ class WildFlyDeploymentFailuresIT {
         for (String problem : new String[] {"rate-limit 'fast': 'fast' is not a rate limit; write N/s, N/m or N/h",
                 "priority 12 is not between 0 and 9",
                 "CELERITY-0014: task nowhere names queue 'celerity.nowhere', which no worker consumes"}) {
+            assertTrue(failure.contains(problem), "no '" + problem + "' in:\n" + failure);
+        }
+    }
+
+    @Test
+    void badSchedules_failTheDeployment_listingEveryProblem() {
+        String failure = assertDeploymentFails("bad-periodic",
+                "CELERITY-0703: schedule bad-cron: minute field '61' is out of range 0-59");
+        for (String problem : List.of("CELERITY-0704: schedule bad-zone names zone 'Mars/Olympus'",
+                "CELERITY-0707: schedule bad-arguments: the arguments [1] do not fit task bad-arguments",
+                "CELERITY-0712: public void " + BadPeriodic.class.getName() + ".notATask() has @Periodic")) {
             assertTrue(failure.contains(problem), "no '" + problem + "' in:\n" + failure);
         }
     }
