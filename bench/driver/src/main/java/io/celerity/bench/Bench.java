@@ -17,7 +17,8 @@ import java.util.Locale;
 /**
  * Measures Celerity on the production topology (standalone Artemis, PostgreSQL, Payara Micro) against the floor, and
  * prints one {@code bench ...} line per figure. Settings are system properties: bench.concurrency (1,2,4,8,16),
- * bench.n (10000), bench.large (100000), bench.list-rows (1000000), bench.broker-port (61616).
+ * bench.n (10000), bench.large (100000), bench.list-rows (1000000), bench.retention-rows (1000000),
+ * bench.broker-port (61616).
  */
 public final class Bench {
 
@@ -45,6 +46,7 @@ public final class Bench {
         int n = Integer.getInteger("bench.n", 10_000);
         int large = Integer.getInteger("bench.large", 100_000);
         int listRows = Integer.getInteger("bench.list-rows", 1_000_000);
+        int retentionRows = Integer.getInteger("bench.retention-rows", 1_000_000);
         Files.createDirectories(results);
         Database.create();
         emit("setup commit=%s enqueue=%s cores=%d", System.getProperty("bench.commit", "unknown"),
@@ -105,11 +107,50 @@ public final class Bench {
                     list.getJsonNumber("p99Ms").doubleValue(), list.getInt("rows"));
             measureApiList(server, listRows);
         }
+        if (retentionRows > 0) {
+            measureRetention(best, retentionRows, Math.max(1, Math.floor(peak / 2)));
+        }
         printTable(concurrencies, celerity, floor);
         Path report = results.resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
         Files.write(report, lines);
         System.out.println("\nResults: " + report + ", charts: " + results.resolve("throughput.png") + ", "
                 + results.resolve("latency.png"));
+    }
+
+    /**
+     * Retention of {@code rows} tasks that ended ten days ago (celerity.retention.success=1d, checked every second),
+     * while tasks arrive at {@code rate}: how fast the rows go, and what the workers' start latency is meanwhile.
+     */
+    private void measureRetention(int concurrency, int rows, double rate) throws Exception {
+        try (Server server = start(concurrency, List.of("-Dcelerity.retention.success=1d",
+                "-Dcelerity.retention.interval=1s"))) {
+            Database.truncate();
+            measureThroughput(server, "warm-retention", "noop", 2_000, concurrency, false);
+            int n = (int) Math.min(20_000, Math.max(500, rate * 20));
+            Database.fillAged(rows);
+            long begin = System.nanoTime();
+            Thread paced = new Thread(() -> {
+                try {
+                    server.enqueue("during-retention", "task=noop&callers=4&n=" + n + "&rate=" + rate);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "paced-during-retention");
+            paced.start();
+            long deadline = begin + RUN_TIMEOUT.toNanos();
+            while (Database.count("aged") > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("retention did not delete " + rows + " rows in " + RUN_TIMEOUT);
+                }
+                Thread.sleep(100);
+            }
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            paced.join();
+            Database.awaitTerminal("during-retention", n, RUN_TIMEOUT);
+            Stats start = Database.latency("during-retention", "started_at");
+            emit("retention rows=%d seconds=%.1f deleted_per_s=%.0f worker_start_rate=%.0f worker_start_p50_ms_during=%.1f "
+                    + "worker_start_p99_ms_during=%.1f", rows, seconds, rows / seconds, rate, start.p50(), start.p99());
+        }
     }
 
     private void printTable(List<Integer> concurrencies, List<Double> celerity, List<Double> floor) {
@@ -125,7 +166,12 @@ public final class Bench {
     }
 
     private Server start(int concurrency) throws Exception {
-        return Server.start(repo, app, concurrency, brokerPort, results.resolve("payara-" + concurrency + ".log"));
+        return start(concurrency, List.of());
+    }
+
+    private Server start(int concurrency, List<String> options) throws Exception {
+        return Server.start(repo, app, concurrency, brokerPort, results.resolve("payara-" + concurrency + ".log"),
+                options);
     }
 
     /**

@@ -89,6 +89,32 @@ final class Database {
         }
     }
 
+    /** Inserts finished tasks straight into the task table, all of them finished ten days ago. */
+    static void fillAged(int rows) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("""
+                    insert into bench_task (id, task_name, state, version, queue, created_at, changed_at, finished_at,
+                                            attempt, max_retries, priority, owner, provider, current, total)
+                    select 'aged-' || g, 'noop', 'SUCCESS', 3, 'celerity.tasks', now() - interval '10 days',
+                           now() - interval '10 days', now() - interval '10 days', 1, 0, 4, 'aged', g % 100, 100, 100
+                    from generate_series(1, ROWS) g
+                    """.replace("ROWS", Integer.toString(rows)));
+            s.execute("analyze bench_task");
+        }
+    }
+
+    /** How many tasks a run (the owner) has. */
+    static long count(String run) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from bench_task where owner = ?")) {
+            s.setString(1, run);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Inserts rows straight into the task table, for the list query: owners, providers and states spread out. */
     static void fill(int rows) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {

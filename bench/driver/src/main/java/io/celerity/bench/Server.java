@@ -32,13 +32,15 @@ final class Server implements AutoCloseable {
         this.process = process;
     }
 
-    static Server start(Path repo, Path app, int concurrency, int brokerPort, Path log) throws Exception {
+    static Server start(Path repo, Path app, int concurrency, int brokerPort, Path log, List<String> options)
+            throws Exception {
         Path boot = app.resolve("target/bench-boot.asadmin");
         String commands = Files.readString(repo.resolve("server-config/payara/standalone-broker.asadmin"))
                 + Files.readString(repo.resolve("server-config/payara/post-boot-commands.asadmin"))
                 .replace("celerity.worker.concurrency=8", "celerity.worker.concurrency=" + concurrency);
         Files.writeString(boot, commands);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx2g", "-Dcelerity.node=bench"));
+        command.addAll(options);
         String enqueue = System.getProperty("bench.enqueue");
         if (enqueue != null) {
             command.add("-Dcelerity.enqueue=" + enqueue);
