@@ -16,13 +16,14 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * Result expiry, Celery's {@code result_expires}: deletes the tasks that ended longer ago than their state's
  * retention ({@code celerity.retention.<state>}, or {@code celerity.task."<name>".retention.<state>} for one task),
- * in batches of {@code celerity.retention.batch-size}, each a short transaction of its own, so that deleting a
- * million rows never holds a lock for long or keeps the workers' writes waiting. Run by {@link Ticker}, once per
+ * in batches of {@code celerity.retention.batch-size}, each a short transaction of its own followed by a pause as
+ * long, so that deleting a million rows never holds a lock for long or keeps the workers' writes waiting. Run by {@link Ticker}, once per
  * interval in the cluster.
  */
 @ApplicationScoped
@@ -74,14 +75,33 @@ public class Retention {
         return deleted;
     }
 
+    /**
+     * Deletes batch after batch, pausing after each as long as it took: retention takes at most half of the time of
+     * the database and of this node, and the workers' own writes go between its batches.
+     */
     private long drain(String state, Instant before, String task, Set<String> exceptTasks) {
         int batch = config.retention().batchSize();
         long deleted = 0;
         int last;
         do {
+            long begin = System.nanoTime();
             last = finished.deleteBatch(state, before, task, exceptTasks, batch);
             deleted += last;
+            if (last == batch && !pause(System.nanoTime() - begin)) {
+                break;
+            }
         } while (last == batch);
         return deleted;
+    }
+
+    /** @return false when interrupted (the node stops): retention goes on at its next interval */
+    private static boolean pause(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }
