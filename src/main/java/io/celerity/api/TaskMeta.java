@@ -4,7 +4,6 @@ import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
@@ -28,6 +27,14 @@ import java.time.Instant;
 @EntityListeners(TaskMetaListener.class)
 public abstract class TaskMeta {
 
+    /**
+     * The most characters the text columns (arguments, result, error trace, history) hold: PostgreSQL's longest
+     * {@code VARCHAR}. They are not {@code @Lob}: Hibernate stores a {@code @Lob String} on PostgreSQL as a large
+     * object, which cannot be read outside a transaction and outlives its deleted row. Longer arguments are refused
+     * at enqueue, a longer result fails its task, and a longer trace is cut.
+     */
+    public static final int MAX_TEXT = 10_485_760;
+
     @Id
     @Column(name = "id", length = 36, nullable = false, updatable = false)
     private String id;
@@ -48,12 +55,10 @@ public abstract class TaskMeta {
     @Column(name = "queue", length = 200, nullable = false, updatable = false)
     private String queue;
 
-    @Lob
-    @Column(name = "arguments")
+    @Column(name = "arguments", length = MAX_TEXT)
     private String arguments;
 
-    @Lob
-    @Column(name = "result")
+    @Column(name = "result", length = MAX_TEXT)
     private String result;
 
     @Column(name = "error_type", length = 500)
@@ -62,8 +67,7 @@ public abstract class TaskMeta {
     @Column(name = "error_message", length = 4000)
     private String errorMessage;
 
-    @Lob
-    @Column(name = "error_trace")
+    @Column(name = "error_trace", length = MAX_TEXT)
     private String errorTrace;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -111,8 +115,7 @@ public abstract class TaskMeta {
     @Column(name = "abort_requested_at")
     private Timestamp abortRequestedAt;
 
-    @Lob
-    @Column(name = "history")
+    @Column(name = "history", length = MAX_TEXT)
     private String history;
 
     @Column(name = "schedule_name", length = 200, updatable = false)

@@ -26,6 +26,14 @@ final class Deployments {
         return "postgresql".equals(System.getProperty("celerity.test.db", "h2"));
     }
 
+    /**
+     * Whether the server's own default data source is the database (WildFly prepared by production.cli), rather
+     * than one the WAR declares (Payara on PostgreSQL).
+     */
+    static boolean serverDataSource() {
+        return "server".equals(System.getProperty("celerity.test.datasource"));
+    }
+
     static WebArchive war(String name, String persistenceClasses) {
         return war(name, persistenceClasses, "drop-and-create",
                 System.getProperty("celerity.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"));
@@ -46,7 +54,7 @@ final class Deployments {
                 .addClasses(Eventually.class, BrokerProbe.class, io.celerity.internal.store.TaskRows.class)
                 .addAsResource(new StringAsset(persistenceXml(persistenceClasses, schemaAction)), "META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
-        if (postgres()) {
+        if (postgres() && !serverDataSource()) {
             war.addAsLibraries(new File(TARGET, "jdbc/postgresql.jar"));
             war.setWebXML(new StringAsset(webXmlWithPostgres(pgUrl)));
         }
@@ -54,7 +62,7 @@ final class Deployments {
     }
 
     private static String persistenceXml(String classes, String schemaAction) {
-        String dataSource = postgres() ? "java:app/jdbc/celerity" : "java:comp/DefaultDataSource";
+        String dataSource = postgres() && !serverDataSource() ? "java:app/jdbc/celerity" : "java:comp/DefaultDataSource";
         return """
                 <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
                   <persistence-unit name="it" transaction-type="JTA">

@@ -1,6 +1,7 @@
 package io.celerity.internal.json;
 
 import io.celerity.api.CelerityException;
+import io.celerity.api.TaskMeta;
 import io.celerity.internal.message.JsonMessage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
@@ -40,7 +41,16 @@ public final class TaskJson {
             }
             json.append(writeValue(task, "argument " + i, args[i], types[i]));
         }
-        return json.append(']').toString();
+        return fitting(task, "the arguments", json.append(']').toString());
+    }
+
+    /** The JSON text, if a task row holds it. */
+    private static String fitting(String task, String what, String json) {
+        if (json.length() > TaskMeta.MAX_TEXT) {
+            throw new IllegalArgumentException(JsonMessage.TOO_LONG_FOR_ROW.format(what, task, json.length(),
+                    TaskMeta.MAX_TEXT));
+        }
+        return json;
     }
 
     /** Reads back the arguments written by {@link #writeArguments}. */
@@ -66,7 +76,7 @@ public final class TaskJson {
             return "null";
         }
         try {
-            return JSONB.toJson(value, type);
+            return fitting(task, what, JSONB.toJson(value, type));
         } catch (JsonbException | ClassCastException e) {
             throw new IllegalArgumentException(JsonMessage.NOT_WRITABLE.format(what, task,
                     value.getClass().getName(), type.getTypeName(), e.getMessage()), e);

@@ -8,7 +8,9 @@ public enum JsonMessage implements Message {
     ARGUMENT_COUNT("CELERITY-0403: %s stored arguments, but the method takes %s"),
     NOT_READABLE("CELERITY-0404: cannot read %s as %s: %s"),
     TOO_LONG("CELERITY-0405: the JSON text has %s characters, more than the %s allowed here"),
-    TOO_DEEP("CELERITY-0406: the JSON text nests arrays and objects more than %s levels deep");
+    TOO_DEEP("CELERITY-0406: the JSON text nests arrays and objects more than %s levels deep"),
+    TOO_LONG_FOR_ROW("CELERITY-0407: %s of task %s is %s characters of JSON, more than the %s a task row holds "
+            + "(TaskMeta.MAX_TEXT)");
 
     private final String template;
 

@@ -34,7 +34,8 @@ public final class TaskWrite {
     public TaskWrite error(String type, String message, String trace) {
         TaskColumns.ERROR_TYPE.set(task, type);
         TaskColumns.ERROR_MESSAGE.set(task, truncate(message));
-        TaskColumns.ERROR_TRACE.set(task, trace);
+        TaskColumns.ERROR_TRACE.set(task, trace == null || trace.length() <= TaskMeta.MAX_TEXT ? trace
+                : trace.substring(0, TaskMeta.MAX_TEXT));
         return this;
     }
 
