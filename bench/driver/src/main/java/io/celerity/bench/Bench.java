@@ -11,14 +11,16 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Measures Celerity on the production topology (standalone Artemis, PostgreSQL, Payara Micro) against the floor, and
  * prints one {@code bench ...} line per figure. Settings are system properties: bench.concurrency (1,2,4,8,16),
  * bench.n (10000), bench.large (100000), bench.list-rows (1000000), bench.retention-rows (1000000),
- * bench.broker-port (61616).
+ * bench.broker-port (61616), bench.server (payara; wildfly, or payara,wildfly for both side by side).
  */
 public final class Bench {
 
@@ -29,6 +31,8 @@ public final class Bench {
     private final Path results;
     private final int brokerPort = Integer.getInteger("bench.broker-port", 61616);
     private final List<String> lines = new ArrayList<>();
+    /** The server that {@link #start} starts: payara or wildfly. */
+    private String server = "payara";
 
     private Bench(Path repo) {
         this.repo = repo;
@@ -52,20 +56,40 @@ public final class Bench {
         emit("setup commit=%s enqueue=%s cores=%d", System.getProperty("bench.commit", "unknown"),
                 System.getProperty("bench.enqueue", "default"), Runtime.getRuntime().availableProcessors());
 
-        List<Double> celerity = new ArrayList<>();
+        // the first server is measured in full; the others side by side with it, for throughput and latency
+        List<String> servers = Arrays.stream(System.getProperty("bench.server", "payara").split(","))
+                .map(String::strip).toList();
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
         List<Double> floor = new ArrayList<>();
         for (int concurrency : concurrencies) {
-            try (Server server = start(concurrency)) {
-                Database.truncate();
-                measureThroughput(server, "warm-" + concurrency, "noop", Math.min(n, 2_000), concurrency, false);
-                celerity.add(measureThroughput(server, "tp-" + concurrency, "noop", n, concurrency, true));
-            }
             double floorRate = Floor.run("tcp://127.0.0.1:" + brokerPort, n, concurrency);
             floor.add(floorRate);
-            emit("throughput n=%d concurrency=%d celerity_tasks_per_s=%.0f floor_tasks_per_s=%.0f ratio=%.2f",
-                    n, concurrency, celerity.get(celerity.size() - 1), floorRate,
-                    celerity.get(celerity.size() - 1) / floorRate);
+            for (String name : servers) {
+                server = name;
+                double rate;
+                try (Server running = start(concurrency)) {
+                    Database.truncate();
+                    measureThroughput(running, "warm-" + concurrency, "noop", Math.min(n, 2_000), concurrency, false);
+                    rate = measureThroughput(running, "tp-" + concurrency, "noop", n, concurrency, true);
+                }
+                rates.computeIfAbsent(name, key -> new ArrayList<>()).add(rate);
+                emit("throughput n=%d concurrency=%d celerity_tasks_per_s=%.0f floor_tasks_per_s=%.0f ratio=%.2f "
+                        + "server=%s", n, concurrency, rate, floorRate, rate / floorRate, name);
+            }
         }
+        for (String name : servers.subList(1, servers.size())) {
+            server = name;
+            List<Double> own = rates.get(name);
+            double ownPeak = own.stream().max(Double::compare).orElseThrow();
+            int ownBest = concurrencies.get(own.indexOf(ownPeak));
+            try (Server running = start(ownBest)) {
+                Database.truncate();
+                measureThroughput(running, "warm-" + ownBest, "noop", Math.min(n, 2_000), ownBest, false);
+                measureLatency(running, ownBest, Math.max(1, Math.floor(ownPeak / 2)), name);
+            }
+        }
+        server = servers.get(0);
+        List<Double> celerity = rates.get(server);
         int best = concurrencies.get(celerity.indexOf(celerity.stream().max(Double::compare).orElseThrow()));
         double peak = celerity.stream().max(Double::compare).orElseThrow();
         Charts.throughput(results.resolve("throughput.png"), concurrencies, celerity, floor);
@@ -79,15 +103,7 @@ public final class Bench {
                 emit("throughput n=%d concurrency=%d celerity_tasks_per_s=%.0f", large, best, rate);
             }
             double paced = Math.max(1, Math.floor(peak / 2));
-            int pacedN = (int) Math.min(20_000, Math.max(500, paced * 20));
-            server.enqueue("paced", "task=noop&callers=4&n=" + pacedN + "&rate=" + paced);
-            Database.awaitTerminal("paced", pacedN, RUN_TIMEOUT);
-            Stats start = Database.latency("paced", "started_at");
-            Stats done = Database.latency("paced", "finished_at");
-            emit("latency rate=%.0f n=%d concurrency=%d start_p50_ms=%.1f start_p95_ms=%.1f start_p99_ms=%.1f "
-                            + "done_p50_ms=%.1f done_p95_ms=%.1f done_p99_ms=%.1f", paced, pacedN, best,
-                    start.p50(), start.p95(), start.p99(), done.p50(), done.p95(), done.p99());
-            Charts.latency(results.resolve("latency.png"), paced, start, done);
+            measureLatency(server, best, paced, this.server);
 
             for (int callers : new int[]{1, 8}) {
                 JsonObject enqueued = json(server.enqueue("caller-" + callers, "task=noop&n=" + 500 * callers
@@ -115,6 +131,21 @@ public final class Bench {
         Files.write(report, lines);
         System.out.println("\nResults: " + report + ", charts: " + results.resolve("throughput.png") + ", "
                 + results.resolve("latency.png"));
+    }
+
+    /** Enqueue → start and → terminal at a paced rate, 4 callers for about 20 s; the chart for the first server. */
+    private void measureLatency(Server server, int concurrency, double paced, String name) throws Exception {
+        int pacedN = (int) Math.min(20_000, Math.max(500, paced * 20));
+        server.enqueue("paced", "task=noop&callers=4&n=" + pacedN + "&rate=" + paced);
+        Database.awaitTerminal("paced", pacedN, RUN_TIMEOUT);
+        Stats start = Database.latency("paced", "started_at");
+        Stats done = Database.latency("paced", "finished_at");
+        emit("latency rate=%.0f n=%d concurrency=%d start_p50_ms=%.1f start_p95_ms=%.1f start_p99_ms=%.1f "
+                        + "done_p50_ms=%.1f done_p95_ms=%.1f done_p99_ms=%.1f server=%s", paced, pacedN, concurrency,
+                start.p50(), start.p95(), start.p99(), done.p50(), done.p95(), done.p99(), name);
+        if (name.equals(System.getProperty("bench.server", "payara").split(",")[0].strip())) {
+            Charts.latency(results.resolve("latency.png"), paced, start, done);
+        }
     }
 
     /**
@@ -170,8 +201,9 @@ public final class Bench {
     }
 
     private Server start(int concurrency, List<String> options) throws Exception {
-        return Server.start(repo, app, concurrency, brokerPort, results.resolve("payara-" + concurrency + ".log"),
-                options);
+        Path log = results.resolve(server + "-" + concurrency + ".log");
+        return server.equals("wildfly") ? WildFly.start(repo, app, concurrency, brokerPort, log, options)
+                : Server.start(repo, app, concurrency, brokerPort, log, options);
     }
 
     /**

@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** One Payara Micro running the benchmark WAR against the standalone broker, with a given worker concurrency. */
+/**
+ * One server running the benchmark WAR at {@code http://127.0.0.1:8095/} against the standalone broker, with a given
+ * worker concurrency: Payara Micro ({@link #start}) or WildFly ({@link WildFly#start}).
+ */
 final class Server implements AutoCloseable {
 
     static final int PORT = 8095;
@@ -28,7 +31,7 @@ final class Server implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    private Server(Process process) {
+    Server(Process process) {
         this.process = process;
     }
 
@@ -68,14 +71,14 @@ final class Server implements AutoCloseable {
     }
 
     /** Copies the server's output to its log file and says when the server is ready. */
-    private static void copyOutput(Process process, Path log, CountDownLatch ready) {
+    static void copyOutput(Process process, Path log, CountDownLatch ready) {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true);
              BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                      StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 out.println(line);
-                if (line.contains("Payara Micro") && line.contains("ready in")) {
+                if (line.contains("Payara Micro") && line.contains("ready in") || line.contains("WFLYSRV0025")) {
                     ready.countDown();
                 }
             }
@@ -130,12 +133,21 @@ final class Server implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + PORT + "/api/" + path);
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return new File(System.getProperty("java.home"), "bin/java").getPath();
     }
 
     @Override
     public void close() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList(); // WildFly's java under its start script
+        children.forEach(ProcessHandle::destroy);
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                child.destroyForcibly();
+            }
+        }
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();

@@ -1,0 +1,157 @@
+package io.celerity.it;
+
+import io.celerity.it.cluster.ClusterTasks;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * WildFly nodes prepared by server-config/wildfly/production.cli (the build's target/wildfly-production), each with
+ * a server folder of its own, on the build's standalone Artemis broker and a PostgreSQL database of their own, driven
+ * over the cluster test application's HTTP API. Node i listens on HTTP 8080 + 100 (i + 2).
+ */
+final class WildFlyCluster extends ClusterClient implements AutoCloseable {
+
+    private final Path home = Path.of(System.getProperty("wildfly.production.home", "target/wildfly-production"));
+    private final Path dir;
+    private final String database;
+    private final String javaOptions;
+    private final Map<Integer, Process> nodes = new HashMap<>();
+
+    WildFlyCluster(String name, String javaOptions) {
+        super(node -> "http://127.0.0.1:" + port(node) + "/cluster/api/");
+        this.dir = Path.of(System.getProperty("celerity.test.target", "target"), name).toAbsolutePath();
+        this.database = "celerity_" + name.replace('-', '_');
+        this.javaOptions = javaOptions;
+    }
+
+    private static int port(int node) {
+        return 8080 + offset(node);
+    }
+
+    private static int offset(int node) {
+        return 100 * (node + 2);
+    }
+
+    /** Creates an empty database, builds the test WAR and starts the nodes, each with its own copy of the server. */
+    void start(int count) throws Exception {
+        String adminUrl = System.getProperty("celerity.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        try (Connection db = DriverManager.getConnection(adminUrl, "postgres", "");
+             Statement sql = db.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + database);
+        }
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        File war = dir.resolve("cluster.war").toFile();
+        Deployments.sharedWar("cluster", "<class>io.celerity.api.DefaultTaskMeta</class>", null)
+                .addPackage(ClusterTasks.class.getPackage())
+                .as(ZipExporter.class).exportTo(war, true);
+        for (int node = 1; node <= count; node++) {
+            Path base = dir.resolve("node-" + node);
+            copyTree(home.resolve("standalone/configuration"), base.resolve("configuration"));
+            Files.createDirectories(base.resolve("deployments"));
+            Files.copy(war.toPath(), base.resolve("deployments/cluster.war"), StandardCopyOption.REPLACE_EXISTING);
+            startNode(node);
+        }
+        for (int node = 1; node <= count; node++) {
+            awaitNode(node);
+        }
+    }
+
+    void startNode(int node) throws IOException {
+        Path base = dir.resolve("node-" + node);
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-full.xml", "-Djboss.server.base.dir=" + base,
+                "-Djboss.socket.binding.port-offset=" + offset(node), "-Djboss.bind.address=127.0.0.1",
+                "-Djboss.bind.address.management=127.0.0.1", "-Djboss.tx.node.id=node-" + node,
+                "-Dcelerity.node=node-" + node));
+        command.addAll(List.of(javaOptions.split(" ")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node-" + node + ".log").toFile()));
+        builder.environment().put("JBOSS_HOME", home.toAbsolutePath().toString());
+        String url = System.getProperty("celerity.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        builder.environment().put("CELERITY_DB_URL", url.substring(0, url.lastIndexOf('/') + 1) + database);
+        nodes.put(node, builder.start());
+    }
+
+    /** Waits until the node answers with the application deployed. */
+    void awaitNode(int node) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!nodes.get(node).isAlive()) {
+                throw new AssertionError("WildFly node-" + node + " stopped; see " + dir.resolve("node-" + node + ".log"));
+            }
+            try {
+                if (send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(node)
+                        + "/cluster/api/summary?prefix=none")).timeout(Duration.ofSeconds(5)).build())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("WildFly node-" + node + " did not start; see " + dir.resolve("node-" + node + ".log"));
+    }
+
+    /** Kills the node's server process, and the script that started it, with SIGKILL. */
+    void kill(int node) throws InterruptedException {
+        Process script = nodes.remove(node);
+        List<ProcessHandle> processes = script.descendants().toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        script.destroyForcibly();
+        for (ProcessHandle process : processes) {
+            process.onExit().join();
+        }
+        script.waitFor();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int node : List.copyOf(nodes.keySet())) {
+            kill(node);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!file.toString().contains("standalone_xml_history")) {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted((a, b) -> b.compareTo(a)).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}

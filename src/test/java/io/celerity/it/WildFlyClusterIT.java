@@ -1,0 +1,84 @@
+package io.celerity.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.celerity.it.Eventually.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Two WildFly nodes prepared by production.cli on one standalone Artemis broker and one PostgreSQL database: work
+ * spreads over both, and a node killed with {@code kill -9} while running a task leaves nothing stuck.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WildFlyClusterIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final WildFlyCluster CLUSTER = new WildFlyCluster("wildfly-cluster",
+            "-Dcelerity.worker.lease=6s -Dcelerity.sweeper.interval=1s");
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        assumeTrue(Deployments.serverDataSource(), "the nodes are WildFly prepared by production.cli");
+        CLUSTER.start(2);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        CLUSTER.close();
+    }
+
+    @Test
+    @Order(1)
+    void workSpreadsOverBothNodes() throws Exception {
+        CLUSTER.enqueue(1, "spread", 20, 300, 0);
+        JsonObject summary = awaitSucceeded(2, "spread", 20);
+        assertEquals(0, summary.getInt("duplicated"));
+        JsonObject starts = summary.getJsonObject("startsByNode");
+        assertTrue(starts.containsKey("node-1") && starts.containsKey("node-2"), "both nodes ran tasks: " + starts);
+    }
+
+    @Test
+    @Order(2)
+    void whenTheNodeRunningATaskIsKilled_anotherRunsItAgain_andItEndsOnce() throws Exception {
+        String id = CLUSTER.enqueue(1, "killed", 1, 20_000, 0).get(0);
+        JsonObject[] task = new JsonObject[1];
+        await("the task starts", WAIT, () -> {
+            task[0] = CLUSTER.get(1, "task/" + id);
+            return "STARTED".equals(task[0].getString("state"));
+        });
+        int victim = Integer.parseInt(task[0].getString("node").substring("node-".length()));
+        int survivor = 3 - victim;
+
+        CLUSTER.kill(victim);
+
+        await("the survivor runs it to its end", WAIT, () -> {
+            task[0] = CLUSTER.get(survivor, "task/" + id);
+            return "SUCCESS".equals(task[0].getString("state"));
+        });
+        assertEquals(2, task[0].getInt("attempt"), "run again after the lost worker");
+        assertTrue(task[0].getString("runner").startsWith("node-" + survivor + "/"), task[0].toString());
+        JsonObject summary = CLUSTER.summary(survivor, "killed");
+        assertEquals(1, summary.getInt("ended"), "only the second run reached its end");
+        assertEquals(Map.of("SUCCESS", 1), Cluster.states(summary));
+    }
+
+    private static JsonObject awaitSucceeded(int node, String prefix, int n) {
+        JsonObject[] last = new JsonObject[1];
+        await(n + " tasks of " + prefix + " succeed", WAIT, () -> {
+            last[0] = CLUSTER.summary(node, prefix);
+            return Map.of("SUCCESS", n).equals(Cluster.states(last[0]));
+        });
+        return last[0];
+    }
+}
