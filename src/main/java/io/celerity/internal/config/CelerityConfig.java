@@ -219,6 +219,8 @@ public final class CelerityConfig {
 
         /** The terminal states, as the keys write them. */
         public static final List<String> STATES = List.of("success", "failure", "revoked", "aborted", "expired");
+        /** The most rows one retention transaction deletes: their ids go into one statement. */
+        static final int MAX_BATCH = 10_000;
 
         private final Duration interval;
         private final int batchSize;
@@ -229,6 +231,10 @@ public final class CelerityConfig {
             this.keys = keys;
             interval = keys.duration("celerity.retention.interval", Duration.ofMinutes(1));
             batchSize = keys.positive("celerity.retention.batch-size", 1000);
+            if (batchSize > MAX_BATCH) {
+                throw new IllegalStateException(DeploymentMessage.BAD_CONFIG_VALUE.format("celerity.retention.batch-size",
+                        "'" + batchSize + "' is more than " + MAX_BATCH + " rows a transaction"));
+            }
             for (String state : STATES) {
                 keys.retention("celerity.retention." + state).ifPresent(age -> byState.put(state, age));
             }

@@ -3,7 +3,8 @@ package io.celerity.internal.message;
 /** Messages of periodic tasks and retention (07xx). */
 public enum ScheduleMessage implements Message {
 
-    BAD_NAME("CELERITY-0701: a schedule name has 1 to 200 letters, digits or - _ . : characters, not '%s'"),
+    BAD_NAME("CELERITY-0701: a schedule name has 1 to 200 letters, digits or - _ . : characters and starts with a "
+            + "letter or digit, not '%s'"),
     TIMING("CELERITY-0702: schedule %s needs exactly one of cron, every and at; it has %s"),
     BAD_CRON("CELERITY-0703: schedule %s: %s"),
     BAD_ZONE("CELERITY-0704: schedule %s names zone '%s', which is not a time zone id such as Europe/Berlin or UTC"),
@@ -23,8 +24,11 @@ public enum ScheduleMessage implements Message {
             + "run(...) or call(...); the call is captured as the schedule's task and arguments, not made"),
     DECLARED("CELERITY-0715: %s schedule(s) declared with @Periodic: %s"),
     MISSING("CELERITY-0716: %s is null; a schedule needs it"),
+    OUT_OF_RANGE("CELERITY-0717: schedule %s: %s %s is out of range; %s"),
 
     RUN_FAILED("CELERITY-0720: the run of schedule %s due at %s cannot be enqueued, so this tick is skipped: %s"),
+    STILL_DUE("CELERITY-0723: the run of schedule %s due at %s did not start; the tick stays due and the next poll "
+            + "tries again: %s"),
     POLL_FAILED("CELERITY-0721: looking for due schedules failed; the next poll tries again: %s"),
     UNKNOWN_HERE("CELERITY-0722: schedule %s runs task '%s', which this node does not have; run it from a node "
             + "that has it"),

@@ -13,6 +13,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,10 @@ import java.util.stream.Collectors;
  */
 final class ScheduleChecks {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+    private static final Duration LONGEST = Duration.ofDays(3650);
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private ScheduleChecks() {
     }
@@ -64,7 +68,20 @@ final class ScheduleChecks {
                 throw new IllegalArgumentException(ScheduleMessage.BAD_CRON.format(name, e.getMessage()), e);
             }
         }
-        if (definition.every() != null && definition.every().compareTo(minInterval) < 0) {
+        if (definition.every() != null && definition.every().compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException(ScheduleMessage.OUT_OF_RANGE.format(name, "every", definition.every(),
+                    "use at most ten years (P3650D)"));
+        }
+        if (definition.at() != null && (definition.at().isBefore(EARLIEST) || definition.at().isAfter(LATEST))) {
+            throw new IllegalArgumentException(ScheduleMessage.OUT_OF_RANGE.format(name, "at", definition.at(),
+                    "use an instant from 1970 to 9999"));
+        }
+        if (definition.expires() != null && definition.expires().compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException(ScheduleMessage.OUT_OF_RANGE.format(name, "expires",
+                    definition.expires(), "use at most ten years (P3650D)"));
+        }
+        if (definition.every() != null && (definition.every().compareTo(minInterval) < 0
+                || definition.every().toMillis() < 1)) {
             throw new IllegalArgumentException(ScheduleMessage.INTERVAL_TOO_SHORT.format(name, definition.every(),
                     minInterval));
         }

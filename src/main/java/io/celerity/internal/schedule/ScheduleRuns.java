@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -43,14 +44,15 @@ public class ScheduleRuns {
     Clock clock;
 
     /**
-     * Claims the due tick of a schedule as read, and enqueues its run unless the tick was missed and is skipped.
+     * Claims the due tick of a schedule as read at {@code seen}, and enqueues its run unless the tick was missed and
+     * is skipped.
      *
      * @return whether this node claimed the tick
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean fire(ScheduleRow row) {
+    public boolean fire(ScheduleRow row, Instant seen) {
         long due = row.nextRunAt();
-        Timing.Tick tick = Timing.due(row, due, clock.instant(), config.schedules().missedAfter());
+        Timing.Tick tick = Timing.due(row, due, seen, config.schedules().missedAfter());
         if (!tick.run()) {
             return table.claim(row, tick.next(), null);
         }
@@ -64,8 +66,8 @@ public class ScheduleRuns {
 
     /** Moves a schedule past its due tick without a run, when the run cannot be enqueued. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean skip(ScheduleRow row) {
-        return table.claim(row, Timing.due(row, row.nextRunAt(), clock.instant(), config.schedules().missedAfter())
+    public boolean skip(ScheduleRow row, Instant seen) {
+        return table.claim(row, Timing.due(row, row.nextRunAt(), seen, config.schedules().missedAfter())
                 .next(), null);
     }
 

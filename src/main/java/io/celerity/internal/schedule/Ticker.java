@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -63,6 +65,9 @@ public class Ticker {
     @CelerityClock
     Clock clock;
 
+    /** The tick of each schedule whose failure was last logged as a warning: once per tick, not once per poll. */
+    private final Map<String, Long> failedTicks = new ConcurrentHashMap<>();
+    private volatile boolean pollFailing;
     private ScheduledFuture<?> polling;
     private ScheduledFuture<?> cleaning;
 
@@ -99,7 +104,7 @@ public class Ticker {
     synchronized void stop() {
         if (polling != null) {
             polling.cancel(false);
-            cleaning.cancel(false);
+            cleaning.cancel(true); // a retention pass stops between batches
             polling = null;
         }
     }
@@ -118,31 +123,45 @@ public class Ticker {
      */
     void poll() {
         for (int round = 0; round < ROUNDS; round++) {
+            Instant seen = clock.instant();
             List<ScheduleRow> due;
             try {
-                due = table.due(clock.millis(), DUE_PER_POLL, registry.names());
+                due = table.due(seen.toEpochMilli(), DUE_PER_POLL, registry.names());
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, ScheduleMessage.POLL_FAILED.format(e), e);
+                if (!pollFailing) {
+                    LOG.log(Level.WARNING, ScheduleMessage.POLL_FAILED.format(e), e);
+                }
+                pollFailing = true;
                 return;
             }
+            pollFailing = false;
             if (due.isEmpty()) {
                 return;
             }
-            due.forEach(this::fire);
+            due.forEach(row -> fire(row, seen));
         }
     }
 
-    private void fire(ScheduleRow row) {
+    /**
+     * Fires a due tick as seen at {@code seen} (whether it is missed is judged then, not after the ticks before it
+     * in this poll). A run whose input is refused skips its tick; any other failure (the database, the broker, a
+     * lock) leaves the tick due, to be tried again at the next poll and judged missed if it stays so.
+     */
+    private void fire(ScheduleRow row, Instant seen) {
+        Instant due = Instant.ofEpochMilli(row.nextRunAt());
         try {
-            runs.fire(row);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, ScheduleMessage.RUN_FAILED.format(row.name(),
-                    Instant.ofEpochMilli(row.nextRunAt()), e), e);
+            runs.fire(row, seen);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, ScheduleMessage.RUN_FAILED.format(row.name(), due, e), e);
             try {
-                runs.skip(row);
+                runs.skip(row, seen);
             } catch (RuntimeException again) {
-                LOG.log(Level.FINE, "the tick stays due", again);
+                LOG.log(Level.FINE, ScheduleMessage.STILL_DUE.format(row.name(), due, again), again);
             }
+        } catch (RuntimeException e) {
+            Long logged = failedTicks.put(row.name(), row.nextRunAt());
+            LOG.log(row.nextRunAt().equals(logged) ? Level.FINE : Level.WARNING,
+                    ScheduleMessage.STILL_DUE.format(row.name(), due, e), e);
         }
     }
 

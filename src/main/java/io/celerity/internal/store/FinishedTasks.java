@@ -48,7 +48,7 @@ public class FinishedTasks {
         if (ids.isEmpty()) {
             return 0;
         }
-        return em.createQuery("DELETE FROM " + entity + " t WHERE t.id IN :ids").setParameter("ids", ids)
-                .executeUpdate();
+        return em.createQuery("DELETE FROM " + entity + " t WHERE t.id IN :ids AND t.state = :state")
+                .setParameter("ids", ids).setParameter("state", state).executeUpdate();
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The schedules, in table {@code celerity_schedule} of the application's database. A tick is claimed by a
@@ -22,6 +23,12 @@ public class ScheduleTable {
     private static final String COLUMNS = "name, task_name, cron, every_ms, at_ms, zone, arguments, fields, "
             + "priority, expires_ms, missed, enabled, declared, next_run_at, last_run_at, last_task_id, run_count, "
             + "version";
+
+    /**
+     * How long a claim waits for the row's lock: a node that holds it and hangs (a network cut, a transaction left
+     * prepared) delays that schedule, never every schedule behind it in every node's poll.
+     */
+    private static final int CLAIM_TIMEOUT_MILLIS = 5_000;
 
     @PersistenceContext
     EntityManager em;
@@ -76,7 +83,9 @@ public class ScheduleTable {
         Statement insert = new Statement("INSERT INTO celerity_schedule (" + COLUMNS + ") VALUES (");
         insert.values(row.name(), row.taskName(), row.cron(), row.everyMillis(), row.atMillis(), row.zone(),
                 row.arguments(), row.fields(), row.priority(), row.expiresMillis(), row.missed(), row.enabled(),
-                row.declared(), row.nextRunAt(), row.lastRunAt(), row.lastTaskId(), row.runCount(), 0L);
+                row.declared(), row.nextRunAt(), row.lastRunAt(), row.lastTaskId(), row.runCount(),
+                // not 0: a node that read a deleted schedule of the same name cannot claim the new one's tick
+                ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2));
         insert.run(em, ")");
     }
 
@@ -116,6 +125,7 @@ public class ScheduleTable {
             update.set("last_run_at", run.tick()).set("last_task_id", run.taskId());
             update.sql.append(", run_count = run_count + 1");
         }
+        update.timeout = CLAIM_TIMEOUT_MILLIS;
         return update.run(em, " WHERE name = ?" + update.next(seen.name()) + " AND version = ?"
                 + update.next(seen.version())) == 1;
     }
@@ -160,6 +170,7 @@ public class ScheduleTable {
 
         private final StringBuilder sql;
         private final List<Object> parameters = new ArrayList<>();
+        private Integer timeout;
 
         Statement(String start) {
             sql = new StringBuilder(start);
@@ -184,6 +195,9 @@ public class ScheduleTable {
 
         int run(EntityManager em, String end) {
             Query query = em.createNativeQuery(sql + end);
+            if (timeout != null) {
+                query.setHint("jakarta.persistence.query.timeout", timeout);
+            }
             for (int i = 0; i < parameters.size(); i++) {
                 query.setParameter(i + 1, parameters.get(i));
             }
