@@ -6,10 +6,12 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.ObjectMessage;
 import jakarta.jms.QueueBrowser;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.List;
 
@@ -35,6 +37,17 @@ final class BrokerProbe {
              QueueBrowser browser = context.createBrowser(context.createQueue(queue),
                      TaskMessage.ID_PROPERTY + " = '" + id + "'")) {
             return Collections.list(browser.getEnumeration()).stream().map(Message.class::cast).toList();
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a Java-serialised object, as a forger might, with a task id property. */
+    void sendObject(String queue, String id, Serializable object) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            ObjectMessage message = context.createObjectMessage(object);
+            message.setStringProperty(TaskMessage.ID_PROPERTY, id);
+            context.createProducer().send(context.createQueue(queue), message);
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }

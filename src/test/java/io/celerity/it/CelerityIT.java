@@ -26,6 +26,7 @@ import io.celerity.it.app.Fixtures;
 import io.celerity.it.app.Invocations;
 import io.celerity.it.app.Mailer;
 import io.celerity.it.app.Shapes;
+import io.celerity.it.app.Tripwire;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -300,6 +301,18 @@ class CelerityIT {
         AsyncTask row = em.find(AsyncTask.class, id);
         assertTrue(row.getErrorMessage().startsWith("CELERITY-0202"), row.getErrorMessage());
         assertEquals("CELERITY-0202", dlqReason(id).substring(0, 13));
+    }
+
+    @Test
+    void anObjectMessage_isNeverDeserialised_andEndsInTheDeadLetterQueue_withItsTaskFailed() throws Exception {
+        String id = insertQueuedRow("quick-addition");
+
+        broker().sendObject("celerity.tasks", id, new Tripwire());
+
+        await("the message is dead-lettered", WAIT, () -> hasMessageFor(id, "celerity.dlq"));
+        await("the task is FAILURE", WAIT, () -> TaskState.FAILURE.equals(store.find(id).orElseThrow().getState()));
+        assertTrue(dlqReason(id).startsWith("CELERITY-0201"), dlqReason(id));
+        assertFalse(Tripwire.deserialised(), "no worker deserialised the object");
     }
 
     @Test
