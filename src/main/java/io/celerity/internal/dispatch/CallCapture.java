@@ -1,8 +1,6 @@
 package io.celerity.internal.dispatch;
 
-import io.celerity.api.CelerityException;
 import io.celerity.api.Tasks;
-import io.celerity.internal.message.ApiUseMessage;
 import io.celerity.internal.registry.TaskDefinition;
 
 /**
@@ -21,15 +19,7 @@ public final class CallCapture {
     /** @throws IllegalStateException unless exactly one task call happens inside */
     public static Captured capture(Tasks.VoidTaskCall call) {
         CallOptions opened = CallOptions.openCapture();
-        try {
-            call.call();
-            return opened.captured();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new CelerityException(ApiUseMessage.CALL_FAILED.format(e), e);
-        } finally {
-            opened.close();
-        }
+        opened.run(call);
+        return opened.captured();
     }
 }

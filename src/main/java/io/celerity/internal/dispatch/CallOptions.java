@@ -1,7 +1,9 @@
 package io.celerity.internal.dispatch;
 
+import io.celerity.api.CelerityException;
 import io.celerity.api.TaskHandle;
 import io.celerity.api.TaskOptions;
+import io.celerity.api.Tasks;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.message.ApiUseMessage;
 import io.celerity.internal.message.ScheduleMessage;
@@ -93,6 +95,22 @@ final class CallOptions {
             throw new IllegalStateException(ApiUseMessage.NOTHING_ENQUEUED.format());
         }
         return handle;
+    }
+
+    /**
+     * Makes the call on this thread within these options, then closes them; a checked exception of the task method
+     * becomes a {@link CelerityException}.
+     */
+    void run(Tasks.VoidTaskCall call) {
+        try {
+            call.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CelerityException(ApiUseMessage.CALL_FAILED.format(e), e);
+        } finally {
+            close();
+        }
     }
 
     void close() {

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.lang.reflect.Type;
-import io.celerity.api.CelerityException;
 
 
 /** Creates handles, and implements the public {@link Tasks} entry point. */
@@ -84,16 +83,8 @@ public class HandleFactory implements Tasks {
 
         private TaskHandle<?> enqueue(VoidTaskCall call) {
             CallOptions opened = CallOptions.open(options);
-            try {
-                call.call();
-                return opened.handle();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CelerityException(ApiUseMessage.CALL_FAILED.format(e), e);
-            } finally {
-                opened.close();
-            }
+            opened.run(call);
+            return opened.handle();
         }
     }
 }
