@@ -23,15 +23,15 @@ final class ScheduleRows {
     private ScheduleRows() {
     }
 
-    /** A row for a definition that runs next at {@code next}, with the counts of {@code counts} (or none). */
-    static ScheduleRow row(ScheduleDefinition definition, String task, String arguments, boolean declared, Long next,
-                           ScheduleRow counts) {
-        return new ScheduleRow(definition.name(), task, definition.cron(),
+    /** A row for a definition, not yet due, with the counts of {@code counts} (or none). */
+    static ScheduleRow row(ScheduleDefinition definition, boolean declared, ScheduleRow counts) {
+        return new ScheduleRow(definition.name(), definition.task(), definition.cron(),
                 definition.every() == null ? null : definition.every().toMillis(),
-                definition.at() == null ? null : definition.at().toEpochMilli(), definition.zone().getId(), arguments,
+                definition.at() == null ? null : definition.at().toEpochMilli(), definition.zone().getId(),
+                definition.arguments(),
                 fields(definition.fields()), definition.priority(),
                 definition.expires() == null ? null : definition.expires().toMillis(), definition.missed().name(),
-                definition.enabled(), declared, definition.enabled() ? next : null,
+                definition.enabled(), declared, null,
                 counts == null ? null : counts.lastRunAt(), counts == null ? null : counts.lastTaskId(),
                 counts == null ? 0 : counts.runCount(), counts == null ? 0 : counts.version());
     }

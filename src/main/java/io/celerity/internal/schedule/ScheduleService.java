@@ -60,8 +60,7 @@ public class ScheduleService implements Schedules {
         if (table.find(definition.name()).isPresent()) {
             throw new IllegalStateException(ScheduleMessage.EXISTS.format(definition.name()));
         }
-        ScheduleRow row = due(ScheduleRows.row(definition, definition.task(), definition.arguments(), false, null,
-                null));
+        ScheduleRow row = due(ScheduleRows.row(definition, false, null));
         table.insert(row);
         return ScheduleRows.schedule(row);
     }
@@ -88,8 +87,8 @@ public class ScheduleService implements Schedules {
         if (existing.isEmpty()) {
             return Optional.empty();
         }
-        ScheduleRow row = due(ScheduleRows.row(definition, definition.task(), definition.arguments(),
-                existing.get().declared(), null, existing.get()));
+        ScheduleRow row = due(ScheduleRows.row(definition, existing.get().declared(),
+                existing.get()));
         table.replace(row);
         return find(definition.name());
     }
@@ -141,13 +140,11 @@ public class ScheduleService implements Schedules {
         checked(definition);
         Optional<ScheduleRow> existing = table.find(definition.name());
         if (existing.isEmpty()) {
-            table.insert(due(ScheduleRows.row(definition, definition.task(), definition.arguments(), true, null,
-                    null)));
+            table.insert(due(ScheduleRows.row(definition, true, null)));
             return;
         }
         ScheduleRow stored = existing.get();
-        ScheduleRow declared = ScheduleRows.row(definition.enabled(stored.enabled()), definition.task(),
-                definition.arguments(), true, null, stored);
+        ScheduleRow declared = ScheduleRows.row(definition.enabled(stored.enabled()), true, stored);
         if (!ScheduleRows.sameDefinition(stored, declared)) {
             table.replace(stored.enabled() ? due(declared) : declared);
         }
