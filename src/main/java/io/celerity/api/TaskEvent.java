@@ -16,9 +16,11 @@ import java.util.Map;
  * @param owner        the task's owner as a principal name ({@code celerity.security.owner-field}), or {@code null}
  * @param errorType    the exception class name of a failed task, else {@code null}
  * @param errorMessage the exception message of a failed task, else {@code null}
+ * @param rootId       the workflow the task belongs to ({@link TaskMeta#getRootId()}), else {@code null}
  */
 public record TaskEvent(String id, String task, String state, long version, Instant changedAt, String node,
-                        Map<String, Object> fields, String owner, String errorType, String errorMessage) {
+                        Map<String, Object> fields, String owner, String errorType, String errorMessage,
+                        String rootId) {
 
     /** Whether the task has ended for good. */
     public boolean isTerminal() {

@@ -121,6 +121,18 @@ public abstract class TaskMeta {
     @Column(name = "schedule_name", length = 200, updatable = false)
     private String scheduleName;
 
+    @Column(name = "root_id", length = 36, updatable = false)
+    private String rootId;
+
+    @Column(name = "parent_id", length = 36, updatable = false)
+    private String parentId;
+
+    @Column(name = "waits_for")
+    private Integer waitsFor;
+
+    @Column(name = "links", length = MAX_TEXT)
+    private String links;
+
     /** Whether the task has ended for good. */
     public boolean isTerminal() {
         return TaskState.isTerminal(state);
@@ -375,5 +387,52 @@ public abstract class TaskMeta {
 
     void setScheduleName(String scheduleName) {
         this.scheduleName = scheduleName;
+    }
+
+    /**
+     * The id of the workflow this task is a member of ({@link Workflows}): the id of its root task, the first task of
+     * the workflow; {@code null} for a task that is not in a workflow.
+     */
+    public String getRootId() {
+        return rootId;
+    }
+
+    void setRootId(String rootId) {
+        this.rootId = rootId;
+    }
+
+    /**
+     * The workflow member whose end released this task (the previous step of a chain, the first member of a chord's
+     * group, the task an error callback guards); {@code null} for a workflow's first tasks and outside workflows.
+     */
+    public String getParentId() {
+        return parentId;
+    }
+
+    void setParentId(String parentId) {
+        this.parentId = parentId;
+    }
+
+    /**
+     * How many workflow members this {@link TaskState#PENDING} task still waits for; {@code null} outside workflows.
+     */
+    public Integer getWaitsFor() {
+        return waitsFor;
+    }
+
+    void setWaitsFor(Integer waitsFor) {
+        this.waitsFor = waitsFor;
+    }
+
+    /**
+     * The workflow links of this task as JSON: the members released when it succeeds ({@code next}), the error
+     * callbacks it guards ({@code onError}), and where its first argument comes from ({@code input}).
+     */
+    public String getLinks() {
+        return links;
+    }
+
+    void setLinks(String links) {
+        this.links = links;
     }
 }

@@ -8,6 +8,8 @@ import java.util.Set;
  */
 public final class TaskState {
 
+    /** A workflow member recorded with its workflow, waiting for the members it follows to end; no message yet. */
+    public static final String PENDING = "PENDING";
     /** Recorded and sent to the broker, waiting for a worker. */
     public static final String QUEUED = "QUEUED";
     /** Recorded and due later (countdown or eta). */
@@ -28,8 +30,10 @@ public final class TaskState {
     public static final String ABORTED = "ABORTED";
     /** Not started before its expiry time. */
     public static final String EXPIRED = "EXPIRED";
+    /** A workflow member that never ran: a member it followed did not succeed, or it is an unneeded error callback. */
+    public static final String SKIPPED = "SKIPPED";
 
-    private static final Set<String> TERMINAL = Set.of(SUCCESS, FAILURE, REVOKED, ABORTED, EXPIRED);
+    private static final Set<String> TERMINAL = Set.of(SUCCESS, FAILURE, REVOKED, ABORTED, EXPIRED, SKIPPED);
 
     private TaskState() {
     }

@@ -427,7 +427,7 @@ class CelerityIT {
     void eventsFromAnotherNode_areFiredHere() {
         String id = UUID.randomUUID().toString();
         TaskEvent remote = new TaskEvent(id, "quick-addition", TaskState.PROGRESS, 7, Instant.now(), "node-b",
-                Map.of("current", 50, "name", "Quick addition", "provider", 3), "7", null, null);
+                Map.of("current", 50, "name", "Quick addition", "provider", 3), "7", null, null, null);
 
         messaging.send("celerity.events", true, TaskJson.jsonb().toJson(List.of(remote)),
                 Map.of("celerity_node", "node-b"), false);

@@ -30,7 +30,35 @@ public class TaskControl {
     @CelerityClock
     Clock clock;
 
+    /**
+     * Revokes a task; a workflow's root task revokes the workflow: every task of it that has not ended
+     * ({@link #revokeWorkflow}).
+     */
     public boolean revoke(String id, boolean terminate) {
+        boolean revoked = revokeTask(id, terminate);
+        boolean root = store.find(id).map(task -> id.equals(task.getRootId())).orElse(false);
+        return root ? revokeWorkflow(id, terminate) > 0 || revoked : revoked;
+    }
+
+    /**
+     * Revokes every task of a workflow that has not ended, each as {@link #revoke} does; the tasks that follow them
+     * end SKIPPED.
+     *
+     * @return how many tasks this revoked
+     */
+    public int revokeWorkflow(String rootId, boolean terminate) {
+        int revoked = 0;
+        for (String member : store.unfinishedMembers(rootId)) {
+            try {
+                revoked += revokeTask(member, terminate) ? 1 : 0;
+            } catch (TaskNotFoundException e) {
+                // deleted meanwhile
+            }
+        }
+        return revoked;
+    }
+
+    private boolean revokeTask(String id, boolean terminate) {
         Outcome outcome = store.locked(id, locked -> {
             TaskMeta task = existing(id, locked.task());
             if (task.isTerminal() || (Transitions.isRunning(task.getState()) && !terminate)) {
@@ -54,7 +82,7 @@ public class TaskControl {
             if (task.isTerminal()) {
                 return Outcome.NOTHING;
             }
-            if (Transitions.isWaiting(task.getState())) {
+            if (Transitions.isNotStarted(task.getState())) {
                 locked.change(TaskState.ABORTED, write -> write.abortRequestedAt(clock.instant())
                         .reason(WorkerMessage.ABORTED.format()));
                 return Outcome.DONE;
@@ -72,7 +100,7 @@ public class TaskControl {
 
     public boolean delete(String id) {
         try {
-            revoke(id, true);
+            revokeTask(id, true);
         } catch (TaskNotFoundException e) {
             return false;
         }

@@ -5,7 +5,7 @@ import io.celerity.internal.registry.TaskDefinition;
 
 /**
  * Captures the one task call a lambda makes, its task and its arguments as JSON, without enqueueing it: how a
- * schedule is defined from Java with the compiler checking the call.
+ * schedule or a workflow's task is described from Java with the compiler checking the call.
  */
 public final class CallCapture {
 
@@ -16,9 +16,12 @@ public final class CallCapture {
     private CallCapture() {
     }
 
-    /** @throws IllegalStateException unless exactly one task call happens inside */
-    public static Captured capture(Tasks.VoidTaskCall call) {
-        CallOptions opened = CallOptions.openCapture();
+    /**
+     * @param misuse what the exception says when the lambda does not make exactly one task call
+     * @throws IllegalStateException unless exactly one task call happens inside
+     */
+    public static Captured capture(Tasks.VoidTaskCall call, String misuse) {
+        CallOptions opened = CallOptions.openCapture(misuse);
         opened.run(call);
         return opened.captured();
     }

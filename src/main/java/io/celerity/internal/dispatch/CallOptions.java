@@ -6,7 +6,6 @@ import io.celerity.api.TaskOptions;
 import io.celerity.api.Tasks;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.message.ApiUseMessage;
-import io.celerity.internal.message.ScheduleMessage;
 import io.celerity.internal.registry.TaskDefinition;
 
 /**
@@ -20,29 +19,32 @@ final class CallOptions {
 
     private final TaskOptions options;
     private final boolean capturing;
+    /** What a capture says when the lambda makes no task call, or more than one. */
+    private final String captureMisuse;
     private TaskHandle<?> handle;
     private CallCapture.Captured captured;
     private boolean taken;
 
-    private CallOptions(TaskOptions options, boolean capturing) {
+    private CallOptions(TaskOptions options, boolean capturing, String captureMisuse) {
         this.options = options;
         this.capturing = capturing;
+        this.captureMisuse = captureMisuse;
     }
 
     static CallOptions open(TaskOptions options) {
         if (CURRENT.get() != null) {
             throw new IllegalStateException(ApiUseMessage.NESTED_CALLS.format());
         }
-        CallOptions call = new CallOptions(options, false);
+        CallOptions call = new CallOptions(options, false, null);
         CURRENT.set(call);
         return call;
     }
 
-    static CallOptions openCapture() {
+    static CallOptions openCapture(String misuse) {
         if (CURRENT.get() != null) {
             throw new IllegalStateException(ApiUseMessage.NESTED_CALLS.format());
         }
-        CallOptions call = new CallOptions(TaskOptions.none(), true);
+        CallOptions call = new CallOptions(TaskOptions.none(), true, misuse);
         CURRENT.set(call);
         return call;
     }
@@ -59,7 +61,7 @@ final class CallOptions {
             return false;
         }
         if (call.captured != null) {
-            throw new IllegalStateException(ScheduleMessage.NOTHING_CAPTURED.format());
+            throw new IllegalStateException(call.captureMisuse);
         }
         call.captured = new CallCapture.Captured(task,
                 TaskJson.writeArguments(task.name(), args, task.parameterTypes()));
@@ -68,7 +70,7 @@ final class CallOptions {
 
     CallCapture.Captured captured() {
         if (captured == null) {
-            throw new IllegalStateException(ScheduleMessage.NOTHING_CAPTURED.format());
+            throw new IllegalStateException(captureMisuse);
         }
         return captured;
     }

@@ -28,7 +28,7 @@ public class HandleFactory implements Tasks {
     @Inject
     TaskDispatcher dispatcher;
 
-    <T> StoredTaskHandle<T> stored(String id, Type resultType) {
+    public <T> StoredTaskHandle<T> stored(String id, Type resultType) {
         return new StoredTaskHandle<>(id, resultType, store, waiters);
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,7 +57,11 @@ public class Outbox {
 
     @PostConstruct
     void start() {
-        sender = Executors.newFixedThreadPool(SENDERS, threads);
+        ThreadPoolExecutor senders = (ThreadPoolExecutor) Executors.newFixedThreadPool(SENDERS, threads);
+        // started here: a pool thread made on demand by a thread that completes a transaction (a workflow task
+        // released by a run's end) took that transaction's context, and what it sent was never delivered
+        senders.prestartAllCoreThreads();
+        sender = senders;
     }
 
     @PreDestroy

@@ -107,6 +107,21 @@ public class TaskDispatcher {
                 return again(definition, existing.get());
             }
         }
+        NewTask created = prepare(definition, arguments, options,
+                options.id() != null ? options.id() : UUID.randomUUID().toString()).schedule(schedule);
+        TaskMeta task = created.task();
+        store.insert(created, definition.defaultFields(), options.fields(), RunningTask.currentTaskId().orElse(null),
+                byCaller);
+        send(task);
+        return handles.stored(task.getId(), definition.resultType());
+    }
+
+    /**
+     * A new task's row, not yet stored: its columns from the definition, the per-call options and the clock.
+     *
+     * @param arguments the arguments as a JSON array
+     */
+    public NewTask prepare(TaskDefinition definition, String arguments, TaskOptions options, String id) {
         TaskPolicy policy = definition.policy();
         Instant now = clock.instant();
         Instant due = options.dueAt(now);
@@ -114,28 +129,29 @@ public class TaskDispatcher {
         Instant expiresAt = options.expiresAt(now);
         Duration soft = options.hasTimeLimits() ? options.softTimeLimit() : policy.softTimeLimit();
         Duration hard = options.hasTimeLimits() ? options.timeLimit() : policy.timeLimit();
-        NewTask created = NewTask.of(model.newTask(), options.id() != null ? options.id() : UUID.randomUUID().toString(),
-                        definition.name(), definition.queue(), scheduled ? TaskState.SCHEDULED : TaskState.QUEUED, now,
-                        config.node())
+        return NewTask.of(model.newTask(), id, definition.name(), definition.queue(),
+                        scheduled ? TaskState.SCHEDULED : TaskState.QUEUED, now, config.node())
                 .type(definition.type())
                 .arguments(arguments)
                 .eta(scheduled ? due : null)
                 .expiresAt(expiresAt != null ? expiresAt : policy.expires() != null ? now.plus(policy.expires()) : null)
                 .priority(options.priority() != null ? options.priority() : policy.priority())
                 .maxRetries(options.maxRetries() != null ? options.maxRetries() : policy.maxRetries())
-                .timeLimits(soft == null ? null : soft.toMillis(), hard == null ? null : hard.toMillis())
-                .schedule(schedule);
-        TaskMeta task = created.task();
-        store.insert(created, definition.defaultFields(), options.fields(), RunningTask.currentTaskId().orElse(null),
-                byCaller);
-        TaskMessage message = new TaskMessage(task.getId(), definition.name());
+                .timeLimits(soft == null ? null : soft.toMillis(), hard == null ? null : hard.toMillis());
+    }
+
+    /**
+     * Sends a recorded task's message: once the current transaction commits (the outbox), or within it (XA). A task
+     * whose message is lost is sent again by the sweeper once overdue.
+     */
+    public void send(TaskMeta task) {
+        TaskMessage message = new TaskMessage(task.getId(), task.getTaskName());
         TaskDelivery delivery = TaskDelivery.of(task, task.getId());
         if (config.outbox()) {
-            outbox.afterCommit(definition.queue(), message, delivery);
+            outbox.afterCommit(task.getQueue(), message, delivery);
         } else {
-            messaging.sendTask(definition.queue(), message, delivery);
+            messaging.sendTask(task.getQueue(), message, delivery);
         }
-        return handles.stored(task.getId(), definition.resultType());
     }
 
     /** An enqueue with the id of an existing task: the same task, nothing new (an idempotent retry). */

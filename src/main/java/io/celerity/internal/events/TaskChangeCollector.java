@@ -55,6 +55,6 @@ public class TaskChangeCollector {
     private TaskEvent snapshot(TaskMeta task) {
         return new TaskEvent(task.getId(), task.getTaskName(), task.getState(), task.getVersion(), task.getChangedAt(),
                 task.getNode(), model.fieldsOf(task), ownership.ownerOf(task), task.getErrorType(),
-                task.getErrorMessage());
+                task.getErrorMessage(), task.getRootId());
     }
 }

@@ -70,6 +70,7 @@ public class TaskEventTopicBean implements MessageListener {
     private TaskEvent typed(TaskEvent event) {
         Map<String, Object> fields = event.fields() == null ? Map.of() : model.typed(event.fields());
         return new TaskEvent(event.id(), event.task(), event.state(), event.version(), event.changedAt(),
-                event.node(), fields, event.owner(), event.errorType(), event.errorMessage());
+                event.node(), fields, event.owner(), event.errorType(), event.errorMessage(),
+                event.rootId());
     }
 }

@@ -181,7 +181,7 @@ public class ScheduleService implements Schedules {
             if (definition == null) {
                 throw new IllegalArgumentException(ScheduleMessage.MISSING.format("the schedule's definition"));
             }
-            CallCapture.Captured captured = CallCapture.capture(call);
+            CallCapture.Captured captured = CallCapture.capture(call, ScheduleMessage.NOTHING_CAPTURED.format());
             return service.save(definition.task(captured.task().name(), captured.arguments()));
         }
     }

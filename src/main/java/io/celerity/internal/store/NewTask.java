@@ -1,6 +1,7 @@
 package io.celerity.internal.store;
 
 import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskState;
 
 import java.time.Instant;
 
@@ -71,6 +72,22 @@ public final class NewTask {
     /** The schedule this task is a run of. */
     public NewTask schedule(String scheduleName) {
         TaskColumns.SCHEDULE_NAME.set(task, scheduleName);
+        return this;
+    }
+
+    /**
+     * Makes it a member of a workflow: a task that waits for others is {@code PENDING} (no message is sent for it),
+     * and {@code links} says what its end releases.
+     */
+    public NewTask workflow(String rootId, String parentId, boolean waits, int waitsFor, String links) {
+        TaskColumns.ROOT_ID.set(task, rootId);
+        TaskColumns.PARENT_ID.set(task, parentId);
+        TaskColumns.WAITS_FOR.set(task, waitsFor);
+        TaskColumns.LINKS.set(task, links);
+        if (waits) {
+            TaskColumns.STATE.set(task, TaskState.PENDING);
+            TaskColumns.ETA.set(task, null);
+        }
         return this;
     }
 }

@@ -42,6 +42,10 @@ final class TaskColumns {
     static final Column<Instant> ABORT_REQUESTED_AT = column("setAbortRequestedAt", Instant.class);
     static final Column<String> HISTORY = column("setHistory", String.class);
     static final Column<String> SCHEDULE_NAME = column("setScheduleName", String.class);
+    static final Column<String> ROOT_ID = column("setRootId", String.class);
+    static final Column<String> PARENT_ID = column("setParentId", String.class);
+    static final Column<Integer> WAITS_FOR = column("setWaitsFor", Integer.class);
+    static final Column<String> LINKS = column("setLinks", String.class);
 
     private TaskColumns() {
     }

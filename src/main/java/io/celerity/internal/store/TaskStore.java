@@ -1,6 +1,7 @@
 package io.celerity.internal.store;
 
 import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskState;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +30,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class TaskStore {
 
+    /** Ids in one IN list at most. */
+    private static final int IN_LIST = 1000;
+
     @PersistenceContext
     EntityManager em;
 
@@ -39,6 +44,9 @@ public class TaskStore {
 
     @Inject
     CelerityConfig config;
+
+    @Inject
+    TaskEndings endings;
 
     @Inject
     @CelerityClock
@@ -62,6 +70,123 @@ public class TaskStore {
                 task.getNode(), task.getAttempt())));
         em.persist(task);
         em.flush();
+    }
+
+    /**
+     * Records the tasks of a workflow in the caller's transaction, written together at the end: each is owned as
+     * {@link #insert} owns a task.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = IllegalArgumentException.class)
+    public void insertAll(List<Insert> inserts, String parentId) {
+        for (Insert insert : inserts) {
+            TaskMeta task = insert.created().task();
+            model.apply(em, task, insert.defaultFields());
+            model.apply(em, task, insert.callFields());
+            if (!insert.defaultFields().containsKey(ownership.field())
+                    && !insert.callFields().containsKey(ownership.field())) {
+                ownership.capture(em, task, parentId);
+            }
+            TaskColumns.HISTORY.set(task, StateHistory.append(null, new StateHistory.Entry(task.getState(),
+                    task.getChangedAt(), task.getNode(), task.getAttempt())));
+            em.persist(task);
+        }
+        em.flush();
+    }
+
+    /** A task to record with {@link #insertAll}, with the fields its definition and its call give it. */
+    public record Insert(NewTask created, Map<String, String> defaultFields, Map<String, ?> callFields) {
+    }
+
+    /**
+     * Counts one end against a PENDING workflow task, in one statement of the current transaction.
+     *
+     * @return whether it was PENDING with a count above zero, and now has one less
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean countDown(String id) {
+        return em.createQuery("UPDATE " + model.entityName() + " t "
+                        + "SET t.waitsFor = t.waitsFor - 1, t.version = t.version + 1 "
+                        + "WHERE t.id = :id AND t.state = :pending AND t.waitsFor > 0")
+                .setParameter("id", id)
+                .setParameter("pending", TaskState.PENDING)
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * Claims a PENDING workflow task for the one change that ends its waiting (released, skipped, failed), in one
+     * statement of the current transaction: of all the transactions that try, one gets it.
+     *
+     * @param counted whether only a task whose count is down to zero may be claimed
+     * @return the claimed task, read after the claim, or empty if it was not PENDING (or not counted down)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Locked> claimPending(String id, boolean counted) {
+        int claimed = em.createQuery("UPDATE " + model.entityName() + " t "
+                        + "SET t.waitsFor = -1, t.version = t.version + 1 "
+                        + "WHERE t.id = :id AND t.state = :pending AND t.waitsFor " + (counted ? "= 0" : ">= 0"))
+                .setParameter("id", id)
+                .setParameter("pending", TaskState.PENDING)
+                .executeUpdate();
+        if (claimed != 1) {
+            return Optional.empty();
+        }
+        TaskMeta task = em.find(model.entityClass(), id);
+        em.refresh(task);
+        return Optional.of(new Locked(task, true));
+    }
+
+    /** The tasks with these ids, as the current transaction sees them, by id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, TaskMeta> findHere(Collection<String> ids) {
+        Map<String, TaskMeta> found = new HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            em.createQuery("SELECT t FROM " + model.entityName() + " t WHERE t.id IN :ids", TaskMeta.class)
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + IN_LIST)))
+                    .getResultList()
+                    .forEach(task -> found.put(task.getId(), task));
+        }
+        return found;
+    }
+
+    /** How many tasks of a workflow are in each state. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> workflowCounts(String rootId) {
+        Map<String, Long> counts = new HashMap<>();
+        em.createQuery("SELECT t.state, COUNT(t) FROM " + model.entityName() + " t WHERE t.rootId = :root "
+                        + "GROUP BY t.state", Object[].class)
+                .setParameter("root", rootId)
+                .getResultList()
+                .forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /** A workflow's task that ended first without success, other than by being skipped. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TaskMeta> firstUnsuccessful(String rootId) {
+        return em.createQuery("SELECT t FROM " + model.entityName() + " t WHERE t.rootId = :root "
+                        + "AND t.state IN :states ORDER BY t.finishedAt, t.id", TaskMeta.class)
+                .setParameter("root", rootId)
+                .setParameter("states", List.of(TaskState.FAILURE, TaskState.REVOKED, TaskState.ABORTED,
+                        TaskState.EXPIRED))
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The ids of a workflow's tasks that have not ended: those that run or wait for a worker first, then those that
+     * wait for other tasks of the workflow (PENDING).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> unfinishedMembers(String rootId) {
+        List<Object[]> rows = em.createQuery("SELECT t.id, t.state FROM " + model.entityName() + " t "
+                        + "WHERE t.rootId = :root AND t.finishedAt IS NULL ORDER BY t.createdAt, t.id", Object[].class)
+                .setParameter("root", rootId)
+                .getResultList();
+        List<String> ids = new ArrayList<>(rows.size());
+        rows.stream().filter(row -> !TaskState.PENDING.equals(row[1])).forEach(row -> ids.add((String) row[0]));
+        rows.stream().filter(row -> TaskState.PENDING.equals(row[1])).forEach(row -> ids.add((String) row[0]));
+        return ids;
     }
 
     /** The task as stored; inside a transaction, as this transaction sees it. */
@@ -202,6 +327,9 @@ public class TaskStore {
         }
         if (flush) {
             em.flush();
+        }
+        if (task.isTerminal() && task.getLinks() != null) {
+            endings.ended(task);
         }
         return new Change(Change.Outcome.CHANGED, task.getState(), task);
     }

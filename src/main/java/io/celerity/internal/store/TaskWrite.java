@@ -56,6 +56,18 @@ public final class TaskWrite {
         return this;
     }
 
+    /** The arguments as a JSON array: a workflow task's, once it receives what the tasks it follows returned. */
+    public TaskWrite arguments(String json) {
+        TaskColumns.ARGUMENTS.set(task, json);
+        return this;
+    }
+
+    /** How many workflow tasks a pending task still waits for. */
+    public TaskWrite waitsFor(int count) {
+        TaskColumns.WAITS_FOR.set(task, count);
+        return this;
+    }
+
     public TaskWrite maxRetries(int maxRetries) {
         TaskColumns.MAX_RETRIES.set(task, maxRetries);
         return this;

@@ -23,7 +23,11 @@ public final class Transitions {
     private static final Set<String> FROM_RUNNING = Set.of(CUSTOM, TaskState.STARTED, TaskState.RETRY,
             TaskState.SUCCESS, TaskState.FAILURE, TaskState.REVOKED, TaskState.ABORTED);
 
+    private static final Set<String> FROM_PENDING = Set.of(TaskState.QUEUED, TaskState.SKIPPED, TaskState.REVOKED,
+            TaskState.ABORTED, TaskState.FAILURE);
+
     private static final Map<String, Set<String>> ALLOWED = Map.of(
+            TaskState.PENDING, FROM_PENDING,
             TaskState.QUEUED, FROM_WAITING,
             TaskState.SCHEDULED, FROM_WAITING,
             TaskState.RETRY, FROM_WAITING,
@@ -47,6 +51,11 @@ public final class Transitions {
         return WAITING.contains(state);
     }
 
+    /** Whether a task in this state has not started: it waits for a worker, or for the workflow tasks it follows. */
+    public static boolean isNotStarted(String state) {
+        return TaskState.PENDING.equals(state) || isWaiting(state);
+    }
+
     /** Whether a task in this state is being run by a worker. */
     public static boolean isRunning(String state) {
         String category = category(state);
@@ -58,8 +67,9 @@ public final class Transitions {
             throw new IllegalArgumentException(StoreMessage.NULL_STATE.format());
         }
         return switch (state) {
-            case TaskState.QUEUED, TaskState.SCHEDULED, TaskState.STARTED, TaskState.RETRY, TaskState.SUCCESS,
-                    TaskState.FAILURE, TaskState.REVOKED, TaskState.ABORTED, TaskState.EXPIRED -> state;
+            case TaskState.PENDING, TaskState.QUEUED, TaskState.SCHEDULED, TaskState.STARTED, TaskState.RETRY,
+                    TaskState.SUCCESS, TaskState.FAILURE, TaskState.SKIPPED, TaskState.REVOKED, TaskState.ABORTED,
+                    TaskState.EXPIRED -> state;
             default -> CUSTOM;
         };
     }

@@ -87,6 +87,19 @@ public class TaskResource {
         return new TaskView.History(task.getId(), StateHistory.read(task.getHistory()));
     }
 
+    @GET
+    @Path("{id}/workflow")
+    public TaskView.WorkflowTasks workflow(@PathParam("id") String id) {
+        Caller caller = caller();
+        TaskMeta task = visible(id, caller);
+        if (task.getRootId() == null) {
+            throw ApiProblem.notFound("task " + id + " is not in a workflow");
+        }
+        TaskBrowser.Page members = browser.workflow(task.getRootId(), caller, config.web().maxPageSize());
+        return new TaskView.WorkflowTasks(task.getRootId(), members.total(),
+                members.tasks().stream().map(member -> views.of(member, caller)).toList());
+    }
+
     @POST
     @Path("{id}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)

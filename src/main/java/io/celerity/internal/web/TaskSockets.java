@@ -151,7 +151,8 @@ public class TaskSockets {
 
     private TaskEvent redacted(TaskEvent event) {
         return new TaskEvent(event.id(), event.task(), event.state(), event.version(), event.changedAt(),
-                event.node(), views.redacted(event.fields()), event.owner(), event.errorType(), event.errorMessage());
+                event.node(), views.redacted(event.fields()), event.owner(), event.errorType(), event.errorMessage(),
+                event.rootId());
     }
 
     private static void refuse(Session session, String reason) {

@@ -41,7 +41,10 @@ public class TaskViews {
                 task.getCreatedAt(), task.getStartedAt(), task.getFinishedAt(), task.getChangedAt(), task.getNode(),
                 task.getEta(), task.getExpiresAt(), task.getScheduleName(), task.getAbortRequestedAt() != null,
                 json("arguments", task.getArguments(), sensitive), json("result", task.getResult(), sensitive),
-                redacted(model.fieldsOf(task)), error);
+                redacted(model.fieldsOf(task)), error, task.getRootId() == null ? null
+                        : new TaskView.Workflow(task.getRootId(), task.getParentId(), task.getWaitsFor(),
+                        task.getLinks() == null ? null : TaskJson.json().createReader(
+                                new StringReader(task.getLinks())).readValue()));
     }
 
     /** Field values with the sensitive ones replaced. */
