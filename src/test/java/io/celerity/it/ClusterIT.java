@@ -167,6 +167,34 @@ class ClusterIT {
         assertEquals(runs, schedule[0].getJsonNumber("runCount").longValue(), "no run after it was disabled");
     }
 
+    @Test
+    @Order(7)
+    void aChordsBody_runsOnce_whenItsMembersEndOnBothNodes_andWhenTheNodeThatEndedTheLastDiesAtItsCommit()
+            throws Exception {
+        JsonObject wide = CLUSTER.post(1, "chord?prefix=chord-wide&n=60&lastMillis=0&halt=false");
+        JsonObject summary = awaitSucceeded(2, "chord-wide", 62);
+        assertEquals(0, summary.getInt("duplicated"), "every task, the body included, ran to its end once");
+        assertEquals(62, summary.getInt("ended"));
+        JsonObject byNode = summary.getJsonObject("startsByNode");
+        assertTrue(byNode.getInt("node-1", 0) > 0 && byNode.getInt("node-2", 0) > 0, "members ran on both " + byNode);
+        JsonObject body = CLUSTER.get(2, "task/" + wide.getString("sum"));
+        assertEquals(1, body.getInt("attempt"));
+
+        JsonObject halted = CLUSTER.post(1, "chord?prefix=chord-halt&n=10&lastMillis=3000&halt=true");
+        int victim = node(awaitTask(1, halted.getString("last"), "STARTED").getString("node"));
+        int survivor = 3 - victim;
+        JsonObject done = awaitTask(survivor, halted.getString("sum"), "SUCCESS");
+        JsonObject last = CLUSTER.get(survivor, "task/" + halted.getString("last"));
+        assertEquals("SUCCESS", last.getString("state"));
+        assertEquals(1, last.getInt("attempt"), "the last member's end was committed before its node died");
+        assertEquals("node-" + victim, last.getString("node"));
+        JsonObject haltSummary = awaitSucceeded(survivor, "chord-halt", 12);
+        assertEquals(12, haltSummary.getInt("ended"));
+        assertEquals(0, haltSummary.getInt("duplicated"), "the body ran to its end once: " + done);
+
+        CLUSTER.run("start-node", String.valueOf(victim));
+    }
+
     private static JsonObject awaitSucceeded(int node, String prefix, int n) {
         JsonObject[] last = new JsonObject[1];
         await(n + " tasks of " + prefix + " succeed", WAIT, () -> {

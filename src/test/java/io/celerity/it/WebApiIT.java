@@ -5,6 +5,7 @@ import io.celerity.it.web.WebTask;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -98,6 +99,38 @@ class WebApiIT {
         WebSocketHandshakeException refused = handshakeRefused(as(null), "");
         assertEquals(401, refused.getResponse().statusCode());
         assertEquals("SUCCESS", awaitState(id, "admin", "SUCCESS"), "the task itself is untouched");
+    }
+
+    @Test
+    void aWorkflow_isServedAsATree_toWhoMaySeeIt_andListsFilterOnItsRoot() throws Exception {
+        long provider = uniqueProvider();
+        String root = start("chain", "alice", "provider=" + provider);
+        await("the chain ends", WAIT, () -> {
+            try {
+                JsonObject page = list("alice", "rootId=" + root + "&state=SUCCESS");
+                return page.getInt("total") == 2;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        JsonObject tree = json(get(API + "/" + root + "/workflow", "alice", 200));
+        assertEquals(root, tree.getString("root"));
+        assertEquals(2, tree.getInt("total"));
+        JsonObject first = tree.getJsonArray("tasks").stream().map(JsonValue::asJsonObject)
+                .filter(task -> task.getString("id").equals(root)).findFirst().orElseThrow();
+        JsonObject second = tree.getJsonArray("tasks").stream().map(JsonValue::asJsonObject)
+                .filter(task -> !task.getString("id").equals(root)).findFirst().orElseThrow();
+        assertEquals(root, second.getJsonObject("workflow").getString("parent"));
+        assertEquals(root, second.getJsonObject("workflow").getString("root"));
+        assertEquals(6, second.getInt("result"));
+        assertEquals(second.getString("id"),
+                first.getJsonObject("workflow").getJsonObject("links").getJsonArray("next").getString(0));
+        assertEquals(Set.of(second.getString("id")), ids(list("admin", "parentId=" + root)));
+        assertEquals(tree, json(get(API + "/" + second.getString("id") + "/workflow", "alice", 200)));
+
+        assertProblem(send("GET", API + "/" + root + "/workflow", "bob", null, null), 404);
+        String plain = start("quick", "alice", "provider=" + provider);
+        assertProblem(send("GET", API + "/" + plain + "/workflow", "alice", null, null), 404);
     }
 
     @Test

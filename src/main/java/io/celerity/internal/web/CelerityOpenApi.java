@@ -40,6 +40,8 @@ public class CelerityOpenApi implements OASModelReader {
     private static final String TASK_ERROR = "CelerityTaskError";
     private static final String TASK_PAGE = "CelerityTaskPage";
     private static final String TASK_HISTORY = "CelerityTaskHistory";
+    private static final String TASK_WORKFLOW = "CelerityTaskWorkflow";
+    private static final String WORKFLOW_TASKS = "CelerityWorkflowTasks";
     private static final String STATE_CHANGE = "CelerityStateChange";
     private static final String ACTION_REQUEST = "CelerityActionRequest";
     private static final String PROBLEM = "CelerityProblem";
@@ -76,6 +78,7 @@ public class CelerityOpenApi implements OASModelReader {
                 .addPathItem(tasks, OASFactory.createPathItem().GET(list()))
                 .addPathItem(tasks + "/{id}", task().GET(get()).DELETE(delete()))
                 .addPathItem(tasks + "/{id}/history", task().GET(history()))
+                .addPathItem(tasks + "/{id}/workflow", task().GET(workflow()))
                 .addPathItem(tasks + "/{id}/revoke", task().POST(revoke()))
                 .addPathItem(tasks + "/{id}/abort", task().POST(abort()))
                 .addPathItem(tasks + "/{id}/retry", task().POST(retry()));
@@ -104,7 +107,7 @@ public class CelerityOpenApi implements OASModelReader {
         return "Lists the caller's tasks (an admin's: every task), newest first unless sort says otherwise. Any other "
                 + "query parameter filters on a column of the task entity: id, taskName, taskType, state, queue, "
                 + "errorType, createdAt, startedAt, finishedAt, changedAt, node, attempt, maxRetries, priority, eta, "
-                + "expiresAt, runner, scheduleName, and the application's own fields (an association by its id); fields listed in "
+                + "expiresAt, runner, scheduleName, rootId, parentId, and the application's own fields (an association by its id); fields listed in "
                 + "celerity.api.sensitive-fields are not filterable.\n\n"
                 + "* `<column>=v`: the column is v; repeat the parameter for any of several values.\n"
                 + "* `<column>.not=v`: the column is not v (or is empty); repeat it to exclude several values.\n"
@@ -139,6 +142,17 @@ public class CelerityOpenApi implements OASModelReader {
                 .responses(responses("200", json("The task's history.", ref(TASK_HISTORY)))
                         .addAPIResponse("400", badId())
                         .addAPIResponse("404", notFound()));
+    }
+
+    private Operation workflow() {
+        return operation("celerityTaskWorkflow", "Read a task's workflow",
+                "The tasks of the workflow the task belongs to that the caller may see, in the order they were created "
+                        + "(at most " + web.maxPageSize() + ", celerity.api.max-page-size; list more with "
+                        + "?rootId=<root>), each with its state and its place in the workflow.")
+                .responses(responses("200", json("The workflow's tasks.", ref(WORKFLOW_TASKS)))
+                        .addAPIResponse("400", badId())
+                        .addAPIResponse("404", problem("No task with this id that the caller may see, or the task is "
+                                + "in no workflow.")));
     }
 
     private Operation revoke() {
@@ -274,6 +288,8 @@ public class CelerityOpenApi implements OASModelReader {
                 .addSchema(TASK_ERROR, taskErrorSchema())
                 .addSchema(TASK_PAGE, taskPageSchema())
                 .addSchema(TASK_HISTORY, taskHistorySchema())
+                .addSchema(TASK_WORKFLOW, taskWorkflowSchema())
+                .addSchema(WORKFLOW_TASKS, workflowTasksSchema())
                 .addSchema(STATE_CHANGE, stateChangeSchema())
                 .addSchema(ACTION_REQUEST, actionRequestSchema())
                 .addSchema(PROBLEM, problemSchema());
@@ -297,9 +313,9 @@ public class CelerityOpenApi implements OASModelReader {
                 .addProperty("id", string().description("The task's id."))
                 .addProperty("name", string().description("The task's name."))
                 .addProperty("type", string().description("The task's type."))
-                .addProperty("state", string().description("QUEUED, SCHEDULED, STARTED, RETRY, SUCCESS, FAILURE, "
-                        + "REVOKED, ABORTED, EXPIRED, or a state of the application's own, such as PROGRESS, which "
-                        + "counts as running."))
+                .addProperty("state", string().description("PENDING, QUEUED, SCHEDULED, STARTED, RETRY, SUCCESS, "
+                        + "FAILURE, REVOKED, ABORTED, EXPIRED, SKIPPED, or a state of the application's own, such as "
+                        + "PROGRESS, which counts as running."))
                 .addProperty("version", int64().description("The record's version, which grows with each change."))
                 .addProperty("owner", string().description("Whose task it is."))
                 .addProperty("queue", string().description("The queue it is sent to."))
@@ -322,8 +338,32 @@ public class CelerityOpenApi implements OASModelReader {
                 .addProperty("fields", object().additionalPropertiesBoolean(true)
                         .description("The application's own fields of the task, associations by their id."))
                 .addProperty("error", ref(TASK_ERROR))
+                .addProperty("workflow", ref(TASK_WORKFLOW))
                 .required(List.of("id", "name", "state", "version", "queue", "attempt", "maxRetries", "priority",
                         "createdAt", "changedAt", "abortRequested", "arguments", "result"));
+    }
+
+    private static Schema taskWorkflowSchema() {
+        return object()
+                .description("Where a task stands in its workflow; absent for a task in none.")
+                .addProperty("root", string().description("The workflow's id: its first task's id."))
+                .addProperty("parent", string().description("The task whose end released it; absent for a first "
+                        + "task."))
+                .addProperty("waitsFor", int32().description("How many tasks a PENDING task still waits for."))
+                .addProperty("links", object().additionalPropertiesBoolean(true).description("next: the tasks its "
+                        + "end releases; onError: the error callbacks it guards; input: the ids whose results it "
+                        + "receives as its first argument (a list for a group); failure: whether it receives a "
+                        + "failure (an error callback)."))
+                .required(List.of("root"));
+    }
+
+    private static Schema workflowTasksSchema() {
+        return object()
+                .description("The tasks of a workflow.")
+                .addProperty("root", string().description("The workflow's id: its first task's id."))
+                .addProperty("total", int64().description("How many of its tasks the caller may see."))
+                .addProperty("tasks", array(ref(TASK)))
+                .required(List.of("root", "total", "tasks"));
     }
 
     private static Schema taskErrorSchema() {

@@ -35,7 +35,7 @@ public class TaskSockets {
     private static final Logger LOG = Logger.getLogger(TaskSockets.class.getName());
 
     /** Celerity's columns that events carry; the application's fields come with every event as well. */
-    private static final Set<String> EVENT_COLUMNS = Set.of("id", "taskName", "state", "node");
+    private static final Set<String> EVENT_COLUMNS = Set.of("id", "taskName", "state", "node", "rootId");
 
     private final Map<Session, Subscriber> subscribers = new ConcurrentHashMap<>();
 
@@ -146,6 +146,7 @@ public class TaskSockets {
         values.put("taskName", event.task());
         values.put("state", event.state());
         values.put("node", event.node());
+        values.put("rootId", event.rootId());
         return values;
     }
 

@@ -2,7 +2,11 @@ package io.celerity.it.cluster;
 
 import io.celerity.api.Schedule;
 import io.celerity.api.ScheduleDefinition;
+import io.celerity.api.Canvas;
 import io.celerity.api.Schedules;
+import io.celerity.api.Signature;
+import io.celerity.api.WorkflowHandle;
+import io.celerity.api.Workflows;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskOptions;
 import io.celerity.api.Tasks;
@@ -46,6 +50,12 @@ public class ClusterApi {
 
     @Inject
     Schedules schedules;
+
+    @Inject
+    Workflows workflows;
+
+    @Inject
+    ChordTasks chords;
 
     @PersistenceContext
     EntityManager em;
@@ -107,6 +117,33 @@ public class ClusterApi {
             nodes.put((String) row[0], (Long) row[1]);
         }
         json.put("startsByNode", nodes);
+        return json;
+    }
+
+    /**
+     * Starts a chord of {@code n} quick members and a last one that takes {@code lastMillis} (and stops its node dead
+     * after its end when asked), all owned by the prefix; its body sums their values.
+     */
+    @POST
+    @Path("chord")
+    public Map<String, Object> chord(@QueryParam("prefix") String prefix, @QueryParam("n") int n,
+                                     @QueryParam("lastMillis") long lastMillis, @QueryParam("halt") boolean halt) {
+        TaskOptions owned = TaskOptions.of(Map.of("owner", prefix));
+        List<Signature<Integer>> members = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int value = i;
+            members.add(workflows.signature(() -> chords.part(prefix + "-" + value, value)).with(owned));
+        }
+        members.add(workflows.signature(() -> chords.last(prefix + "-last", n, lastMillis, halt)).with(owned));
+        WorkflowHandle<Integer> chord = workflows.start(Canvas.chord(Canvas.group(members),
+                workflows.signature(() -> chords.sum(null, prefix + "-body")).with(owned)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("root", chord.id());
+        for (String name : List.of("cluster.chord-last", "cluster.chord-sum")) {
+            json.put(name.substring("cluster.chord-".length()), em.createQuery("SELECT t.id FROM DefaultTaskMeta t "
+                            + "WHERE t.rootId = :root AND t.taskName = :name", String.class)
+                    .setParameter("root", chord.id()).setParameter("name", name).getSingleResult());
+        }
         return json;
     }
 

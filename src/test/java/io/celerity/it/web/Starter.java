@@ -1,7 +1,9 @@
 package io.celerity.it.web;
 
+import io.celerity.api.Canvas;
 import io.celerity.api.TaskOptions;
 import io.celerity.api.Tasks;
+import io.celerity.api.Workflows;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +36,9 @@ public class Starter {
     @Inject
     Tasks tasks;
 
+    @Inject
+    Workflows workflows;
+
     @PersistenceContext
     EntityManager em;
 
@@ -57,6 +62,9 @@ public class Starter {
             case "slow" -> tasks.with(options).run(() -> webTasks.slow(key)).id();
             case "parent" -> tasks.with(options).call(() -> webTasks.parent()).id();
             case "fail" -> tasks.with(options).run(() -> webTasks.fail("it failed on purpose")).id();
+            case "chain" -> workflows.start(Canvas.chain(
+                    workflows.signature(() -> webTasks.add(1, 2)).with(options),
+                    workflows.signature(() -> webTasks.add(0, 3)).with(options))).id();
             default -> throw new NotFoundException();
         };
     }

@@ -20,7 +20,8 @@ import java.util.Map;
  * Measures Celerity on the production topology (standalone Artemis, PostgreSQL, Payara Micro) against the floor, and
  * prints one {@code bench ...} line per figure. Settings are system properties: bench.concurrency (1,2,4,8,16),
  * bench.n (10000), bench.large (100000), bench.list-rows (1000000), bench.retention-rows (1000000),
- * bench.broker-port (61616), bench.server (payara; wildfly, or payara,wildfly for both side by side).
+ * bench.broker-port (61616), bench.server (payara; wildfly, or payara,wildfly for both side by side),
+ * bench.chord-members (1000, 0 for none), bench.chord-rounds (5), bench.chord-large (10000, 0 for none).
  */
 public final class Bench {
 
@@ -117,6 +118,10 @@ public final class Bench {
             emit("progress updates=10 n=%d concurrency=%d celerity_tasks_per_s=%.0f done_p50_ms=%.1f done_p99_ms=%.1f",
                     Math.max(500, n / 5), best, progress, progressDone.p50(), progressDone.p99());
 
+            measureChords(server, Integer.getInteger("bench.chord-members", 1_000),
+                    Integer.getInteger("bench.chord-rounds", 5));
+            measureChords(server, Integer.getInteger("bench.chord-large", 10_000), 1);
+
             Database.fill(listRows);
             JsonObject list = json(server.get("list?owner=owner-7&provider=7&samples=100"));
             emit("list rows=%d p50_ms=%.2f p99_ms=%.2f page=%d", listRows, list.getJsonNumber("p50Ms").doubleValue(),
@@ -131,6 +136,34 @@ public final class Bench {
         Files.write(report, lines);
         System.out.println("\nResults: " + report + ", charts: " + results.resolve("throughput.png") + ", "
                 + results.resolve("latency.png"));
+    }
+
+    /**
+     * Chords of {@code members} no-op members and a body, one after another: how long starting one takes (every row in
+     * one transaction), and how long after the last member's end the body starts (the join).
+     */
+    private void measureChords(Server server, int members, int rounds) throws Exception {
+        if (members <= 0) {
+            return;
+        }
+        double[] enqueue = new double[rounds];
+        double[] join = new double[rounds];
+        double[] total = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            String run = "chord-" + members + "-" + round;
+            long begin = System.nanoTime();
+            enqueue[round] = json(server.post("chord?members=" + members + "&run=" + run))
+                    .getJsonNumber("enqueueMs").doubleValue();
+            Database.awaitTerminal(run, members + 1, RUN_TIMEOUT);
+            total[round] = (System.nanoTime() - begin) / 1e9;
+            join[round] = Database.joinAfterLast(run);
+        }
+        Arrays.sort(enqueue);
+        Arrays.sort(join);
+        Arrays.sort(total);
+        emit("chord members=%d rounds=%d enqueue_ms=%.0f join_after_last_ms_p50=%.1f join_after_last_ms_max=%.1f "
+                        + "total_s=%.1f", members, rounds, enqueue[rounds / 2], join[rounds / 2], join[rounds - 1],
+                total[rounds / 2]);
     }
 
     /** Enqueue → start and → terminal at a paced rate, 4 callers for about 20 s; the chart for the first server. */

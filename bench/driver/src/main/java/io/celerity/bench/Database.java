@@ -75,6 +75,21 @@ final class Database {
         }
     }
 
+    /** From the last member's end to the body's start, in milliseconds, of a chord whose tasks {@code run} owns. */
+    static double joinAfterLast(String run) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "select extract(epoch from (select started_at from bench_task where owner = ? and task_name = "
+                        + "'chord-body') - (select max(finished_at) from bench_task where owner = ? and task_name = "
+                        + "'member')) * 1000")) {
+            s.setString(1, run);
+            s.setString(2, run);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getDouble(1);
+            }
+        }
+    }
+
     /** Percentiles, in milliseconds, of the time from enqueue to a later column. */
     static Stats latency(String run, String column) throws SQLException {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(

@@ -1,7 +1,10 @@
 package io.celerity.bench.app;
 
 import io.celerity.api.TaskState;
+import io.celerity.api.Canvas;
+import io.celerity.api.TaskOptions;
 import io.celerity.api.Tasks;
+import io.celerity.api.Workflows;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
@@ -49,6 +53,9 @@ public class BenchResource {
     @Inject
     EnqueueRuns runs;
 
+    @Inject
+    Workflows workflows;
+
     @Resource
     UserTransaction transaction;
 
@@ -66,6 +73,9 @@ public class BenchResource {
     }
 
     public record Workers(int threads) {
+    }
+
+    public record Chord(String root, int members, double enqueueMs) {
     }
 
     /** Starts an enqueue run in the background; its result is read with {@link #enqueued}. */
@@ -140,6 +150,32 @@ public class BenchResource {
             throw e;
         }
         return (System.nanoTime() - begin) / 1e6;
+    }
+
+    /**
+     * Starts a chord of {@code members} tasks and a body that sums them, all owned by {@code run}, in one transaction
+     * of the caller's; answers how long the start took, from before the first signature to the commit.
+     */
+    @POST
+    @Path("chord")
+    public Chord chord(@QueryParam("members") int members, @QueryParam("run") String run) throws Exception {
+        long begin = System.nanoTime();
+        TaskOptions owned = TaskOptions.of(Map.of("owner", run, "provider", 0));
+        transaction.begin();
+        String root;
+        try {
+            Canvas.Group<Integer> group = Canvas.group(IntStream.range(0, members)
+                    .mapToObj(i -> workflows.signature(() -> benchTasks.member(i)).with(owned)).toList());
+            root = workflows.start(Canvas.chord(group,
+                    workflows.signature(() -> benchTasks.chordBody(null)).with(owned))).id();
+            transaction.commit();
+        } catch (Exception e) {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+            throw e;
+        }
+        return new Chord(root, members, (System.nanoTime() - begin) / 1e6);
     }
 
     /** AsyncTask's list: a provider's tasks of one owner, excluding REVOKED, newest first, a page of 50. */
