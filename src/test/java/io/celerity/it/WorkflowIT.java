@@ -12,6 +12,9 @@ import io.celerity.api.Tasks;
 import io.celerity.api.WorkflowHandle;
 import io.celerity.api.WorkflowState;
 import io.celerity.api.Workflows;
+import io.celerity.internal.messaging.Messaging;
+import io.celerity.internal.messaging.TaskDelivery;
+import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.it.workflow.Runs;
 import io.celerity.it.workflow.Steps;
 import jakarta.inject.Inject;
@@ -66,6 +69,9 @@ class WorkflowIT {
 
     @Inject
     UserTransaction transaction;
+
+    @Inject
+    Messaging messaging;
 
     @PersistenceContext
     EntityManager em;
@@ -132,6 +138,26 @@ class WorkflowIT {
         assertEquals(1, body.getAttempt());
         assertEquals(0, body.getWaitsFor());
         assertEquals(201, wide.state().succeeded());
+    }
+
+    @Test
+    void aMessageDeliveredAgain_forAMemberThatEnded_doesNotCountItTwice() throws Exception {
+        String marker = "again-" + UUID.randomUUID();
+        WorkflowHandle<Integer> chord = workflows.start(Canvas.chord(
+                Canvas.group(workflows.signature(() -> steps.slow(100, 3_000)),
+                        workflows.signature(() -> steps.add(1, 1))),
+                workflows.signature(() -> steps.sum(null, marker))));
+        TaskMeta quick = members(chord.id()).stream().filter(m -> m.getTaskName().equals("wf-add")).findFirst()
+                .orElseThrow();
+        Eventually.await("the quick member ends", WAIT, () -> TaskState.SUCCESS.equals(task(quick.getId()).getState()));
+        for (int i = 0; i < 3; i++) {
+            messaging.sendTask(quick.getQueue(), new TaskMessage(quick.getId(), quick.getTaskName()),
+                    TaskDelivery.of(quick, quick.getId() + "#again-" + i));
+        }
+
+        assertEquals(102, chord.get(WAIT), "the body waited for the slow member");
+        assertEquals(List.of(List.of(100, 2)), runs.of(marker));
+        assertEquals(1, task(quick.getId()).getAttempt());
     }
 
     @Test

@@ -113,6 +113,14 @@ public class Ownership {
         return value == null ? null : value.toString();
     }
 
+    /** Gives a task the owner another task of the same enqueue was given by {@link #capture}. */
+    void captureLike(TaskMeta task, TaskMeta captured) {
+        Resolved owner = resolve();
+        if (owner != null) {
+            owner.access().set(task, owner.access().get(captured));
+        }
+    }
+
     /**
      * Makes the calling principal, if there is one, the owner of a task being enqueued; a task enqueued by a running
      * task's body gets that task's owner, whatever identity the server gives a message-driven bean (none on Payara,

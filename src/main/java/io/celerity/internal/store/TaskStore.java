@@ -78,13 +78,20 @@ public class TaskStore {
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = IllegalArgumentException.class)
     public void insertAll(List<Insert> inserts, String parentId) {
+        TaskMeta owned = null;
         for (Insert insert : inserts) {
             TaskMeta task = insert.created().task();
             model.apply(em, task, insert.defaultFields());
             model.apply(em, task, insert.callFields());
             if (!insert.defaultFields().containsKey(ownership.field())
                     && !insert.callFields().containsKey(ownership.field())) {
-                ownership.capture(em, task, parentId);
+                // the owner is looked up once: a lookup per task would write every task persisted so far first
+                if (owned == null) {
+                    ownership.capture(em, task, parentId);
+                    owned = task;
+                } else {
+                    ownership.captureLike(task, owned);
+                }
             }
             TaskColumns.HISTORY.set(task, StateHistory.append(null, new StateHistory.Entry(task.getState(),
                     task.getChangedAt(), task.getNode(), task.getAttempt())));
