@@ -26,7 +26,8 @@ public interface Tasks {
     /**
      * Revokes a task, Celery's {@code revoke(id, terminate=…)}. A task that has not started is recorded
      * {@link TaskState#REVOKED} and never runs, even after restarts. A running task is revoked only with
-     * {@code terminate}: it is recorded REVOKED and the node running it, wherever it is, interrupts it.
+     * {@code terminate}: it is recorded REVOKED and the node running it, wherever it is, interrupts it. Revoking a
+     * workflow's root task ({@link WorkflowHandle#id()}) revokes every task of that workflow that has not ended.
      *
      * @return whether the task is now REVOKED by this call ({@code false}: it had ended, or runs and terminate was
      * not asked)

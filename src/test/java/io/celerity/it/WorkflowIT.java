@@ -201,6 +201,10 @@ class WorkflowIT {
         Eventually.await("the workflow ends", WAIT, () -> broken.state().isDone());
         assertEquals(2, broken.state().count(TaskState.SKIPPED));
         assertEquals(1, runs.of(errors).size());
+        String skipped = members(broken.id()).stream().filter(m -> TaskState.SKIPPED.equals(m.getState()))
+                .findFirst().orElseThrow().getId();
+        assertTrue(assertThrows(IllegalStateException.class, () -> tasks.retry(skipped)).getMessage()
+                .startsWith("CELERITY-0130"));
 
         String unneeded = "unneeded-" + UUID.randomUUID();
         WorkflowHandle<Integer> fine = workflows.start(Canvas.<Integer>chain(

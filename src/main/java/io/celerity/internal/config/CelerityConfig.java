@@ -218,7 +218,8 @@ public final class CelerityConfig {
     public static final class Retention {
 
         /** The terminal states, as the keys write them. */
-        public static final List<String> STATES = List.of("success", "failure", "revoked", "aborted", "expired");
+        public static final List<String> STATES = List.of("success", "failure", "revoked", "aborted", "expired",
+                "skipped");
         /** The most rows one retention transaction deletes: their ids go into one statement. */
         static final int MAX_BATCH = 10_000;
 

@@ -93,6 +93,9 @@ public class TaskDispatcher {
         if (!ended.isTerminal() || TaskState.SUCCESS.equals(ended.getState())) {
             throw new NotRetryable(ApiUseMessage.NOT_RETRYABLE_STATE.format(id, ended.getState()));
         }
+        if (TaskState.SKIPPED.equals(ended.getState())) {
+            throw new NotRetryable(ApiUseMessage.SKIPPED_NOT_RETRYABLE.format(id));
+        }
         TaskDefinition definition = registry.byName(ended.getTaskName()).orElseThrow(() ->
                 new NotRetryable(ApiUseMessage.UNDEFINED_TASK_NAME.format(id, ended.getTaskName())));
         TaskOptions options = TaskOptions.of(model.fieldsOf(ended)).priority(ended.getPriority());
@@ -152,6 +155,15 @@ public class TaskDispatcher {
         } else {
             messaging.sendTask(task.getQueue(), message, delivery);
         }
+    }
+
+    /**
+     * Sends a recorded task's message once the current transaction commits, whatever {@code celerity.enqueue} says: a
+     * workflow task released by the end of another, in the transaction that records that end.
+     */
+    public void sendAfterCommit(TaskMeta task) {
+        outbox.afterCommit(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()),
+                TaskDelivery.of(task, task.getId()));
     }
 
     /** An enqueue with the id of an existing task: the same task, nothing new (an idempotent retry). */

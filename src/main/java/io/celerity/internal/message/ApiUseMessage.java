@@ -30,7 +30,9 @@ public enum ApiUseMessage implements Message {
     ID_OF_ANOTHER_TASK("CELERITY-0125: task id %s belongs to a task %s, not %s"),
     NOT_RETRYABLE_STATE("CELERITY-0126: task %s is %s; only a task that ended without success can run again"),
     UNDEFINED_TASK_NAME("CELERITY-0127: task %s is a %s, which this application does not define"),
-    NULL_OPTIONS("CELERITY-0128: options must not be null; use TaskOptions.none()");
+    NULL_OPTIONS("CELERITY-0128: options must not be null; use TaskOptions.none()"),
+    SKIPPED_NOT_RETRYABLE("CELERITY-0130: task %s was SKIPPED: it never ran, and what it would have received from the "
+            + "tasks it followed is not known; start its workflow again");
 
     private final String template;
 

@@ -71,6 +71,6 @@ public class Joins implements TaskEndings {
         }
         TaskStore.Change released = claimed.change(TaskState.QUEUED,
                 write -> write.waitsFor(0).arguments(arguments.json()));
-        dispatcher.send(released.task());
+        dispatcher.sendAfterCommit(released.task());
     }
 }
