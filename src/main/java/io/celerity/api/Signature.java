@@ -18,8 +18,9 @@ public non-sealed interface Signature<T> extends Canvas<T> {
     Signature<T> immutable();
 
     /**
-     * Per-call options of the task: fields, priority, expiry, retries, time limits. A countdown or eta is allowed
-     * only on a workflow's first tasks, and an id on none.
+     * Per-call options of the task: fields, priority, retries, time limits. A countdown, an eta or an expiry is
+     * allowed only on a workflow's first tasks (a task that waits for others expires as its
+     * {@link BackgroundTask#expires()} says, counted from its release), and an id on none.
      */
     Signature<T> with(TaskOptions options);
 }

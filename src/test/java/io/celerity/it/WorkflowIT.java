@@ -249,7 +249,15 @@ class WorkflowIT {
     }
 
     @Test
-    void revokingTheRoot_revokesEveryTaskNotEnded_andWhatFollowsIsSkipped() throws Exception {
+    void aWaitingTasksExpiry_countsFromItsRelease() throws Exception {
+        // wf-expiring expires 1 s after its enqueue; it waits 2 s for the slow task
+        WorkflowHandle<Integer> chain = workflows.start(Canvas.chain(workflows.signature(() -> steps.slow(5, 2_000)),
+                workflows.signature(() -> steps.expiring(0))));
+        assertEquals(5, chain.get(WAIT));
+    }
+
+    @Test
+    void revokingTheRoot_revokesEveryTaskNotEnded() throws Exception {
         WorkflowHandle<Integer> waiting = workflows.start(Canvas.chord(
                 Canvas.group(workflows.signature(() -> steps.add(1, 1)).with(TaskOptions.none()
                                 .countdown(Duration.ofHours(1))),
@@ -258,14 +266,14 @@ class WorkflowIT {
                 workflows.signature(() -> steps.sum(null, "revoked"))));
         assertTrue(tasks.revoke(waiting.id(), false));
         Eventually.await("the workflow ends", WAIT, () -> waiting.state().isDone());
-        assertEquals(Map.of(TaskState.REVOKED, 2L, TaskState.SKIPPED, 1L), waiting.state().counts());
+        assertEquals(Map.of(TaskState.REVOKED, 3L), waiting.state().counts());
 
         WorkflowHandle<Integer> running = workflows.start(Canvas.chain(workflows.signature(() -> steps.slow(1, 60_000)),
                 workflows.signature(() -> steps.add(0, 1))));
         Eventually.await("the slow task runs", WAIT, () -> TaskState.STARTED.equals(task(running.id()).getState()));
-        assertEquals(1, running.revoke(true));
+        assertEquals(2, running.revoke(true));
         Eventually.await("the workflow ends", WAIT, () -> running.state().isDone());
-        assertEquals(Map.of(TaskState.REVOKED, 1L, TaskState.SKIPPED, 1L), running.state().counts());
+        assertEquals(Map.of(TaskState.REVOKED, 2L), running.state().counts());
     }
 
     @Test
@@ -283,6 +291,8 @@ class WorkflowIT {
                 .with(TaskOptions.none().countdown(Duration.ofSeconds(5))))).startsWith("CELERITY-0805"));
         assertTrue(refused(workflows.signature(() -> steps.add(0, 1)).with(TaskOptions.none().id("mine")))
                 .startsWith("CELERITY-0805"));
+        assertTrue(refused(Canvas.chain(text, workflows.signature(() -> steps.add(0, 1)).immutable()
+                .with(TaskOptions.none().expires(Duration.ofMinutes(5))))).startsWith("CELERITY-0805"));
         assertTrue(refused(Canvas.group(List.<Signature<Integer>>of())).startsWith("CELERITY-0802"));
         assertTrue(refused(text.onError(workflows.signature(() -> steps.add(0, 1)))).startsWith("CELERITY-0804"));
         IllegalStateException none = assertThrows(IllegalStateException.class, () -> workflows.signatureOf(() -> { }));

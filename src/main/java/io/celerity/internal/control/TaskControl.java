@@ -35,14 +35,13 @@ public class TaskControl {
      * ({@link #revokeWorkflow}).
      */
     public boolean revoke(String id, boolean terminate) {
-        boolean revoked = revokeTask(id, terminate);
         boolean root = store.find(id).map(task -> id.equals(task.getRootId())).orElse(false);
-        return root ? revokeWorkflow(id, terminate) > 0 || revoked : revoked;
+        return root ? revokeWorkflow(id, terminate) > 0 : revokeTask(id, terminate);
     }
 
     /**
-     * Revokes every task of a workflow that has not ended, each as {@link #revoke} does; the tasks that follow them
-     * end SKIPPED.
+     * Revokes every task of a workflow that has not ended, each as {@link #revoke} does. The tasks that wait for others
+     * go first, so that none of them is released by a task that ends meanwhile.
      *
      * @return how many tasks this revoked
      */

@@ -69,7 +69,8 @@ public class TaskStarts {
             }
             Instant now = clock.instant();
             String state = task.getState();
-            if (task.isTerminal()) {
+            if (task.isTerminal() || TaskState.PENDING.equals(state)) {
+                // a PENDING workflow task has no message of its own yet: only its release sends one
                 return Start.drop(state);
             }
             if (Transitions.isRunning(state)) {

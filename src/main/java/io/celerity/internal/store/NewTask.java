@@ -85,8 +85,10 @@ public final class NewTask {
         TaskColumns.WAITS_FOR.set(task, waitsFor);
         TaskColumns.LINKS.set(task, links);
         if (waits) {
+            // its task's expiry counts from its release
             TaskColumns.STATE.set(task, TaskState.PENDING);
             TaskColumns.ETA.set(task, null);
+            TaskColumns.EXPIRES_AT.set(task, null);
         }
         return this;
     }

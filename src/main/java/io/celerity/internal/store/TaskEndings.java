@@ -2,12 +2,15 @@ package io.celerity.internal.store;
 
 import io.celerity.api.TaskMeta;
 
+import java.util.List;
+
 /**
- * What else a task's end changes, in the transaction that records it: the workflow tasks it links to. The store calls
- * it for every task that reaches a terminal state with workflow links.
+ * What else the end of tasks changes, in the transaction that records it: the workflow tasks they link to. The store
+ * calls it for the tasks with workflow links that reach a terminal state: after each change, or once for all the
+ * changes of a group commit.
  */
 public interface TaskEndings {
 
-    /** @param task the task, its terminal state set, its row locked by the current transaction */
-    void ended(TaskMeta task);
+    /** @param tasks the tasks, their terminal states set, their rows locked by the current transaction */
+    void ended(List<TaskMeta> tasks);
 }

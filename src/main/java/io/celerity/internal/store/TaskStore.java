@@ -32,6 +32,8 @@ public class TaskStore {
 
     /** Ids in one IN list at most. */
     private static final int IN_LIST = 1000;
+    /** The ends of workflow tasks in a group commit, handed to {@link TaskEndings} together once all are changed. */
+    private static final ThreadLocal<List<TaskMeta>> GATHERED_ENDS = new ThreadLocal<>();
 
     @PersistenceContext
     EntityManager em;
@@ -177,12 +179,12 @@ public class TaskStore {
                 .setParameter("states", List.of(TaskState.FAILURE, TaskState.REVOKED, TaskState.ABORTED,
                         TaskState.EXPIRED))
                 .setMaxResults(1)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     /**
-     * The ids of a workflow's tasks that have not ended: those that run or wait for a worker first, then those that
-     * wait for other tasks of the workflow (PENDING).
+     * The ids of a workflow's tasks that have not ended: those that wait for other tasks of the workflow (PENDING)
+     * first, then those that run or wait for a worker.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> unfinishedMembers(String rootId) {
@@ -191,8 +193,8 @@ public class TaskStore {
                 .setParameter("root", rootId)
                 .getResultList();
         List<String> ids = new ArrayList<>(rows.size());
-        rows.stream().filter(row -> !TaskState.PENDING.equals(row[1])).forEach(row -> ids.add((String) row[0]));
         rows.stream().filter(row -> TaskState.PENDING.equals(row[1])).forEach(row -> ids.add((String) row[0]));
+        rows.stream().filter(row -> !TaskState.PENDING.equals(row[1])).forEach(row -> ids.add((String) row[0]));
         return ids;
     }
 
@@ -239,8 +241,17 @@ public class TaskStore {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
                 .forEach(task -> rows.put(task.getId(), task));
-        for (RowWork work : works) {
-            work.apply(new Locked(rows.get(work.id()), false));
+        List<TaskMeta> ended = new ArrayList<>();
+        GATHERED_ENDS.set(ended);
+        try {
+            for (RowWork work : works) {
+                work.apply(new Locked(rows.get(work.id()), false));
+            }
+        } finally {
+            GATHERED_ENDS.remove();
+        }
+        if (!ended.isEmpty()) {
+            endings.ended(ended);
         }
         // written while the transaction is active: the events of the changes are gathered for after the commit
         em.flush();
@@ -336,7 +347,12 @@ public class TaskStore {
             em.flush();
         }
         if (task.isTerminal() && task.getLinks() != null) {
-            endings.ended(task);
+            List<TaskMeta> gathered = GATHERED_ENDS.get();
+            if (gathered != null) {
+                gathered.add(task);
+            } else {
+                endings.ended(List.of(task));
+            }
         }
         return new Change(Change.Outcome.CHANGED, task.getState(), task);
     }

@@ -68,6 +68,12 @@ public final class TaskWrite {
         return this;
     }
 
+    /** When a task that has not started expires; {@code null}: never. */
+    public TaskWrite expiresAt(Instant expiresAt) {
+        TaskColumns.EXPIRES_AT.set(task, expiresAt);
+        return this;
+    }
+
     public TaskWrite maxRetries(int maxRetries) {
         TaskColumns.MAX_RETRIES.set(task, maxRetries);
         return this;

@@ -35,7 +35,11 @@ class Inputs {
         List<String> ids = links.input().tasks();
         Map<String, TaskMeta> rows = store.findHere(ids);
         StringBuilder value = new StringBuilder();
-        write(links.input(), rows, value);
+        String gone = write(links.input(), rows, value);
+        if (gone != null) {
+            return new Arguments(null, "the row of task " + gone + ", whose result it receives, is gone (deleted by "
+                    + "retention or by hand)");
+        }
         return withFirst(task.getArguments(), value.toString());
     }
 
@@ -52,11 +56,15 @@ class Inputs {
         return withFirst(errback.getArguments(), failure);
     }
 
-    private static void write(Output input, Map<String, TaskMeta> rows, StringBuilder json) {
+    /** @return the id of a task whose row is gone (retention deleted it), else {@code null} */
+    private static String write(Output input, Map<String, TaskMeta> rows, StringBuilder json) {
         if (input instanceof Output.One<?> one) {
             TaskMeta row = rows.get((String) one.task());
-            json.append(row == null || row.getResult() == null ? "null" : row.getResult());
-            return;
+            if (row == null) {
+                return (String) one.task();
+            }
+            json.append(row.getResult() == null ? "null" : row.getResult());
+            return null;
         }
         json.append('[');
         List<Output> items = ((Output.Many) input).items();
@@ -64,9 +72,13 @@ class Inputs {
             if (i > 0) {
                 json.append(',');
             }
-            write(items.get(i), rows, json);
+            String gone = write(items.get(i), rows, json);
+            if (gone != null) {
+                return gone;
+            }
         }
         json.append(']');
+        return null;
     }
 
     /** The arguments with their first replaced by {@code value} (a JSON text). */

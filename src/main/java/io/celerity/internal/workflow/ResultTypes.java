@@ -12,6 +12,8 @@ import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,16 +21,25 @@ import java.util.stream.Collectors;
 
 /**
  * Whether a task's first parameter can take what the tasks it follows return, judged from the methods' declared
- * types when the workflow is built: results pass as JSON, so a number may widen.
+ * types when the workflow is built: results pass as JSON, so a number may widen where no value is lost, and
+ * collections are checked element by element.
  */
 final class ResultTypes {
 
     private static final Map<Class<?>, Class<?>> BOXES = Map.of(boolean.class, Boolean.class, byte.class, Byte.class,
             short.class, Short.class, int.class, Integer.class, long.class, Long.class, float.class, Float.class,
             double.class, Double.class, char.class, Character.class);
-    private static final Set<Class<?>> INTEGRAL = Set.of(Byte.class, Short.class, Integer.class, Long.class,
-            BigInteger.class);
-    private static final Set<Class<?>> DECIMAL = Set.of(Float.class, Double.class, BigDecimal.class);
+    /** The number types each number type widens to without loss (Java's widening, and the big types). */
+    private static final Map<Class<?>, Set<Class<?>>> WIDENING = Map.of(
+            Byte.class, Set.of(Short.class, Integer.class, Long.class, BigInteger.class, Float.class, Double.class,
+                    BigDecimal.class),
+            Short.class, Set.of(Integer.class, Long.class, BigInteger.class, Float.class, Double.class,
+                    BigDecimal.class),
+            Integer.class, Set.of(Long.class, BigInteger.class, Double.class, BigDecimal.class),
+            Long.class, Set.of(BigInteger.class, BigDecimal.class),
+            BigInteger.class, Set.of(BigDecimal.class),
+            Float.class, Set.of(Double.class, BigDecimal.class),
+            Double.class, Set.of(BigDecimal.class));
 
     private ResultTypes() {
     }
@@ -77,30 +88,46 @@ final class ResultTypes {
     }
 
     static boolean accepts(Type parameter, Produced produced) {
-        Class<?> target = raw(parameter);
         if (produced instanceof Produced.ListOf list) {
-            if (!target.isAssignableFrom(ArrayList.class)) {
+            Class<?> target = raw(parameter);
+            if (!takesList(target)) {
                 return false;
             }
             Type element = elementType(parameter);
             return list.items().stream().allMatch(item -> accepts(element, item));
         }
         Type result = ((Produced.Single) produced).type();
-        if (result == null) {
-            return !target.isPrimitive();
+        return result == null ? !raw(parameter).isPrimitive() : fits(result, parameter);
+    }
+
+    /** Whether a value of type {@code from}, written as JSON, reads back as type {@code to}. */
+    private static boolean fits(Type from, Type to) {
+        Class<?> source = box(raw(from));
+        Class<?> target = box(raw(to));
+        if (Collection.class.isAssignableFrom(source) || source.isArray()) {
+            return takesList(target) && fits(elementType(from), elementType(to));
         }
-        Class<?> to = box(target);
-        Class<?> from = box(raw(result));
-        if (to.isAssignableFrom(from)) {
+        if (target.isAssignableFrom(source)) {
             return true;
         }
-        boolean toNumber = INTEGRAL.contains(to) || DECIMAL.contains(to);
-        return toNumber && (INTEGRAL.contains(from) || DECIMAL.contains(from) && DECIMAL.contains(to));
+        return WIDENING.getOrDefault(source, Set.of()).contains(target);
+    }
+
+    /** Whether a parameter of this type takes a JSON array: a list, a set, an array. */
+    private static boolean takesList(Class<?> target) {
+        return target.isArray() || target.isAssignableFrom(ArrayList.class)
+                || target.isAssignableFrom(LinkedHashSet.class);
     }
 
     private static Type elementType(Type listType) {
         if (listType instanceof ParameterizedType p && p.getActualTypeArguments().length == 1) {
             return p.getActualTypeArguments()[0];
+        }
+        if (listType instanceof GenericArrayType a) {
+            return a.getGenericComponentType();
+        }
+        if (listType instanceof Class<?> c && c.isArray()) {
+            return c.getComponentType();
         }
         return Object.class;
     }

@@ -92,5 +92,10 @@ public class WorkflowStarter {
             throw new IllegalArgumentException(WorkflowMessage.OPTION_NOT_ALLOWED.format(name,
                     "a countdown or eta is allowed only on a workflow's first tasks, not on one that waits for others"));
         }
+        if (task.waits() && options.expiresAt(Instant.EPOCH) != null) {
+            throw new IllegalArgumentException(WorkflowMessage.OPTION_NOT_ALLOWED.format(name,
+                    "an expiry is allowed only on a workflow's first tasks; one that waits for others expires as its "
+                            + "@BackgroundTask(expires) says, counted from its release"));
+        }
     }
 }

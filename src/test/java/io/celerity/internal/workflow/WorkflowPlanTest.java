@@ -63,6 +63,19 @@ class WorkflowPlanTest {
         }
 
         @BackgroundTask
+        public TaskHandle<List<String>> texts(int a) {
+            return null;
+        }
+
+        @BackgroundTask
+        public void set(java.util.Set<Long> values) {
+        }
+
+        @BackgroundTask
+        public void array(int[] values) {
+        }
+
+        @BackgroundTask
         public void nothing() {
         }
 
@@ -144,7 +157,18 @@ class WorkflowPlanTest {
 
     @Test
     void typesAreCheckedAsJsonPassesThem() {
-        WorkflowPlan.of(Canvas.chain(sig("add"), sig("widen"), sig("half")));
+        WorkflowPlan.of(Canvas.chain(sig("add"), sig("widen")));
+        WorkflowPlan.of(Canvas.chain(sig("add"), sig("half")));
+        WorkflowPlan.of(Canvas.chain(Canvas.group(sig("add"), sig("add")), sig("set")));
+        WorkflowPlan.of(Canvas.chain(Canvas.group(sig("add"), sig("add")), sig("array")));
+        assertThrows(IllegalArgumentException.class, () -> WorkflowPlan.of(Canvas.chain(sig("widen"), sig("add"))),
+                "a long does not narrow to an int");
+        assertThrows(IllegalArgumentException.class, () -> WorkflowPlan.of(Canvas.chain(sig("widen"), sig("half"))),
+                "a long may not fit a double");
+        assertThrows(IllegalArgumentException.class, () -> WorkflowPlan.of(Canvas.chain(sig("texts"), sig("sum"))),
+                "a List<String> is not a List<Integer>");
+        assertThrows(IllegalArgumentException.class,
+                () -> WorkflowPlan.of(Canvas.chain(Canvas.group(sig("half")), sig("set"))));
         WorkflowPlan.of(Canvas.chain(sig("text"), sig("anything")));
         WorkflowPlan.of(Canvas.chain(sig("text"), sig("nothing").immutable()));
         WorkflowPlan.of(Canvas.chain(sig("count"), sig("anything")));

@@ -52,6 +52,11 @@ public class Steps {
         return TaskHandle.completed(x);
     }
 
+    @BackgroundTask(name = "wf-expiring", expires = "1s")
+    public TaskHandle<Integer> expiring(int x) {
+        return TaskHandle.completed(x);
+    }
+
     @BackgroundTask(name = "wf-text")
     public TaskHandle<String> text(int x) {
         return TaskHandle.completed("n" + x);
