@@ -89,6 +89,9 @@ public class GroupCommit {
                     return store.locked(id, work); // the writers stopped before taking it
                 }
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 throw e.getCause() instanceof RuntimeException runtime ? runtime
                         : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
@@ -141,7 +144,9 @@ public class GroupCommit {
         }
         try {
             store.lockedTogether(group);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: it fails the change that raised it, not the writer, which would leave every later one
+            // waiting
             LOG.log(Level.FINE, WorkerMessage.GROUP_COMMIT_FAILED.format(group.size()), e);
             group.forEach(Write::alone);
             return;
@@ -180,7 +185,7 @@ public class GroupCommit {
         void alone() {
             try {
                 done.complete(store.locked(id, work));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 done.completeExceptionally(e);
             }
         }

@@ -98,6 +98,20 @@ class GroupCommitTest {
     }
 
     @Test
+    void aChangeThatThrowsAnError_failsAlone_andTheWritersGoOn() throws Exception {
+        commits.start();
+        for (int i = 0; i < 3; i++) {
+            Future<String> deep = callers.submit(() -> commits.locked("deep", locked -> {
+                throw new StackOverflowError("deep");
+            }));
+            Exception error = assertThrows(Exception.class, () -> deep.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            assertTrue(error.getCause() instanceof StackOverflowError, "the caller gets the Error: " + error);
+        }
+        Future<String> after = callers.submit(() -> commits.locked("after", locked -> "after"));
+        assertEquals("after", after.get(WAIT_SECONDS, TimeUnit.SECONDS), "both writers still write");
+    }
+
+    @Test
     void afterStop_changesAreWrittenByTheCaller() {
         commits.start();
         commits.stop();
@@ -156,7 +170,7 @@ class GroupCommitTest {
             List<String> ids = works.stream().map(RowWork::id).toList();
             try {
                 works.forEach(work -> work.apply(null));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 failedGroups.add(ids);
                 throw e;
             }
