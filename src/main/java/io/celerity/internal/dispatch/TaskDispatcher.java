@@ -148,12 +148,11 @@ public class TaskDispatcher {
      * whose message is lost is sent again by the sweeper once overdue.
      */
     public void send(TaskMeta task) {
-        TaskMessage message = new TaskMessage(task.getId(), task.getTaskName());
-        TaskDelivery delivery = TaskDelivery.of(task, task.getId());
         if (config.outbox()) {
-            outbox.afterCommit(task.getQueue(), message, delivery);
+            sendAfterCommit(task);
         } else {
-            messaging.sendTask(task.getQueue(), message, delivery);
+            messaging.sendTask(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()),
+                    TaskDelivery.of(task, task.getId()));
         }
     }
 

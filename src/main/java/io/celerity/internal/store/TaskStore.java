@@ -63,14 +63,11 @@ public class TaskStore {
     public void insert(NewTask created, Map<String, String> defaultFields, Map<String, ?> callFields, String parentId,
                        boolean byCaller) {
         TaskMeta task = created.task();
-        model.apply(em, task, defaultFields);
-        model.apply(em, task, callFields);
-        if (byCaller && !defaultFields.containsKey(ownership.field()) && !callFields.containsKey(ownership.field())) {
+        applyFields(task, defaultFields, callFields);
+        if (byCaller && !ownerGiven(defaultFields, callFields)) {
             ownership.capture(em, task, parentId);
         }
-        TaskColumns.HISTORY.set(task, StateHistory.append(null, new StateHistory.Entry(task.getState(), task.getChangedAt(),
-                task.getNode(), task.getAttempt())));
-        em.persist(task);
+        persistNew(task);
         em.flush();
     }
 
@@ -83,10 +80,8 @@ public class TaskStore {
         TaskMeta owned = null;
         for (Insert insert : inserts) {
             TaskMeta task = insert.created().task();
-            model.apply(em, task, insert.defaultFields());
-            model.apply(em, task, insert.callFields());
-            if (!insert.defaultFields().containsKey(ownership.field())
-                    && !insert.callFields().containsKey(ownership.field())) {
+            applyFields(task, insert.defaultFields(), insert.callFields());
+            if (!ownerGiven(insert.defaultFields(), insert.callFields())) {
                 // the owner is looked up once: a lookup per task would write every task persisted so far first
                 if (owned == null) {
                     ownership.capture(em, task, parentId);
@@ -95,11 +90,26 @@ public class TaskStore {
                     ownership.captureLike(task, owned);
                 }
             }
-            TaskColumns.HISTORY.set(task, StateHistory.append(null, new StateHistory.Entry(task.getState(),
-                    task.getChangedAt(), task.getNode(), task.getAttempt())));
-            em.persist(task);
+            persistNew(task);
         }
         em.flush();
+    }
+
+    /** The task's definition's field values, then its call's, which override them. */
+    private void applyFields(TaskMeta task, Map<String, String> defaultFields, Map<String, ?> callFields) {
+        model.apply(em, task, defaultFields);
+        model.apply(em, task, callFields);
+    }
+
+    private boolean ownerGiven(Map<String, String> defaultFields, Map<String, ?> callFields) {
+        return defaultFields.containsKey(ownership.field()) || callFields.containsKey(ownership.field());
+    }
+
+    /** Persists a new task, its history starting with its first state. */
+    private void persistNew(TaskMeta task) {
+        TaskColumns.HISTORY.set(task, StateHistory.append(null, new StateHistory.Entry(task.getState(),
+                task.getChangedAt(), task.getNode(), task.getAttempt())));
+        em.persist(task);
     }
 
     /** A task to record with {@link #insertAll}, with the fields its definition and its call give it. */

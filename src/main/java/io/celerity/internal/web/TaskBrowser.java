@@ -72,28 +72,6 @@ public class TaskBrowser {
         return new Page(tasks, count.getSingleResult());
     }
 
-    /**
-     * The tasks of a workflow that the caller may see, in the order they were created, at most {@code max} of them,
-     * and how many there are.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page workflow(String rootId, Caller caller, int max) {
-        Scope scope = scope(caller);
-        if (scope == Scope.NOTHING) {
-            return new Page(List.of(), 0);
-        }
-        String where = " WHERE t.rootId = :root" + (scope.owner() != null ? " AND " + ownership.path() + " = :owner" : "");
-        TypedQuery<TaskMeta> select = em.createQuery("SELECT t FROM " + model.entityName() + " t" + where
-                + " ORDER BY t.createdAt, t.id", TaskMeta.class).setParameter("root", rootId);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(t) FROM " + model.entityName() + " t" + where, Long.class)
-                .setParameter("root", rootId);
-        if (scope.owner() != null) {
-            select.setParameter("owner", scope.owner());
-            count.setParameter("owner", scope.owner());
-        }
-        return new Page(select.setMaxResults(max).getResultList(), count.getSingleResult());
-    }
-
     /** The task, if it exists and the caller may see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<TaskMeta> find(String id, Caller caller) {

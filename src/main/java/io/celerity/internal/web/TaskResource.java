@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code <celerity.api.path>/tasks}: list, read and control tasks. Callers see and act on their own tasks only,
@@ -95,9 +97,13 @@ public class TaskResource {
         if (task.getRootId() == null) {
             throw ApiProblem.notFound("task " + id + " is not in a workflow");
         }
-        TaskBrowser.Page members = browser.workflow(task.getRootId(), caller, config.web().maxPageSize());
-        return new TaskView.WorkflowTasks(task.getRootId(), members.total(),
-                members.tasks().stream().map(member -> views.of(member, caller)).toList());
+        CelerityConfig.Web web = config.web();
+        TaskFilter members = TaskFilter.parse(Map.of("rootId", List.of(task.getRootId()), "sort", List.of("createdAt"),
+                "size", List.of(String.valueOf(web.maxPageSize()))), browser.columns(), web.sortable(),
+                web.maxPageSize());
+        TaskBrowser.Page page = browser.list(members, caller);
+        return new TaskView.WorkflowTasks(task.getRootId(), page.total(),
+                page.tasks().stream().map(member -> views.of(member, caller)).toList());
     }
 
     @POST

@@ -43,8 +43,7 @@ public class TaskViews {
                 json("arguments", task.getArguments(), sensitive), json("result", task.getResult(), sensitive),
                 redacted(model.fieldsOf(task)), error, task.getRootId() == null ? null
                         : new TaskView.Workflow(task.getRootId(), task.getParentId(), task.getWaitsFor(),
-                        task.getLinks() == null ? null : TaskJson.json().createReader(
-                                new StringReader(task.getLinks())).readValue()));
+                        task.getLinks() == null ? null : json("links", task.getLinks(), Set.of())));
     }
 
     /** Field values with the sensitive ones replaced. */
