@@ -36,8 +36,12 @@ start_broker() {
 start_node() {
     local i=$1 war
     war=$(cat "$dir/war")
-    if [ -f "$dir/node-$i.pid" ] && kill -0 "$(cat "$dir/node-$i.pid")" 2>/dev/null; then
-        echo "node-$i is running" >&2; return 1
+    if [ -f "$dir/node-$i.pid" ]; then
+        # a node that just died (killed, or halted by a test) may take a moment to be gone
+        for _ in $(seq 1 150); do kill -0 "$(cat "$dir/node-$i.pid")" 2>/dev/null || break; sleep 0.2; done
+        if kill -0 "$(cat "$dir/node-$i.pid")" 2>/dev/null; then
+            echo "node-$i is running" >&2; return 1
+        fi
     fi
     cd "$repo"
     CELERITY_BROKER_HOST=127.0.0.1 CELERITY_BROKER_PORT=$broker_port \
