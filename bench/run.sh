@@ -9,6 +9,8 @@ mvn -q -B -f "$repo/pom.xml" install -DskipTests -DskipITs
 mvn -q -B -f "$repo/bench/pom.xml" package
 instance="$repo/bench/target/artemis/instance"
 rm -rf "$instance"
+CELERITY_BROKER_PASSWORD=${CELERITY_BROKER_PASSWORD:-$(bash "$repo/server-config/broker-password.sh" "$repo/bench/target/broker-password")}
+export CELERITY_BROKER_PASSWORD
 bash "$repo/server-config/artemis/standalone.sh" start "$instance" "$port"
 trap 'bash "$repo/server-config/artemis/standalone.sh" stop "$instance"' EXIT
 commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)

@@ -8,6 +8,9 @@ mvn -q -B -f "$demo/../pom.xml" install -DskipTests -DskipITs
 mvn -q -B -f "$demo/pom.xml" package
 cd "$demo"
 rm -rf target/demo-data
+# the embedded broker admits only the user whose password the resource adapter has: one generated for this folder
+CELERITY_BROKER_PASSWORD=${CELERITY_BROKER_PASSWORD:-$(bash ../server-config/broker-password.sh target/broker-password)}
+export CELERITY_BROKER_PASSWORD
 (
     until curl -sf -u alice:alice -o /dev/null "http://localhost:$port/"; do sleep 1; done
     printf '\n\n    Celerity demo is up: http://localhost:%s/\n\n' "$port"

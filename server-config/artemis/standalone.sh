@@ -2,6 +2,8 @@
 # Starts or stops a standalone Artemis broker for Celerity, taken from Maven Central.
 #   standalone.sh start <instance dir> [port]   creates the instance on first use, starts it, waits until it listens
 #   standalone.sh stop <instance dir>
+# It admits one user, CELERITY_BROKER_USER (default celerity), with CELERITY_BROKER_PASSWORD; when that is not set, a
+# password generated on first start and kept in <instance dir>/celerity-password. Give the nodes the same one.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 version=${ARTEMIS_VERSION:-2.56.0}
@@ -19,11 +21,18 @@ start)
             -DoutputDirectory="$instance/.." >/dev/null
         tar xzf "$instance/../apache-artemis-$version-bin.tar.gz" -C "$instance/.."
     fi
+    user=${CELERITY_BROKER_USER:-celerity}
+    password=${CELERITY_BROKER_PASSWORD:-$(bash "$here/../broker-password.sh" "$instance/celerity-password")}
     if [ ! -f "$instance/etc/broker.xml" ]; then
-        "$dist/bin/artemis" create --silent --force --no-autotune --nio --no-web --allow-anonymous \
-            --user celerity --password celerity --host 127.0.0.1 --name celerity "$instance" >/dev/null
+        "$dist/bin/artemis" create --silent --force --no-autotune --nio --no-web --require-login \
+            --user "$user" --password "$password" --role celerity --host 127.0.0.1 --name celerity "$instance" >/dev/null
     fi
     cp "$here/broker.xml" "$instance/etc/broker.xml"
+    # the user's password is written at every start, so that the one given now counts; other users stay
+    hash=$("$dist/bin/artemis" mask --hash "$password" | sed -n 's/^result: //p')
+    users="$instance/etc/artemis-users.properties"
+    (umask 077 && { grep -v "^$user = " "$users" || true; printf '%s = ENC(%s)\n' "$user" "$hash"; } > "$users.new")
+    mv "$users.new" "$users"
     if listening; then
         echo "port $port is already taken" >&2
         exit 1

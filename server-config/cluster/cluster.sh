@@ -21,6 +21,9 @@ dir=${2:?directory}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 broker_port=${CLUSTER_BROKER_PORT:-61618}
+# the broker and every node share one password: CELERITY_BROKER_PASSWORD, or one generated for this directory
+CELERITY_BROKER_PASSWORD=${CELERITY_BROKER_PASSWORD:-$(bash "$repo/server-config/broker-password.sh" "$dir/broker-password")}
+export CELERITY_BROKER_PASSWORD
 http_port=${CLUSTER_HTTP_PORT:-8180}
 
 boot_file() {

@@ -272,13 +272,21 @@ public class CelerityExtension implements Extension {
         }
     }
 
-    /** Starts the embedded broker when configured; called once the application's setup is known to be valid. */
-    synchronized void startEmbeddedBroker() {
+    /**
+     * Starts the embedded broker when configured; called once the application's setup is known to be valid.
+     *
+     * @return whether this call started it
+     */
+    synchronized boolean startEmbeddedBroker() {
         if (!config().embeddedBroker() || broker != null) {
-            return;
+            return false;
+        }
+        if (config.brokerPassword().isEmpty()) {
+            throw new IllegalStateException(DeploymentMessage.BROKER_PASSWORD_MISSING.format());
         }
         try {
             broker = EmbeddedBroker.start(config);
+            return true;
         } catch (Exception e) {
             throw new IllegalStateException(DeploymentMessage.BROKER_NOT_STARTED.format(
                     config.embeddedBrokerHost(), config.embeddedBrokerPort(), e.getMessage()), e);

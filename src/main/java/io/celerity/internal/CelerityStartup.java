@@ -1,5 +1,8 @@
 package io.celerity.internal;
 
+import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.message.DeploymentMessage;
+import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.store.TaskEntityModel;
 import io.celerity.internal.schedule.Ticker;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +20,8 @@ import java.util.List;
 
 /**
  * When the application starts: checks the task entity and the tasks' default fields against it (a wrong setup
- * fails the deployment), then starts the
- * embedded broker, so that a failed deployment never leaves a broker holding its port.
+ * fails the deployment), then starts the embedded broker, so that a failed deployment never leaves a broker holding
+ * its port, and checks that the resource adapter's login is admitted.
  */
 @ApplicationScoped
 public class CelerityStartup {
@@ -47,6 +50,12 @@ public class CelerityStartup {
     @Inject
     Ticker ticker;
 
+    @Inject
+    Messaging messaging;
+
+    @Inject
+    CelerityConfig config;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         model.entityClass();
         ownership.check();
@@ -61,7 +70,9 @@ public class CelerityStartup {
             }
         }
         ticker.declare();
-        extension.startEmbeddedBroker();
+        if (extension.startEmbeddedBroker() && messaging.loginRefused()) {
+            throw new IllegalStateException(DeploymentMessage.BROKER_LOGIN_REFUSED.format(config.brokerUser()));
+        }
         sweeper.start();
         ticker.start();
         shutdown.install();

@@ -304,6 +304,27 @@ class CelerityIT {
     }
 
     @Test
+    void theBroker_refusesAnonymousAndWrongLogins_andTheApplicationUserMayNeitherManageNorLeaveCelerityAddresses()
+            throws Exception {
+        BrokerLogin broker = new BrokerLogin(config);
+        assertNotNull(broker.refusal(null, null), "an anonymous login is refused");
+        assertNotNull(broker.refusal("celerity", "not-the-password"), "a wrong password is refused");
+        assertNotNull(broker.refusal("admin", "admin"), "no default account");
+        // WildFly's own broker (zero-setup) is reached in-VM only: no network user exists there at all
+        if (BrokerLogin.applicationPassword().isPresent() && !isWildFlyOwnBroker()) {
+            String password = BrokerLogin.applicationPassword().get();
+            assertNull(broker.refusal(config.brokerUser(), password), "the application's user logs in");
+            assertNull(broker.browse(config.brokerUser(), password, "celerity.tasks"));
+            assertNotNull(broker.createForeignQueue(config.brokerUser(), password), "only Celerity's addresses");
+            assertNotNull(broker.manage(config.brokerUser(), password), "no management");
+        }
+    }
+
+    private boolean isWildFlyOwnBroker() {
+        return !config.embeddedBroker() && System.getenv("CELERITY_BROKER_HOST") == null;
+    }
+
+    @Test
     void anObjectMessage_isNeverDeserialised_andEndsInTheDeadLetterQueue_withItsTaskFailed() throws Exception {
         String id = insertQueuedRow("quick-addition");
 

@@ -9,22 +9,35 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * The zero-setup broker: Artemis inside the application, persistent, listening on a loopback TCP port that the
  * resource adapter connects to. Its addresses mirror server-config/artemis/broker.xml.
+ * <p>
+ * It admits one user, {@code celerity.broker.user} with {@code celerity.broker.password}, and only to Celerity's
+ * addresses: send, consume, browse and the queues that subscriptions and new task queues need. Nobody may manage it
+ * over the wire; anonymous and wrong logins are refused.
  */
 public final class EmbeddedBroker {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
 
     private static final String ACCEPTOR = "celerity";
+
+    /** The role of the application's user: everything on Celerity's addresses except deleting them and managing. */
+    static final Role APPLICATION = new Role("celerity", true, true, true, false, true, true, false, true, true, false,
+            false, false);
 
     private final EmbeddedActiveMQ server;
 
@@ -33,8 +46,13 @@ public final class EmbeddedBroker {
     }
 
     public static EmbeddedBroker start(CelerityConfig config) throws Exception {
+        String password = config.brokerPassword().orElseThrow();
+        SecurityConfiguration users = new SecurityConfiguration();
+        users.addUser(config.brokerUser(), password);
+        users.addRole(config.brokerUser(), APPLICATION.getName());
         EmbeddedActiveMQ server = new EmbeddedActiveMQ();
         server.setConfiguration(configuration(config));
+        server.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
         server.start();
         // Artemis does not fail start() when its acceptor cannot bind; it just never becomes active
         if (!server.getActiveMQServer().isActive()) {
@@ -52,7 +70,7 @@ public final class EmbeddedBroker {
         Configuration c = new ConfigurationImpl()
                 .setName("celerity-embedded")
                 .setPersistenceEnabled(true)
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(true)
                 .setJournalType(JournalType.NIO)
                 .setJournalDirectory(data.resolve("journal").toString())
                 .setBindingsDirectory(data.resolve("bindings").toString())
@@ -61,6 +79,7 @@ public final class EmbeddedBroker {
                 .setJMXManagementEnabled(false)
                 .addAcceptorConfiguration(ACCEPTOR, "tcp://" + config.embeddedBrokerHost() + ":"
                         + config.embeddedBrokerPort());
+        c.putSecurityRoles("celerity.#", Set.of(APPLICATION));
         c.addAddressSetting("celerity.#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(Destinations.DEAD_LETTERS))
                 .setExpiryAddress(SimpleString.of(Destinations.EXPIRED))

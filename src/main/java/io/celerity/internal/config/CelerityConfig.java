@@ -29,6 +29,8 @@ public final class CelerityConfig {
     private final String embeddedBrokerHost;
     private final int embeddedBrokerPort;
     private final Path embeddedBrokerDataDir;
+    private final String brokerUser;
+    private final Optional<String> brokerPassword;
     private final Optional<String> taskEntity;
     private final String runner;
     private final Duration lease;
@@ -48,6 +50,8 @@ public final class CelerityConfig {
         embeddedBrokerPort = keys.port("celerity.broker.embedded.port", 61616);
         embeddedBrokerDataDir = keys.path("celerity.broker.embedded.data-dir",
                 Path.of(System.getProperty("user.dir"), "celerity-data", "broker"));
+        brokerUser = keys.text("celerity.broker.user", "celerity");
+        brokerPassword = keys.text("celerity.broker.password");
         taskEntity = keys.text("celerity.task-entity");
         runner = node + "/" + UUID.randomUUID().toString().substring(0, 8);
         lease = keys.duration("celerity.worker.lease", Duration.ofSeconds(30));
@@ -110,6 +114,19 @@ public final class CelerityConfig {
 
     public Path embeddedBrokerDataDir() {
         return embeddedBrokerDataDir;
+    }
+
+    /** {@code celerity.broker.user}: the user the embedded broker admits, the one the resource adapter logs in as. */
+    public String brokerUser() {
+        return brokerUser;
+    }
+
+    /**
+     * {@code celerity.broker.password}: that user's password (environment variable CELERITY_BROKER_PASSWORD, which the
+     * resource adapter reads as well). The embedded broker has no default: it does not start without one.
+     */
+    public Optional<String> brokerPassword() {
+        return brokerPassword;
     }
 
     /** This node in this boot: a restarted node is another runner, so its earlier runs count as lost. */

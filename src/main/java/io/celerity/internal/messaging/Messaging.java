@@ -112,6 +112,24 @@ public class Messaging {
         }
     }
 
+    /**
+     * Opens a connection through the connection factory and tells whether the broker refused its login: the adapter
+     * then has other credentials than the broker admits. Any other failure (a broker that is down) is not a refusal.
+     */
+    public boolean loginRefused() {
+        try (JMSContext ignored = connectionFactory().createContext()) {
+            return false;
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause.getClass().getSimpleName().endsWith("SecurityException")
+                        || String.valueOf(cause.getMessage()).startsWith("AMQ229031")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Sends a copy of a message that cannot be processed to the dead-letter queue, with the reason. */
     public void deadLetter(Message original, String reason) {
         try (JMSContext context = connectionFactory().createContext()) {

@@ -35,9 +35,10 @@ final class Floor {
         CountDownLatch finished = new CountDownLatch(n);
         AtomicInteger next = new AtomicInteger();
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
-             Connection connection = factory.createConnection()) {
+             Connection connection = factory.createConnection(System.getenv().getOrDefault("CELERITY_BROKER_USER",
+                     "celerity"), System.getenv("CELERITY_BROKER_PASSWORD"))) {
             connection.start();
-            Queue queue = connection.createSession().createQueue("bench.floor");
+            Queue queue = connection.createSession().createQueue("celerity.bench-floor");
             List<Future<?>> workers = new ArrayList<>();
             for (int w = 0; w < concurrency; w++) {
                 workers.add(pool.submit(() -> {
