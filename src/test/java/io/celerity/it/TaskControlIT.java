@@ -25,6 +25,7 @@ import io.celerity.it.control.SlowLaneWorker;
 import io.celerity.it.control.Trail;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.transaction.UserTransaction;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -43,6 +44,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.celerity.it.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -97,6 +101,9 @@ class TaskControlIT {
 
     @Resource
     UserTransaction transaction;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Inject
     CelerityConfig config;
@@ -236,6 +243,57 @@ class TaskControlIT {
         assertThrows(IllegalArgumentException.class,
                 () -> tasks.with(TaskOptions.none().id(id)).run(() -> control.once(key)), "an id of another task");
         assertThrows(IllegalArgumentException.class, () -> TaskOptions.none().id("not a valid id!"));
+    }
+
+    @Test
+    void concurrentEnqueuesWithTheSameTaskId_makeOneTask_andEveryCallerGetsIt() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String key = key();
+            String id = "race-" + key;
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> callers = new ArrayList<>();
+            for (int caller = 0; caller < 4; caller++) {
+                callers.add(executor.submit(() -> {
+                    start.await();
+                    return tasks.with(TaskOptions.none().id(id)).call(() -> control.echo(key)).id();
+                }));
+            }
+            start.countDown();
+            for (Future<String> caller : callers) {
+                assertEquals(id, caller.get(30, TimeUnit.SECONDS), "every caller gets the one task, no key violation");
+            }
+            // waited for on a managed thread as well: Payara closes this thread's non-transactional entity manager
+            // when the managed tasks that shared its invocation end, and a find here would then fail
+            assertEquals(key, executor.submit(() -> tasks.handle(id, String.class).get(WAIT)).get(60, TimeUnit.SECONDS));
+            assertEquals(1, trail.runs(key), "one task, one run");
+        }
+    }
+
+    @Test
+    void aLifecycleHandlerThatThrows_changesNoOutcome_andAfterReturnStillRuns() throws Exception {
+        String key = ControlTasks.HANDLER_THROWS + key();
+        TaskHandle<String> handle = control.echo(key);
+
+        assertEquals(key, handle.get(WAIT));
+        await("onSuccess threw", WAIT, () -> trail.has("onSuccess:" + handle.id() + ":" + key));
+        await("afterReturn is called all the same", WAIT,
+                () -> trail.has("afterReturn:" + handle.id() + ":SUCCESS"));
+        assertEquals(TaskState.SUCCESS, row(handle.id()).getState());
+    }
+
+    @Test
+    void aBodyThatLeavesATransactionOpen_fails_andTheTransactionIsRolledBack_soLaterBodiesStillCommit()
+            throws Exception {
+        String key = key();
+        TaskHandle<String> leak = control.leaksTransaction(key);
+
+        assertThrows(TaskFailedException.class, () -> leak.get(WAIT));
+        assertTrue(row(leak.id()).getErrorMessage().startsWith("CELERITY-0227"), row(leak.id()).getErrorMessage());
+        for (int i = 0; i < 10; i++) {
+            String child = control.spawn(key + "-" + i).get(WAIT);
+            assertEquals(key + "-" + i, tasks.handle(child, String.class).get(WAIT),
+                    "a task enqueued by a later body on the same threads is committed and runs");
+        }
     }
 
     // --- retries -----------------------------------------------------------------------------------------------

@@ -165,6 +165,17 @@ public class TaskDispatcher {
                 TaskDelivery.of(task, task.getId()));
     }
 
+    /**
+     * The task an enqueue with an id was beaten to by a concurrent enqueue with the same id, read in a transaction of
+     * its own (the enqueue's own transaction failed on the row's key).
+     *
+     * @return its handle, or nothing if no task has that id: the enqueue failed for another reason
+     */
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = IllegalArgumentException.class)
+    public Optional<StoredTaskHandle<?>> enqueuedMeanwhile(TaskDefinition definition, String id) {
+        return store.find(id).map(existing -> again(definition, existing));
+    }
+
     /** An enqueue with the id of an existing task: the same task, nothing new (an idempotent retry). */
     private StoredTaskHandle<?> again(TaskDefinition definition, TaskMeta existing) {
         if (!definition.name().equals(existing.getTaskName())) {

@@ -29,14 +29,23 @@ public class LifecycleCallbacks {
         try {
             bean = beans.reference(definition);
             TaskLifecycle lifecycle = (TaskLifecycle) bean.instance();
-            handler.accept(lifecycle);
-            lifecycle.afterReturn(task);
+            guarded(task, () -> handler.accept(lifecycle));
+            guarded(task, () -> lifecycle.afterReturn(task));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, WorkerMessage.LIFECYCLE_HANDLER_FAILED.format(task.getId(), e), e);
         } finally {
             if (bean != null) {
                 bean.release();
             }
+        }
+    }
+
+    /** Runs one handler; its failure is logged, and the next handler runs all the same. */
+    private static void guarded(TaskMeta task, Runnable handler) {
+        try {
+            handler.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, WorkerMessage.LIFECYCLE_HANDLER_FAILED.format(task.getId(), e), e);
         }
     }
 }

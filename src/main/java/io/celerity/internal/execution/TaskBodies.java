@@ -13,7 +13,13 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,6 +45,9 @@ public class TaskBodies {
 
     @Resource
     ManagedThreadFactory threads;
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
 
     private ExecutorService pool;
 
@@ -133,8 +142,13 @@ public class TaskBodies {
         TaskBeans.Reference bean = null;
         try {
             bean = beans.reference(definition);
-            return definition.method().invoke(bean.instance(), args);
+            Object returned = definition.method().invoke(bean.instance(), args);
+            rollBackLeftTransaction(definition).ifPresent(left -> {
+                throw new BodyFailure(new IllegalStateException(left));
+            });
+            return returned;
         } catch (InvocationTargetException e) {
+            rollBackLeftTransaction(definition);
             throw new BodyFailure(e.getCause());
         } catch (IllegalAccessException e) {
             throw new BodyFailure(e);
@@ -144,6 +158,26 @@ public class TaskBodies {
             if (bean != null) {
                 bean.release();
             }
+        }
+    }
+
+    /**
+     * Rolls back a transaction that the body began on this pool thread and left open: the next body to run on the
+     * thread would otherwise write inside it, and nothing of that would ever commit.
+     *
+     * @return the failure to record when there was one
+     */
+    private Optional<String> rollBackLeftTransaction(TaskDefinition definition) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
+            return Optional.empty();
+        }
+        try {
+            // looked up here, on the body's thread, where the body itself could use it (not in an MDB's context)
+            ((UserTransaction) new InitialContext().lookup("java:comp/UserTransaction")).rollback();
+            return Optional.of(WorkerMessage.TRANSACTION_LEFT_OPEN.format(definition.name(), "status " + status));
+        } catch (NamingException | SystemException | RuntimeException e) {
+            return Optional.of(WorkerMessage.TRANSACTION_LEFT_OPEN.format(definition.name(), e));
         }
     }
 

@@ -32,7 +32,9 @@ public enum ApiUseMessage implements Message {
     UNDEFINED_TASK_NAME("CELERITY-0127: task %s is a %s, which this application does not define"),
     NULL_OPTIONS("CELERITY-0128: options must not be null; use TaskOptions.none()"),
     SKIPPED_NOT_RETRYABLE("CELERITY-0130: task %s was SKIPPED: it never ran, and what it would have received from the "
-            + "tasks it followed is not known; start its workflow again");
+            + "tasks it followed is not known; start its workflow again"),
+    ID_TAKEN_MEANWHILE("CELERITY-0131: task id %s was enqueued by another caller while this transaction enqueued it "
+            + "too, so this transaction is rolled back; run it again, and its enqueue returns that task");
 
     private final String template;
 

@@ -34,6 +34,8 @@ public enum WorkerMessage implements Message {
     EXPIRED_NON_TASK_MESSAGE("CELERITY-0223: an expired message that is no task message was dropped: %s"),
     WRONG_QUEUE("CELERITY-0224: task %s belongs to queue %s, but its message came to %s; it was not run"),
     HANDED_BACK("CELERITY-0225: handed back when node %s stopped"),
+    TRANSACTION_LEFT_OPEN("CELERITY-0227: the body of task %s left a transaction open (%s); it was rolled back, so "
+            + "what the body wrote in it is lost: commit or roll back every transaction a body begins"),
     SENT_AWAY_WHILE_STOPPING("CELERITY-0226: this node is stopping; task %s is sent again for another node"),
 
     TERMINATED("CELERITY-0230: revoked and terminated on request while running"),

@@ -7,8 +7,10 @@ import io.celerity.api.TaskHandle;
 import io.celerity.api.TaskLifecycle;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.WorkerLost;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -19,17 +21,40 @@ import java.util.Map;
 @ApplicationScoped
 public class ControlTasks implements TaskLifecycle {
 
+    /** A result that starts with this makes {@link #onSuccess} throw. */
+    public static final String HANDLER_THROWS = "handler-throws-";
+
     @Inject
     TaskContext task;
 
     @Inject
     Trail trail;
 
+    @Inject
+    ControlTasks self;
+
+    @Resource
+    UserTransaction transaction;
+
     @BackgroundTask(name = "control.echo")
     public TaskHandle<String> echo(String key) {
         trail.run(key);
         trail.add("echo:" + key + ":attempt " + task.attempt());
         return TaskHandle.completed(key);
+    }
+
+    /** Begins a transaction and leaves it open, as a careless body might. */
+    @BackgroundTask(name = "control.leaks-transaction")
+    public TaskHandle<String> leaksTransaction(String key) throws Exception {
+        trail.run(key);
+        transaction.begin();
+        return TaskHandle.completed(key);
+    }
+
+    /** Enqueues an echo of the key from inside a body: a write that needs the body thread's own transaction. */
+    @BackgroundTask(name = "control.spawn")
+    public TaskHandle<String> spawn(String key) {
+        return TaskHandle.completed(self.echo(key).id());
     }
 
     @BackgroundTask(name = "control.once", onWorkerLost = WorkerLost.FAIL)
@@ -163,6 +188,9 @@ public class ControlTasks implements TaskLifecycle {
     @Override
     public void onSuccess(TaskMeta meta, Object result) {
         trail.add("onSuccess:" + meta.getId() + ":" + result);
+        if (String.valueOf(result).startsWith(HANDLER_THROWS)) {
+            throw new IllegalStateException("onSuccess fails on purpose");
+        }
     }
 
     @Override
