@@ -3,9 +3,9 @@ package io.celerity.api;
 /**
  * Lifecycle handlers of a task bean, Celery's {@code on_success}, {@code on_failure}, {@code on_retry} and
  * {@code after_return}: a bean that declares {@link BackgroundTask} methods and implements this interface is called
- * on the worker thread once the outcome of each run is committed. A handler that throws is logged (CELERITY-0222) and
- * changes nothing: the outcome stays, and {@link #afterReturn} runs all the same. To observe tasks from elsewhere, use the {@link TaskStateChanged} event, which can be qualified by task name
- * and state.
+ * on the worker thread once the outcome of each run is committed. A handler that throws is logged and
+ * changes nothing: the outcome stays, and {@link #afterReturn} runs all the same. To observe tasks from elsewhere,
+ * use the {@link TaskStateChanged} event, which can be qualified by task name and state.
  */
 public interface TaskLifecycle {
 

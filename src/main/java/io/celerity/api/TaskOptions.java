@@ -120,8 +120,8 @@ public final class TaskOptions {
      * The task id to use instead of a generated one: an idempotency key. Enqueueing again with the id of an existing
      * task of the same name enqueues nothing and returns that task's handle, so a caller that retries after an
      * ambiguous commit gets one task that runs once. Two callers enqueueing the same id at once make one task too: a
-     * caller without a transaction gets it; a caller whose transaction lost the race gets CELERITY-0131 and is rolled
-     * back. At most 36 characters: letters, digits, {@code - _ . :}.
+     * caller without a transaction gets it; a caller whose transaction lost the race gets an
+     * {@link IllegalStateException} that says so, and its transaction is rolled back. At most 36 characters: letters, digits, {@code - _ . :}.
      */
     public TaskOptions id(String id) {
         if (id == null || !id.matches("[A-Za-z0-9._:-]{1,36}")) {

@@ -21,6 +21,7 @@ import io.celerity.internal.store.TaskEntityModel;
 import io.celerity.internal.store.TaskRows;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.it.control.ControlTasks;
+import io.celerity.it.control.RefusingConsumer;
 import io.celerity.it.control.SlowLaneWorker;
 import io.celerity.it.control.Trail;
 import jakarta.annotation.Resource;
@@ -221,6 +222,25 @@ class TaskControlIT {
         assertTrue(dlqReason(id).startsWith("CELERITY-0214: no task row with id " + id + " after 3 deliveries"),
                 dlqReason(id));
         assertTrue(store.find(id).isEmpty(), "no row was made for it");
+    }
+
+    @Test
+    void aMessageTheBrokerDeadLetters_afterItsLastDelivery_leavesNoTaskWaiting_andStaysFiledWithItsReason()
+            throws Exception {
+        String key = key();
+        TaskHandle<String> handle = tasks.with(TaskOptions.none().countdown(Duration.ofHours(1)))
+                .call(() -> control.echo(key));
+        // the task waits an hour; a copy of its message goes where every delivery fails, like a node dying each time
+        messaging.sendTask(RefusingConsumer.QUEUE, new TaskMessage(handle.id(), "control.echo"),
+                new TaskDelivery(null, 4, null, null));
+
+        await("the broker's attempts are spent and the task has ended", Duration.ofSeconds(90),
+                () -> TaskState.FAILURE.equals(row(handle.id()).getState()));
+        assertEquals(5, trail.startingWith("refused:" + handle.id()).size(), "5 deliveries: celerity.# allows 5");
+        assertTrue(row(handle.id()).getErrorMessage().startsWith("CELERITY-0228: the broker dead-lettered the message "
+                + "of task " + handle.id()), row(handle.id()).getErrorMessage());
+        await("the message is filed again with the reason", WAIT, () -> dlqReason(handle.id()) != null);
+        assertTrue(dlqReason(handle.id()).startsWith("CELERITY-0228"), dlqReason(handle.id()));
     }
 
     @Test

@@ -36,6 +36,9 @@ public enum WorkerMessage implements Message {
     HANDED_BACK("CELERITY-0225: handed back when node %s stopped"),
     TRANSACTION_LEFT_OPEN("CELERITY-0227: the body of task %s left a transaction open (%s); it was rolled back, so "
             + "what the body wrote in it is lost: commit or roll back every transaction a body begins"),
+    DELIVERIES_EXHAUSTED("CELERITY-0228: the broker dead-lettered the message of task %s from %s: every delivery "
+            + "ended without an outcome (a worker threw or its node died each time); the task is FAILURE and the "
+            + "message stays in celerity.dlq"),
     SENT_AWAY_WHILE_STOPPING("CELERITY-0226: this node is stopping; task %s is sent again for another node"),
 
     TERMINATED("CELERITY-0230: revoked and terminated on request while running"),

@@ -37,6 +37,9 @@ public class Messaging {
     @CelerityClock
     Clock clock;
 
+    /** The property that says why Celerity filed a message in the dead-letter queue. */
+    public static final String REASON_PROPERTY = "celerity_reason";
+
     private volatile ConnectionFactory connectionFactory;
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
 
@@ -141,7 +144,7 @@ public class Messaging {
                     copy.setObjectProperty(name, original.getObjectProperty(name));
                 }
             }
-            copy.setStringProperty("celerity_reason", reason);
+            copy.setStringProperty(REASON_PROPERTY, reason);
             copy.setStringProperty("celerity_original_id", original.getJMSMessageID());
             context.createProducer().send(destination(context, Destinations.DEAD_LETTERS, false), copy);
         } catch (JMSException | JMSRuntimeException e) {
