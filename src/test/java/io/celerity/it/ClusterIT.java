@@ -195,6 +195,69 @@ class ClusterIT {
         CLUSTER.run("start-node", String.valueOf(victim));
     }
 
+    @Test
+    @Order(8)
+    void aTerminateAndAnAbort_askedOnOneNode_reachTheBodyOnTheOther_overTheControlTopic() throws Exception {
+        String terminated = CLUSTER.enqueue(1, "terminate", 1, 60_000, 0).get(0);
+        int runner = node(awaitTask(1, terminated, "STARTED").getString("node"));
+        long asked = CLUSTER.post(3 - runner, "task/" + terminated + "/revoke?terminate=true").getJsonNumber("at")
+                .longValue();
+        awaitTask(runner, terminated, "REVOKED");
+        long interrupted = awaitPhase(runner, "terminate", "interrupt");
+
+        String aborted = CLUSTER.post(1, "enqueue-abortable?prefix=abort&millis=60000").getString("id");
+        runner = node(awaitTask(1, aborted, "STARTED").getString("node"));
+        long abortAsked = CLUSTER.post(3 - runner, "task/" + aborted + "/abort").getJsonNumber("at").longValue();
+        awaitTask(runner, aborted, "ABORTED");
+        long abortSeen = awaitPhase(runner, "abort", "abort");
+
+        // heartbeats (every 2 s here) would reach the body too, but later: the topic takes milliseconds
+        assertTrue(interrupted - asked < 1000 && abortSeen - abortAsked < 1000,
+                "terminate took " + (interrupted - asked) + " ms, abort " + (abortSeen - abortAsked) + " ms");
+        assertEquals(0, CLUSTER.summary(runner, "terminate").getInt("ended"), "the terminated body never ended");
+    }
+
+    @Test
+    @Order(9)
+    void aTerminateAndAnAbort_askedWhileTheRunningNodeIsDead_areHonouredAfterItsRestart() throws Exception {
+        String terminated = CLUSTER.enqueue(1, "dead-terminate", 1, 60_000, 0).get(0);
+        int victim = node(awaitTask(1, terminated, "STARTED").getString("node"));
+        CLUSTER.run("signal-node", String.valueOf(victim), "KILL");
+        CLUSTER.post(3 - victim, "task/" + terminated + "/revoke?terminate=true");
+        CLUSTER.run("start-node", String.valueOf(victim));
+
+        String aborted = CLUSTER.post(1, "enqueue-abortable?prefix=dead-abort&millis=60000").getString("id");
+        int abortVictim = node(awaitTask(1, aborted, "STARTED").getString("node"));
+        CLUSTER.run("signal-node", String.valueOf(abortVictim), "KILL");
+        CLUSTER.post(3 - abortVictim, "task/" + aborted + "/abort");
+        CLUSTER.run("start-node", String.valueOf(abortVictim));
+
+        // the abort was recorded: the run after the lost worker sees it at its start and ends ABORTED
+        JsonObject abortEnd = awaitTask(1, aborted, "ABORTED");
+        assertEquals(2, abortEnd.getInt("attempt"), "run again after its worker was lost, and aborted");
+        awaitPhase(1, "dead-abort", "abort");
+        // the revoked task never runs again, whichever node gets its message back
+        JsonObject revoked = CLUSTER.get(1, "task/" + terminated);
+        assertEquals("REVOKED", revoked.getString("state"));
+        JsonObject summary = CLUSTER.summary(1, "dead-terminate");
+        assertEquals(1, summary.getJsonObject("phases").getJsonObject("start").getInt("count"), "started once only");
+        assertEquals(0, summary.getInt("ended"));
+    }
+
+    /** Waits until a task of the prefix recorded the phase; returns when (the node's clock). */
+    private static long awaitPhase(int node, String prefix, String phase) {
+        long[] at = new long[1];
+        await(prefix + " records " + phase, WAIT, () -> {
+            JsonObject phases = CLUSTER.summary(node, prefix).getJsonObject("phases");
+            if (!phases.containsKey(phase)) {
+                return false;
+            }
+            at[0] = phases.getJsonObject(phase).getJsonNumber("lastAt").longValue();
+            return true;
+        });
+        return at[0];
+    }
+
     private static JsonObject awaitSucceeded(int node, String prefix, int n) {
         JsonObject[] last = new JsonObject[1];
         await(n + " tasks of " + prefix + " succeed", WAIT, () -> {

@@ -79,6 +79,32 @@ public class ClusterApi {
         return ids;
     }
 
+    /** Enqueues one task that works for {@code millis} unless aborted, keyed and owned by the prefix. */
+    @POST
+    @Path("enqueue-abortable")
+    public Map<String, Object> enqueueAbortable(@QueryParam("prefix") String prefix,
+                                                @QueryParam("millis") long millis) {
+        String key = prefix + "-0";
+        return Map.of("id", tasks.with(TaskOptions.of(Map.of("owner", prefix))).run(() -> work.abortable(key, millis))
+                .id());
+    }
+
+    /** Revokes a task from this node; answers this node's clock when it asked. */
+    @POST
+    @Path("task/{id}/revoke")
+    public Map<String, Object> revoke(@PathParam("id") String id, @QueryParam("terminate") boolean terminate) {
+        long at = System.currentTimeMillis();
+        return Map.of("revoked", tasks.revoke(id, terminate), "at", at);
+    }
+
+    /** Asks a task to abort from this node; answers this node's clock when it asked. */
+    @POST
+    @Path("task/{id}/abort")
+    public Map<String, Object> abort(@PathParam("id") String id) {
+        long at = System.currentTimeMillis();
+        return Map.of("aborted", tasks.abort(id), "at", at);
+    }
+
     @GET
     @Path("task/{id}")
     public Map<String, Object> task(@PathParam("id") String id) {
@@ -117,6 +143,13 @@ public class ClusterApi {
             nodes.put((String) row[0], (Long) row[1]);
         }
         json.put("startsByNode", nodes);
+        Map<String, Object> phases = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("SELECT r.phase, COUNT(r), MAX(r.at) FROM RunRecord r "
+                + "WHERE r.taskKey LIKE :p GROUP BY r.phase", Object[].class).setParameter("p", prefix + "%")
+                .getResultList()) {
+            phases.put((String) row[0], Map.of("count", row[1], "lastAt", ((java.sql.Timestamp) row[2]).getTime()));
+        }
+        json.put("phases", phases);
         return json;
     }
 

@@ -20,7 +20,28 @@ public class ClusterTasks {
         String node = System.getProperty("celerity.node");
         log.record(key, "start", node, task.attempt());
         if (millis > 0) {
-            Thread.sleep(millis);
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                log.record(key, "interrupt", node, task.attempt());
+                throw e;
+            }
+        }
+        log.record(key, "end", node, task.attempt());
+    }
+
+    /** Works for {@code millis} unless an abort is asked for, which it looks at every 20 ms. */
+    @BackgroundTask(name = "cluster.abortable")
+    public void abortable(String key, long millis) throws InterruptedException {
+        String node = System.getProperty("celerity.node");
+        log.record(key, "start", node, task.attempt());
+        long until = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < until) {
+            if (task.isAborted()) {
+                log.record(key, "abort", node, task.attempt());
+                return;
+            }
+            Thread.sleep(20);
         }
         log.record(key, "end", node, task.attempt());
     }
