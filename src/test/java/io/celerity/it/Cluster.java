@@ -104,6 +104,19 @@ final class Cluster extends ClusterClient {
         }
     }
 
+    /** Stops (fast: open connections are cut) or starts the local PostgreSQL server, waiting until it answers. */
+    void database(String action) throws Exception {
+        String version = "$(ls /etc/postgresql | sort -V | tail -n 1)";
+        String command = "pg_ctlcluster --skip-systemctl-redirect " + version + " main " + action
+                + ("stop".equals(action) ? " -m fast" : "")
+                + ("start".equals(action) ? " && until pg_isready -h 127.0.0.1 -p 5432 -q; do sleep 0.2; done" : "");
+        Process process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("cluster.log").toFile())).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError("PostgreSQL " + action + " failed; see " + dir.resolve("cluster.log"));
+        }
+    }
+
     String log(int node) {
         try {
             return Files.readString(dir.resolve("node-" + node + ".log"), StandardCharsets.ISO_8859_1);

@@ -244,6 +244,28 @@ class ClusterIT {
         assertEquals(0, summary.getInt("ended"));
     }
 
+    @Test
+    @Order(10)
+    void aDatabaseOutageUnderLoad_defersTheWork_andEveryTaskEndsOnce() throws Exception {
+        CLUSTER.enqueue(1, "db-outage", 40, 400, 0);
+        await("work has started on both nodes", WAIT, () -> {
+            JsonObject byNode = CLUSTER.summary(1, "db-outage").getJsonObject("startsByNode");
+            return byNode.getInt("node-1", 0) > 0 && byNode.getInt("node-2", 0) > 0;
+        });
+
+        CLUSTER.database("stop");
+        try {
+            Thread.sleep(10_000); // the outage's length, longer than the 6 s lease
+        } finally {
+            CLUSTER.database("start");
+        }
+
+        JsonObject summary = awaitSucceeded(1, "db-outage", 40);
+        assertEquals(40, summary.getInt("total"), "nothing lost, nothing made twice");
+        assertTrue(summary.getInt("ended") >= 40, summary.toString());
+        System.out.println("db-outage: " + summary);
+    }
+
     /** Waits until a task of the prefix recorded the phase; returns when (the node's clock). */
     private static long awaitPhase(int node, String prefix, String phase) {
         long[] at = new long[1];
