@@ -15,18 +15,29 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Periodic tasks and retention on one node: declared and run-time schedules run as ordinary tasks, are changed,
- * disabled, enabled, run at once and deleted without a restart, and bad definitions store nothing.
+ * disabled, enabled, run at once and deleted without a restart, and bad definitions store nothing. The deployment
+ * also runs with {@code celerity.security.open=true}, which one test checks over the REST API and the feed.
  */
 @ExtendWith(ArquillianExtension.class)
 class ScheduleIT {
@@ -53,11 +65,15 @@ class ScheduleIT {
                         celerity.schedule.poll-interval=200ms
                         celerity.retention.interval=500ms
                         celerity.task."it-purged".retention.success=2s
+                        celerity.security.open=true
                         """), "META-INF/microprofile-config.properties");
     }
 
     @Inject
     Schedules schedules;
+
+    @ArquillianResource
+    URL base;
 
     @Inject
     Tasks tasks;
@@ -70,6 +86,49 @@ class ScheduleIT {
 
     @PersistenceContext
     EntityManager em;
+
+    /** This deployment runs with celerity.security.open=true and has no authentication mechanism at all. */
+    @Test
+    void withSecurityOpen_anyoneReadsAndControlsEveryTask_andTheSchedules_withoutCredentials() throws Exception {
+        String id = tasks.with(TaskOptions.of(Map.of("owner", "carol")).countdown(Duration.ofHours(1)))
+                .run(() -> beats.echo("open")).id();
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> task = http.send(HttpRequest.newBuilder(base.toURI().resolve("celerity/api/tasks/" + id))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, task.statusCode(), task.body());
+        assertTrue(task.body().contains("\"carol\""), "another owner's task, to an anonymous caller: " + task.body());
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(base.toURI().resolve("celerity/api/schedules"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, list.statusCode(), "the admin's endpoints too: " + list.body());
+
+        BlockingQueue<String> feed = new LinkedBlockingQueue<>();
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(base.toURI()
+                .resolve("celerity/tasks?id=" + id).toString().replaceFirst("^http", "ws")), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        feed.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        try {
+            String snapshot = feed.poll(10, TimeUnit.SECONDS);
+            assertNotNull(snapshot, "a snapshot");
+            assertTrue(snapshot.contains(id), snapshot);
+
+            HttpResponse<String> revoke = http.send(HttpRequest.newBuilder(base.toURI()
+                            .resolve("celerity/api/tasks/" + id + "/revoke")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, revoke.statusCode(), revoke.body());
+            assertEquals(TaskState.REVOKED, tasks.handle(id, Void.class).state());
+            String change = feed.poll(10, TimeUnit.SECONDS);
+            assertNotNull(change, "the revoke reaches the anonymous feed");
+            assertTrue(change.contains("REVOKED"), change);
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
 
     @Test
     void declaredSchedules_runAsOrdinaryTasks_thatNameTheirSchedule() {
