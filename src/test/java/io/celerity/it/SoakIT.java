@@ -6,105 +6,156 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The soak: 10 000 tasks enqueued at a steady rate on two nodes while one node, then the broker, is killed (-9) and
- * restarted. Not part of the test suite: run it with server-config/cluster/soak.sh (README, "Soak"). Its last line:
- * {@code soak submitted=… terminal=… duplicated=… stuck=… recover_s=…}.
+ * The soak: 50 000 tasks enqueued at a steady rate on two nodes while a node is killed (-9) and restarted every 30 s
+ * (each in turn), the broker is killed and restarted once and PostgreSQL is restarted once. Not part of the test
+ * suite: run it with server-config/cluster/soak.sh (README, "Soak"). Its last line:
+ * {@code soak submitted=… terminal=… stuck=… lost=… duplicated=… unmatched=… kills=… …}.
  */
 class SoakIT {
 
-    private static final int TASKS = Integer.getInteger("celerity.soak.tasks", 10_000);
-    private static final int BATCH = 10;
+    private static final int TASKS = Integer.getInteger("celerity.soak.tasks", 50_000);
+    private static final int PER_SECOND = Integer.getInteger("celerity.soak.rate", 150);
+    private static final int BATCH = Math.max(1, PER_SECOND / 10);
     private static final long BATCH_EVERY_MILLIS = 100;
-    private static final Duration DRAIN = Duration.ofMinutes(5);
+    private static final long KILL_EVERY_MILLIS = 30_000;
+    /** How long after a body's end its node may have died for a second run to be that death's doing. */
+    private static final long DUPLICATE_WINDOW_MILLIS = 15_000;
+    private static final Duration DRAIN = Duration.ofMinutes(10);
 
     @Test
     void soak() throws Exception {
         assumeTrue(Boolean.getBoolean("celerity.soak") && Deployments.postgres(), "run with server-config/cluster/soak.sh");
         Cluster cluster = new Cluster("soak", "-Dcelerity.worker.lease=10s -Dcelerity.sweeper.interval=2s");
         cluster.start(2);
-        ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
+        AtomicBoolean enqueueing = new AtomicBoolean(true);
+        List<long[]> kills = Collections.synchronizedList(new ArrayList<>()); // {node, epoch millis}
+        long[] brokerBack = new long[1];
+        ExecutorService faults = Executors.newFixedThreadPool(2);
         try {
-            AtomicInteger submitted = new AtomicInteger();
-            long[] brokerBack = new long[1];
-            String[] phase = {"soak-a"};
-            long start = System.nanoTime();
-            faults.schedule(() -> fault(cluster, "signal-node", "2", "KILL"), 20, TimeUnit.SECONDS);
-            faults.schedule(() -> fault(cluster, "start-node", "2"), 25, TimeUnit.SECONDS);
-            faults.schedule(() -> {
+            faults.submit(() -> killNodesInTurn(cluster, enqueueing, kills));
+            faults.submit(() -> {
+                pause(120_000);
                 fault(cluster, "kill-broker");
-                sleep(5_000);
-                phase[0] = "soak-b";
+                pause(5_000);
                 fault(cluster, "start-broker");
                 brokerBack[0] = System.nanoTime();
-            }, 75, TimeUnit.SECONDS);
+                pause(90_000);
+                database(cluster, "stop");
+                pause(5_000);
+                database(cluster, "start");
+            });
 
-            int node = 1;
+            AtomicInteger submitted = new AtomicInteger();
             int failures = 0;
+            int node = 1;
+            long start = System.nanoTime();
             while (submitted.get() < TASKS) {
-                long due = start + TimeUnit.MILLISECONDS.toNanos(BATCH_EVERY_MILLIS) * (submitted.get() / BATCH + failures);
-                sleepUntil(due);
-                String prefix = phase[0];
+                sleepUntil(start + TimeUnit.MILLISECONDS.toNanos(BATCH_EVERY_MILLIS) * (submitted.get() / BATCH + failures));
                 try {
                     int n = Math.min(BATCH, TASKS - submitted.get());
-                    List<String> ids = cluster.enqueue(node, prefix + "-" + submitted.get(), n, 50, 0);
-                    submitted.addAndGet(ids.size());
+                    submitted.addAndGet(cluster.enqueue(node, "soak-" + submitted.get(), n, 50, 0).size());
                 } catch (IOException | RuntimeException e) {
-                    failures++; // refused loudly (node or broker down): try again, on the other node
+                    failures++; // refused loudly (node, broker or database down): try again, on the other node
                     node = 3 - node;
                 }
             }
+            enqueueing.set(false);
             faults.shutdown();
-            faults.awaitTermination(5, TimeUnit.MINUTES);
+            assertTrue(faults.awaitTermination(5, TimeUnit.MINUTES), "the faults ended");
+            cluster.run("start-node", "1");
+            cluster.run("start-node", "2");
 
-            long recovered = awaitTerminal(cluster, "soak-a", DRAIN);
-            double recoverSeconds = brokerBack[0] == 0 ? -1 : (recovered - brokerBack[0]) / 1e9;
-            awaitTerminal(cluster, "soak-", DRAIN);
+            awaitTerminal(cluster, DRAIN);
             JsonObject summary = cluster.summary(1, "soak-");
             Map<String, Integer> states = Cluster.states(summary);
             int terminal = states.entrySet().stream().filter(e -> io.celerity.api.TaskState.isTerminal(e.getKey()))
                     .mapToInt(Map.Entry::getValue).sum();
             int total = summary.getInt("total");
-            String line = String.format(java.util.Locale.ROOT,
-                    "soak submitted=%d terminal=%d duplicated=%d stuck=%d recover_s=%.1f",
-                    submitted.get(), terminal, summary.getInt("duplicated"), total - terminal, recoverSeconds);
-            System.out.println("soak states " + states + " enqueue_failures=" + failures);
+            Map<String, List<JsonObject>> duplicates = new LinkedHashMap<>();
+            summary.getJsonArray("duplicateEnds").getValuesAs(JsonObject.class)
+                    .forEach(end -> duplicates.computeIfAbsent(end.getString("key"), k -> new ArrayList<>()).add(end));
+            List<String> unmatched = duplicates.entrySet().stream()
+                    .filter(entry -> !causedByAKill(entry.getValue().get(0), kills)).map(Map.Entry::getKey).toList();
+            String line = String.format(Locale.ROOT,
+                    "soak submitted=%d terminal=%d stuck=%d lost=%d duplicated=%d unmatched=%d kills=%d "
+                            + "broker_restarts=1 db_restarts=1 enqueue_refusals=%d",
+                    submitted.get(), terminal, total - terminal, Math.max(0, submitted.get() - total),
+                    summary.getInt("duplicated"), unmatched.size(), kills.size(), failures);
+            String details = "soak states " + states + " duplicates " + duplicates + " kills " + kills.stream()
+                    .map(kill -> "node-" + kill[0] + "@" + kill[1]).toList();
+            System.out.println(details);
             System.out.println(line);
-            Files.writeString(cluster.dir().resolve("soak-result.txt"), "soak states " + states
-                    + " enqueue_failures=" + failures + "\n" + line + "\n");
+            Files.writeString(cluster.dir().resolve("soak-result.txt"), details + "\n" + line + "\n");
             assertEquals(submitted.get(), total, "every acknowledged task has a row, and no other task does");
             assertEquals(total, terminal, "stuck tasks");
+            assertTrue(duplicates.size() <= kills.size() && unmatched.isEmpty(),
+                    "a body runs to its end twice only when its node died right after: " + unmatched);
         } finally {
+            enqueueing.set(false);
             faults.shutdownNow();
+            database(cluster, "start");
             cluster.run("stop");
         }
     }
 
-    /** Waits until every task whose key starts with the prefix is terminal; returns when, as System.nanoTime(). */
-    private static long awaitTerminal(Cluster cluster, String prefix, Duration timeout) {
+    /** Kills node 2, then node 1, and so on, one every 30 s, each restarted at once (its boot takes ~25 s). */
+    private static void killNodesInTurn(Cluster cluster, AtomicBoolean enqueueing, List<long[]> kills) {
+        int victim = 2;
+        long next = System.currentTimeMillis() + KILL_EVERY_MILLIS;
+        while (enqueueing.get()) {
+            pause(Math.max(0, next - System.currentTimeMillis()));
+            if (!enqueueing.get()) {
+                return;
+            }
+            kills.add(new long[] {victim, System.currentTimeMillis()});
+            fault(cluster, "signal-node", String.valueOf(victim), "KILL");
+            fault(cluster, "start-node", String.valueOf(victim));
+            victim = 3 - victim;
+            next += KILL_EVERY_MILLIS;
+        }
+    }
+
+    /** Whether the node that ran a body to its first end was killed soon after: its outcome was never committed. */
+    private static boolean causedByAKill(JsonObject firstEnd, List<long[]> kills) {
+        int node = Integer.parseInt(firstEnd.getString("node").substring("node-".length()));
+        long at = firstEnd.getJsonNumber("at").longValue();
+        synchronized (kills) {
+            return kills.stream().anyMatch(kill -> kill[0] == node && kill[1] >= at
+                    && kill[1] - at <= DUPLICATE_WINDOW_MILLIS);
+        }
+    }
+
+    /** Waits until every soak task is terminal (node 1 or the database may be restarting: then it asks again). */
+    private static void awaitTerminal(Cluster cluster, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                Map<String, Integer> states = Cluster.states(cluster.summary(1, prefix));
+                Map<String, Integer> states = Cluster.states(cluster.summary(1, "soak-"));
                 if (states.keySet().stream().allMatch(io.celerity.api.TaskState::isTerminal)) {
-                    return System.nanoTime();
+                    return;
                 }
             } catch (AssertionError e) {
-                // node 1 restarting: ask again
+                // ask again
             }
-            sleep(500);
+            pause(1_000);
         }
-        return System.nanoTime();
     }
 
     private static void fault(Cluster cluster, String... command) {
@@ -115,14 +166,22 @@ class SoakIT {
         }
     }
 
-    private static void sleepUntil(long nanoTime) {
-        long left = nanoTime - System.nanoTime();
-        if (left > 0) {
-            sleep(TimeUnit.NANOSECONDS.toMillis(left));
+    private static void database(Cluster cluster, String action) {
+        try {
+            cluster.database(action);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private static void sleep(long millis) {
+    private static void sleepUntil(long nanoTime) {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            pause(TimeUnit.NANOSECONDS.toMillis(left));
+        }
+    }
+
+    private static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

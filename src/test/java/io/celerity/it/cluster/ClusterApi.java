@@ -150,6 +150,15 @@ public class ClusterApi {
             phases.put((String) row[0], Map.of("count", row[1], "lastAt", ((java.sql.Timestamp) row[2]).getTime()));
         }
         json.put("phases", phases);
+        List<Map<String, Object>> duplicates = new ArrayList<>();
+        for (Object[] row : em.createQuery("SELECT r.taskKey, r.node, r.at FROM RunRecord r WHERE r.phase = 'end' "
+                + "AND r.taskKey IN (SELECT d.taskKey FROM RunRecord d WHERE d.phase = 'end' AND d.taskKey LIKE :p "
+                + "GROUP BY d.taskKey HAVING COUNT(d) > 1) ORDER BY r.taskKey, r.at", Object[].class)
+                .setParameter("p", prefix + "%").getResultList()) {
+            duplicates.add(Map.of("key", row[0], "node", String.valueOf(row[1]),
+                    "at", ((java.sql.Timestamp) row[2]).getTime()));
+        }
+        json.put("duplicateEnds", duplicates);
         return json;
     }
 
