@@ -42,6 +42,8 @@ public class Outbox {
     private static final int SENDERS = 4;
     /** A send slower than this is logged: the tasks behind it wait as long to start. */
     private static final long SLOW_SEND_MILLIS = 500;
+    /** A cold node's first sends open its broker connections and run uncompiled code: slow, and no warning sign. */
+    private static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
@@ -54,6 +56,7 @@ public class Outbox {
 
     private final BlockingQueue<OutgoingTask> pending = new LinkedBlockingQueue<>();
     private ExecutorService sender;
+    private long started;
 
     @PostConstruct
     void start() {
@@ -62,6 +65,7 @@ public class Outbox {
         // released by a run's end) took that transaction's context, and what it sent was never delivered
         senders.prestartAllCoreThreads();
         sender = senders;
+        started = System.nanoTime();
     }
 
     @PreDestroy
@@ -100,7 +104,8 @@ public class Outbox {
                 long millis = (System.nanoTime() - begin) / 1_000_000;
                 if (millis >= SLOW_SEND_MILLIS) {
                     int sent = batch.size();
-                    LOG.warning(() -> ApiUseMessage.SLOW_SEND.format(sent, millis, pending.size()));
+                    LOG.log(System.nanoTime() - started < WARM_UP_NANOS ? Level.FINE : Level.WARNING,
+                            () -> ApiUseMessage.SLOW_SEND.format(sent, millis, pending.size()));
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, ApiUseMessage.NOT_SENT.format(batch.size(), e), e);
