@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param id           the task id
  * @param task         the task name
- * @param state        the state after the change
+ * @param state        the state after the change, or {@link #DELETED} when the task's row was deleted
  * @param version      increases with every change of this task; order events of one task by it
  * @param changedAt    when the change was made
  * @param node         the node that made the change
@@ -21,6 +21,12 @@ import java.util.Map;
 public record TaskEvent(String id, String task, String state, long version, Instant changedAt, String node,
                         Map<String, Object> fields, String owner, String errorType, String errorMessage,
                         String rootId) {
+
+    /**
+     * The state of the event that announces a deleted task ({@link Tasks#delete}): no row has it, and nothing follows
+     * it. Its other components are the row's last values; its version is one more.
+     */
+    public static final String DELETED = "DELETED";
 
     /** Whether the task has ended for good. */
     public boolean isTerminal() {

@@ -4,6 +4,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Qualifier;
 import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 
 import java.lang.annotation.Retention;
@@ -11,7 +12,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Hands every written {@link TaskMeta} to Celerity, which announces it once the transaction has committed.
+ * Hands every written and every removed {@link TaskMeta} to Celerity, which announces it once the transaction has
+ * committed.
  * Applications do not use this class.
  */
 public class TaskMetaListener {
@@ -20,10 +22,19 @@ public class TaskMetaListener {
     @Written
     Event<TaskMeta> written;
 
+    @Inject
+    @Removed
+    Event<TaskMeta> removed;
+
     @PostPersist
     @PostUpdate
     void written(TaskMeta task) {
         written.fire(task);
+    }
+
+    @PostRemove
+    void removed(TaskMeta task) {
+        removed.fire(task);
     }
 
     /** Qualifies the synchronous, not yet committed, write notification. */
@@ -31,5 +42,12 @@ public class TaskMetaListener {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({java.lang.annotation.ElementType.PARAMETER, java.lang.annotation.ElementType.FIELD})
     public @interface Written {
+    }
+
+    /** Qualifies the synchronous, not yet committed, removal notification. */
+    @Qualifier
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({java.lang.annotation.ElementType.PARAMETER, java.lang.annotation.ElementType.FIELD})
+    public @interface Removed {
     }
 }

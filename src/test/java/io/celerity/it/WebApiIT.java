@@ -309,11 +309,25 @@ class WebApiIT {
     }
 
     @Test
-    void delete_removesTheTask() throws Exception {
-        String id = start("quick", "alice", "provider=1");
+    void delete_removesTheTask_andTheFeedsThatHeldItAreTold() throws Exception {
+        long provider = uniqueProvider();
+        String id = start("quick", "alice", "provider=" + provider);
         awaitState(id, "alice", "SUCCESS");
+        Feed succeeded = connect("alice", "provider=" + provider + "&state=SUCCESS");
+        Feed bob = connect("bob", "provider=" + provider);
+        try {
+            assertEquals(1, succeeded.snapshot().getInt("total"));
+            assertEquals(0, bob.snapshot().getInt("total"));
 
-        assertEquals(204, send("DELETE", API + "/" + id, "alice", null, null).statusCode());
+            assertEquals(204, send("DELETE", API + "/" + id, "alice", null, null).statusCode());
+            await("the feed that held it is told it is gone", WAIT,
+                    () -> succeeded.states(id).contains("DELETED"));
+            assertEquals(List.of("DELETED"), succeeded.states(id), "the deletion, whatever the state filter says");
+            assertTrue(bob.received.stream().noneMatch(m -> m.contains(id)), "another owner hears nothing of it");
+        } finally {
+            succeeded.close();
+            bob.close();
+        }
         assertProblem(send("GET", API + "/" + id, "alice", null, null), 404);
         assertProblem(send("GET", API + "/" + id, "admin", null, null), 404);
         assertProblem(send("DELETE", API + "/" + id, "alice", null, null), 404);

@@ -30,7 +30,7 @@ public class TaskWaiters {
     }
 
     void changed(@Observes @TaskStateChanged TaskEvent event) {
-        if (event.isTerminal()) {
+        if (event.isTerminal() || TaskEvent.DELETED.equals(event.state())) {
             Set<CompletableFuture<Void>> futures = waiting.get(event.id());
             if (futures != null) {
                 futures.forEach(future -> future.complete(null));

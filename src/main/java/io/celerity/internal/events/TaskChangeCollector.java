@@ -3,6 +3,8 @@ package io.celerity.internal.events;
 import io.celerity.api.TaskEvent;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskMetaListener;
+import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.time.CelerityClock;
 import io.celerity.internal.transaction.AfterCommit;
 import io.celerity.internal.store.Ownership;
 import io.celerity.internal.store.TaskEntityModel;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,13 @@ public class TaskChangeCollector {
     @Inject
     TaskEventPublisher publisher;
 
+    @Inject
+    CelerityConfig config;
+
+    @Inject
+    @CelerityClock
+    Clock clock;
+
     void written(@Observes @TaskMetaListener.Written TaskMeta task) {
         int status = transactions.getTransactionStatus();
         if (status == Status.STATUS_NO_TRANSACTION) {
@@ -47,14 +57,36 @@ public class TaskChangeCollector {
         if (status != Status.STATUS_ACTIVE) {
             return; // a transaction that will roll back: nothing to announce
         }
-        Map<String, TaskMeta> written = AfterCommit.holder(transactions, KEY, LinkedHashMap::new,
-                pending -> publisher.publish(pending.values().stream().map(this::snapshot).toList()));
+        Map<String, Object> written = AfterCommit.holder(transactions, KEY, LinkedHashMap::new, this::publishCommitted);
         written.put(task.getId(), task);
+    }
+
+    void removed(@Observes @TaskMetaListener.Removed TaskMeta task) {
+        TaskEvent deleted = deletion(task);
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
+            publisher.publish(List.of(deleted));
+        } else if (status == Status.STATUS_ACTIVE) {
+            AfterCommit.holder(transactions, KEY, LinkedHashMap::new, this::publishCommitted).put(task.getId(), deleted);
+        }
+    }
+
+    /** The rows written in the transaction (their state once committed) and the deletions, announced in order. */
+    private void publishCommitted(Map<String, Object> committed) {
+        publisher.publish(committed.values().stream()
+                .map(entry -> entry instanceof TaskMeta task ? snapshot(task) : (TaskEvent) entry).toList());
     }
 
     private TaskEvent snapshot(TaskMeta task) {
         return new TaskEvent(task.getId(), task.getTaskName(), task.getState(), task.getVersion(), task.getChangedAt(),
                 task.getNode(), model.fieldsOf(task), ownership.ownerOf(task), task.getErrorType(),
                 task.getErrorMessage(), task.getRootId());
+    }
+
+    /** Read at the removal, while the entity still holds its last values (its owner among them). */
+    private TaskEvent deletion(TaskMeta task) {
+        return new TaskEvent(task.getId(), task.getTaskName(), TaskEvent.DELETED, task.getVersion() + 1,
+                clock.instant(), config.node(), model.fieldsOf(task), ownership.ownerOf(task), null, null,
+                task.getRootId());
     }
 }

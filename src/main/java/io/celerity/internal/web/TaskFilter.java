@@ -88,6 +88,12 @@ public record TaskFilter(List<Condition> conditions, String orderBy, int page, i
         return conditions.stream().allMatch(condition -> condition.test(values.get(condition.column().name())));
     }
 
+    /** Whether the values match every condition except those on one column, whose value is not known. */
+    public boolean testBesides(String column, Map<String, Object> values) {
+        return conditions.stream().filter(condition -> !condition.column().name().equals(column))
+                .allMatch(condition -> condition.test(values.get(condition.column().name())));
+    }
+
     /** How a condition compares a column with its values. */
     public enum Operator {
         IS, NOT, FROM, TO;

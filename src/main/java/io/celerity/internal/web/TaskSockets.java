@@ -92,7 +92,7 @@ public class TaskSockets {
         for (Subscriber subscriber : subscribers.values()) {
             if (!subscriber.session.isOpen()) {
                 subscribers.remove(subscriber.session);
-            } else if (subscriber.caller.sees(event.owner()) && subscriber.filter.test(values(event))) {
+            } else if (subscriber.caller.sees(event.owner()) && matches(subscriber.filter, event)) {
                 if (json == null) {
                     json = TaskJson.jsonb().toJson(new Change("change", redacted(event)));
                 }
@@ -138,6 +138,12 @@ public class TaskSockets {
         return filter.conditions().stream()
                 .filter(c -> c.column().name().equals("id") && c.operator() == TaskFilter.Operator.IS)
                 .flatMap(c -> c.values().stream()).distinct().count();
+    }
+
+    /** A deletion reaches every subscriber whose filter held the task, whatever its last state was. */
+    private static boolean matches(TaskFilter filter, TaskEvent event) {
+        return TaskEvent.DELETED.equals(event.state()) ? filter.testBesides("state", values(event))
+                : filter.test(values(event));
     }
 
     private static Map<String, Object> values(TaskEvent event) {
