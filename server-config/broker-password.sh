@@ -6,6 +6,7 @@ set -euo pipefail
 file=${1:?password file}
 if [ ! -s "$file" ]; then
     mkdir -p "$(dirname "$file")"
-    (umask 077 && head -c 24 /dev/urandom | base64 | tr '+/' '-_' > "$file")
+    # 128 random bits as hex: letters and digits only, safe in any command line and properties file
+    (umask 077 && od -An -tx1 -N16 /dev/urandom | tr -d ' \n' > "$file")
 fi
 cat "$file"

@@ -24,15 +24,22 @@ start)
     user=${CELERITY_BROKER_USER:-celerity}
     password=${CELERITY_BROKER_PASSWORD:-$(bash "$here/../broker-password.sh" "$instance/celerity-password")}
     if [ ! -f "$instance/etc/broker.xml" ]; then
+        # made with a throwaway admin (the role that may manage the broker); the application's user is written below
         "$dist/bin/artemis" create --silent --force --no-autotune --nio --no-web --require-login \
-            --user "$user" --password "$password" --role celerity --host 127.0.0.1 --name celerity "$instance" >/dev/null
+            --user celerity-setup --password "$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')" --role admin \
+            --host 127.0.0.1 --name celerity "$instance" >/dev/null
+        (umask 077 && : > "$instance/etc/artemis-users.properties")
+        : > "$instance/etc/artemis-roles.properties"
     fi
     cp "$here/broker.xml" "$instance/etc/broker.xml"
-    # the user's password is written at every start, so that the one given now counts; other users stay
-    hash=$("$dist/bin/artemis" mask --hash "$password" | sed -n 's/^result: //p')
+    # the application's user and password are written at every start (owner-only file, never on a command line), so
+    # that the password given now is the one that counts; other users (operators with the admin role) stay
     users="$instance/etc/artemis-users.properties"
-    (umask 077 && { grep -v "^$user = " "$users" || true; printf '%s = ENC(%s)\n' "$user" "$hash"; } > "$users.new")
+    roles="$instance/etc/artemis-roles.properties"
+    (umask 077 && { grep -v "^$user = " "$users" || true; printf '%s = %s\n' "$user" "$password"; } > "$users.new")
     mv "$users.new" "$users"
+    { grep -v '^celerity = ' "$roles" || true; printf 'celerity = %s\n' "$user"; } > "$roles.new"
+    mv "$roles.new" "$roles"
     if listening; then
         echo "port $port is already taken" >&2
         exit 1

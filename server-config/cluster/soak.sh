@@ -9,7 +9,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$repo"
 bash server-config/postgresql/prepare-local.sh > /dev/null
 status=0
-mvn -B clean verify -Dit.test=SoakIT -Dcelerity.soak=true -Dcelerity.soak.tasks="${SOAK_TASKS:-50000}" -Dcelerity.soak.rate="${SOAK_RATE:-150}" \
+mvn -B clean verify -DskipWildFlyITs -Dit.test=SoakIT -Dcelerity.soak=true -Dcelerity.soak.tasks="${SOAK_TASKS:-50000}" -Dcelerity.soak.rate="${SOAK_RATE:-150}" \
     -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false > target-soak.log 2>&1 || status=$?
 mv target-soak.log target/soak.log 2>/dev/null || true
 grep -h '^soak states' target/soak/soak-result.txt 2>/dev/null || true

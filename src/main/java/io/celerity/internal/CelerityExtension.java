@@ -294,6 +294,11 @@ public class CelerityExtension implements Extension {
     }
 
     void shutdown(@Observes BeforeShutdown event) {
+        stopEmbeddedBroker();
+    }
+
+    /** Stops the embedded broker if this application started it. */
+    synchronized void stopEmbeddedBroker() {
         if (broker != null) {
             broker.stop();
             broker = null;

@@ -71,6 +71,7 @@ public class CelerityStartup {
         }
         ticker.declare();
         if (extension.startEmbeddedBroker() && messaging.loginRefused()) {
+            extension.stopEmbeddedBroker(); // a failed deployment leaves no broker holding its port
             throw new IllegalStateException(DeploymentMessage.BROKER_LOGIN_REFUSED.format(config.brokerUser()));
         }
         sweeper.start();

@@ -104,12 +104,14 @@ final class Cluster extends ClusterClient {
         }
     }
 
-    /** Stops (fast: open connections are cut) or starts the local PostgreSQL server, waiting until it answers. */
+    /** Stops (fast: open connections are cut) or starts (if it is not running) the local PostgreSQL server. */
     void database(String action) throws Exception {
         String version = "$(ls /etc/postgresql | sort -V | tail -n 1)";
-        String command = "pg_ctlcluster --skip-systemctl-redirect " + version + " main " + action
-                + ("stop".equals(action) ? " -m fast" : "")
-                + ("start".equals(action) ? " && until pg_isready -h 127.0.0.1 -p 5432 -q; do sleep 0.2; done" : "");
+        String ready = "pg_isready -h 127.0.0.1 -p 5432 -q";
+        String command = "stop".equals(action)
+                ? "pg_ctlcluster --skip-systemctl-redirect " + version + " main stop -m fast"
+                : ready + " || { pg_ctlcluster --skip-systemctl-redirect " + version + " main start && until " + ready
+                        + "; do sleep 0.2; done; }";
         Process process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("cluster.log").toFile())).start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -87,6 +87,12 @@ public final class EmbeddedBroker {
                 .setRedeliveryMultiplier(2)
                 .setMaxRedeliveryDelay(60_000)
                 .setMaxDeliveryAttempts(5));
+        // the dead-letter queue's own dead-letter address would be itself: its watcher is retried without end instead
+        c.addAddressSetting(Destinations.DEAD_LETTERS, new AddressSettings()
+                .setRedeliveryDelay(1000)
+                .setRedeliveryMultiplier(2)
+                .setMaxRedeliveryDelay(60_000)
+                .setMaxDeliveryAttempts(-1));
         c.addQueueConfiguration(anycast(Destinations.TASKS));
         c.addQueueConfiguration(anycast(Destinations.DEAD_LETTERS));
         c.addQueueConfiguration(anycast(Destinations.EXPIRED));

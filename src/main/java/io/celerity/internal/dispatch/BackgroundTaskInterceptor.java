@@ -68,8 +68,17 @@ public class BackgroundTaskInterceptor {
         if (options.id() == null) {
             throw failure;
         }
-        StoredTaskHandle<?> existing = dispatcher.enqueuedMeanwhile(task, options.id()).orElseThrow(() -> failure);
+        StoredTaskHandle<?> existing;
+        try {
+            existing = dispatcher.enqueuedMeanwhile(task, options.id()).orElseThrow(() -> failure);
+        } catch (RuntimeException lookup) {
+            if (lookup != failure) {
+                failure.addSuppressed(lookup);
+            }
+            throw failure;
+        }
         if (callersTransaction) {
+            transactions.setRollbackOnly();
             throw new IllegalStateException(ApiUseMessage.ID_TAKEN_MEANWHILE.format(options.id()), failure);
         }
         return existing;

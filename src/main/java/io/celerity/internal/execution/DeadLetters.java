@@ -1,15 +1,20 @@
 package io.celerity.internal.execution;
 
+import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskState;
+import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.WorkerMessage;
+import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.store.TaskStore;
+import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
+import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
@@ -28,19 +33,51 @@ public class DeadLetters {
     @Inject
     Messaging messaging;
 
+    @Inject
+    Expiries expiries;
+
+    @Inject
+    CelerityConfig config;
+
+    @Inject
+    @CelerityClock
+    Clock clock;
+
     void file(Message message) {
         String reason;
         try {
             String id = TaskMessage.read(message).id();
-            reason = WorkerMessage.DELIVERIES_EXHAUSTED.format(id, property(message, "_AMQ_ORIG_ADDRESS"));
-            String why = reason;
-            store.transition(id, TaskState.FAILURE, write -> write.celerityError(why));
+            String origin = property(message, "_AMQ_ORIG_ADDRESS");
+            reason = WorkerMessage.DELIVERIES_EXHAUSTED.format(id, origin);
+            if (origin.endsWith(Destinations.EXPIRED)) {
+                expiries.expire(id); // an expired message whose expiry could not be recorded: it expires all the same
+            } else {
+                fail(id, reason);
+            }
         } catch (TaskMessage.MalformedTaskMessage e) {
             reason = e.getMessage();
         }
         String filed = reason;
         LOG.warning(() -> WorkerMessage.DEAD_LETTERED.format(filed));
         messaging.deadLetter(message, reason);
+    }
+
+    /**
+     * Ends the task FAILURE, unless it has ended, or it runs on a node that renews its heartbeat (the dead-lettered
+     * message was a second one, and the run goes on).
+     */
+    private void fail(String id, String reason) {
+        store.locked(id, locked -> {
+            TaskMeta task = locked.task();
+            if (task == null || task.isTerminal() || TaskState.PENDING.equals(task.getState())) {
+                return false;
+            }
+            if (TaskState.STARTED.equals(task.getState()) && task.getHeartbeatAt() != null
+                    && task.getHeartbeatAt().isAfter(clock.instant().minus(config.lease()))) {
+                return false;
+            }
+            return locked.change(TaskState.FAILURE, write -> write.celerityError(reason)).changed();
+        });
     }
 
     private static String property(Message message, String name) {

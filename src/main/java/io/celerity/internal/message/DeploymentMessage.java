@@ -24,9 +24,9 @@ public enum DeploymentMessage implements Message {
     BROKER_LISTENING("CELERITY-0012: embedded Artemis broker listening on %s:%s, data in %s"),
     BROKER_NOT_STOPPED("CELERITY-0013: the embedded broker did not stop cleanly: %s"),
     BROKER_PASSWORD_MISSING("CELERITY-0015: the embedded Artemis broker admits only user celerity.broker.user with "
-            + "its password, and none is set: set the environment variable CELERITY_BROKER_PASSWORD (the resource "
-            + "adapter reads it too) to a secret of your own, or celerity.broker.password; demo/run.sh keeps a "
-            + "generated one in the data directory"),
+            + "its password, and none is set: start the server with the environment variable "
+            + "CELERITY_BROKER_PASSWORD set to a secret of your own (the application and the resource adapter both read "
+            + "it; server-config/broker-password.sh makes and keeps one)"),
     BROKER_LOGIN_REFUSED("CELERITY-0016: the embedded Artemis broker refused the resource adapter's login: the "
             + "adapter and its connection pool must log in as celerity.broker.user (%s) with the same password, from "
             + "the environment variable CELERITY_BROKER_PASSWORD (see server-config/payara/post-boot-commands.asadmin)"),
