@@ -1,5 +1,6 @@
 package io.celerity.it;
 
+import io.celerity.internal.web.TaskSockets;
 import io.celerity.it.web.Gate;
 import io.celerity.it.web.WebTask;
 import jakarta.inject.Inject;
@@ -14,7 +15,15 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -37,6 +46,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import static io.celerity.it.Eventually.await;
@@ -447,6 +459,87 @@ class WebApiIT {
         } finally {
             alice.close();
             admin.close();
+        }
+    }
+
+    @Test
+    void aFeedClientThatStopsReading_isClosedWith1013_andTheServerKeepsNothingForIt() throws Exception {
+        long provider = uniqueProvider();
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger sockets = Logger.getLogger(TaskSockets.class.getName());
+        sockets.addHandler(handler);
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096); // before connecting: a small window, so the server's side fills up
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + base.getPath() + "celerity/tasks?provider=" + provider + " HTTP/1.1\r\n"
+                    + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(UUID.randomUUID().toString()
+                            .substring(0, 16).getBytes(StandardCharsets.US_ASCII)) + "\r\n"
+                    + "Authorization: " + basic("alice") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            String status = headers(in);
+            assertTrue(status.startsWith("HTTP/1.1 101"), status);
+
+            // 500 tasks of about 4 changes each, every change about 16 KB: this client reads none of it for now
+            assertEquals("500", start("burst", "alice", "provider=" + provider));
+            await("the server gives up on the client", Duration.ofSeconds(120), () -> logged.stream()
+                    .anyMatch(m -> m.startsWith("CELERITY-0614: the task socket of alice fell 1000 changes behind")));
+
+            // what reaches the client: the close frame with 1013 when the server could still send it, or the end of
+            // a connection whose queued frames the server dropped (Payara's Tyrus drops them, close frame included)
+            int code = closeCode(in);
+            assertTrue(code == 1013 || code == -1, "closed with " + code);
+        } finally {
+            sockets.removeHandler(handler);
+        }
+    }
+
+    /** Reads the handshake's answer up to its blank line; returns its status line. */
+    private static String headers(DataInputStream in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        while (!text.toString().endsWith("\r\n\r\n")) {
+            text.append((char) in.readUnsignedByte());
+        }
+        return text.substring(0, text.indexOf("\r\n"));
+    }
+
+    /** Reads the server's frames (never masked) until its close frame or the end; returns the close code, or -1. */
+    private static int closeCode(DataInputStream in) throws IOException {
+        try {
+            while (true) {
+                int first = in.readUnsignedByte();
+                int second = in.readUnsignedByte();
+                long length = second & 0x7F;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                if ((first & 0x0F) == 0x8) {
+                    return length >= 2 ? in.readUnsignedShort() : -1;
+                }
+                in.skipNBytes(length);
+            }
+        } catch (EOFException | SocketException e) {
+            return -1;
         }
     }
 

@@ -9,7 +9,9 @@ public enum WebMessage implements Message {
     SOCKET_NOT_CLOSED("CELERITY-0610: closing a task socket failed: %s"),
     SOCKET_CLOSED_WHILE_SENDING("CELERITY-0611: a socket closed while sending: %s"),
     SOCKET_FAILED("CELERITY-0612: the task socket %s failed"),
-    SNAPSHOT_FAILED("CELERITY-0613: the snapshot of a task socket failed");
+    SNAPSHOT_FAILED("CELERITY-0613: the snapshot of a task socket failed"),
+    SLOW_SOCKET_CLOSED("CELERITY-0614: the task socket of %s fell %s changes behind and was closed with 1013 (try again "
+            + "later)");
 
     private final String template;
 

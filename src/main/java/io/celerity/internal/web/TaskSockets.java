@@ -98,6 +98,8 @@ public class TaskSockets {
                 }
                 if (!subscriber.send(json)) {
                     subscribers.remove(subscriber.session);
+                    LOG.info(() -> WebMessage.SLOW_SOCKET_CLOSED.format(subscriber.caller.name(),
+                            Subscriber.MAX_PENDING));
                     close(subscriber.session, CloseReason.CloseCodes.TRY_AGAIN_LATER,
                             "too slow: more than " + Subscriber.MAX_PENDING + " changes waiting");
                 }

@@ -62,11 +62,22 @@ public class Starter {
             case "slow" -> tasks.with(options).run(() -> webTasks.slow(key)).id();
             case "parent" -> tasks.with(options).call(() -> webTasks.parent()).id();
             case "fail" -> tasks.with(options).run(() -> webTasks.fail("it failed on purpose")).id();
+            case "burst" -> burst(fields);
             case "chain" -> workflows.start(Canvas.chain(
                     workflows.signature(() -> webTasks.add(1, 2)).with(options),
                     workflows.signature(() -> webTasks.add(0, 3)).with(options))).id();
             default -> throw new NotFoundException();
         };
+    }
+
+    /** 500 quick tasks whose every event carries a 16 KB note: more than a feed client that stops reading can hold. */
+    private String burst(Map<String, Object> fields) {
+        Map<String, Object> big = new HashMap<>(fields);
+        big.put("note", "n".repeat(16_000));
+        for (int i = 0; i < 500; i++) {
+            tasks.with(TaskOptions.of(big)).call(() -> webTasks.add(1, 2));
+        }
+        return "500";
     }
 
     private void members() {

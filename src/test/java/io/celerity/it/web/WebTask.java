@@ -1,6 +1,7 @@
 package io.celerity.it.web;
 
 import io.celerity.api.TaskMeta;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -18,6 +19,10 @@ public class WebTask extends TaskMeta {
     private String secret;
 
     private long current;
+
+    /** A long text column: the feed's slow-client test makes big events with it. */
+    @Column(length = 20_000)
+    private String note;
 
     public Member getOwner() {
         return owner;
@@ -49,5 +54,13 @@ public class WebTask extends TaskMeta {
 
     public void setCurrent(long current) {
         this.current = current;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
     }
 }
