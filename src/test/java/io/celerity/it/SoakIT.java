@@ -45,7 +45,7 @@ class SoakIT {
         Cluster cluster = new Cluster("soak", "-Dcelerity.worker.lease=10s -Dcelerity.sweeper.interval=2s");
         cluster.start(2);
         AtomicBoolean enqueueing = new AtomicBoolean(true);
-        List<long[]> kills = Collections.synchronizedList(new ArrayList<>()); // {node, epoch millis}
+        List<long[]> kills = Collections.synchronizedList(new ArrayList<>()); // {node, ordered at, done at}
         long[] brokerBack = new long[1];
         ExecutorService faults = Executors.newFixedThreadPool(2);
         try {
@@ -98,7 +98,7 @@ class SoakIT {
                     submitted.get(), terminal, total - terminal, Math.max(0, submitted.get() - total),
                     summary.getInt("duplicated"), unmatched.size(), kills.size(), failures);
             String details = "soak states " + states + " duplicates " + duplicates + " kills " + kills.stream()
-                    .map(kill -> "node-" + kill[0] + "@" + kill[1]).toList();
+                    .map(kill -> "node-" + kill[0] + "@" + kill[1] + ".." + kill[2]).toList();
             System.out.println(details);
             System.out.println(line);
             Files.writeString(cluster.dir().resolve("soak-result.txt"), details + "\n" + line + "\n");
@@ -114,7 +114,10 @@ class SoakIT {
         }
     }
 
-    /** Kills node 2, then node 1, and so on, one every 30 s, each restarted at once (its boot takes ~25 s). */
+    /**
+     * Kills node 2, then node 1, and so on, each restarted at once; the next kill comes 30 s after the last one was
+     * due, or as soon as the node restarted if its boot took longer.
+     */
     private static void killNodesInTurn(Cluster cluster, AtomicBoolean enqueueing, List<long[]> kills) {
         int victim = 2;
         long next = System.currentTimeMillis() + KILL_EVERY_MILLIS;
@@ -123,20 +126,24 @@ class SoakIT {
             if (!enqueueing.get()) {
                 return;
             }
-            kills.add(new long[] {victim, System.currentTimeMillis()});
+            long ordered = System.currentTimeMillis();
             fault(cluster, "signal-node", String.valueOf(victim), "KILL");
+            kills.add(new long[] {victim, ordered, System.currentTimeMillis()}); // the kill landed in between
             fault(cluster, "start-node", String.valueOf(victim));
             victim = 3 - victim;
             next += KILL_EVERY_MILLIS;
         }
     }
 
-    /** Whether the node that ran a body to its first end was killed soon after: its outcome was never committed. */
+    /**
+     * Whether the node that ran a body to its first end was killed soon after: its outcome was never committed. A kill
+     * lands between the moment it was ordered and the moment its command returned.
+     */
     private static boolean causedByAKill(JsonObject firstEnd, List<long[]> kills) {
         int node = Integer.parseInt(firstEnd.getString("node").substring("node-".length()));
         long at = firstEnd.getJsonNumber("at").longValue();
         synchronized (kills) {
-            return kills.stream().anyMatch(kill -> kill[0] == node && kill[1] >= at
+            return kills.stream().anyMatch(kill -> kill[0] == node && kill[2] >= at
                     && kill[1] - at <= DUPLICATE_WINDOW_MILLIS);
         }
     }
