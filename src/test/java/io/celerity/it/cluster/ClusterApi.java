@@ -60,7 +60,10 @@ public class ClusterApi {
     @PersistenceContext
     EntityManager em;
 
-    /** Enqueues {@code n} tasks keyed {@code <prefix>-<i>}, owned by the prefix, all or none. */
+    /**
+     * Enqueues {@code n} tasks keyed {@code <prefix>-<i>}, owned by the prefix, all or none. The key is the task id too,
+     * so a caller that retries after an error it cannot read (the node died after the commit) gets the same tasks.
+     */
     @POST
     @Transactional
     @Path("enqueue")
@@ -70,7 +73,7 @@ public class ClusterApi {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String key = prefix + "-" + i;
-            TaskOptions options = TaskOptions.of(Map.of("owner", prefix));
+            TaskOptions options = TaskOptions.of(Map.of("owner", prefix)).id(key);
             if (countdownMillis > 0) {
                 options = options.countdown(Duration.ofMillis(countdownMillis));
             }
