@@ -113,7 +113,8 @@ class SoakIT {
             Files.writeString(cluster.dir().resolve("soak-result.txt"), details + "\n" + line + "\n");
             assertEquals(submitted.get(), total, "every acknowledged task has a row, and no other task does");
             assertEquals(total, terminal, "stuck tasks");
-            assertTrue(byKill.size() <= kills.size() && unmatched.isEmpty(),
+            // one kill may cost more than one second run: the outcomes of all bodies that had just ended on that node
+            assertTrue(unmatched.isEmpty(),
                     "a body runs to its end twice only when its node died, or the database went away, before its "
                             + "outcome was committed: " + unmatched);
         } finally {
