@@ -17,7 +17,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,25 +48,24 @@ public class TaskChangeCollector {
     Clock clock;
 
     void written(@Observes @TaskMetaListener.Written TaskMeta task) {
-        int status = transactions.getTransactionStatus();
-        if (status == Status.STATUS_NO_TRANSACTION) {
-            publisher.publish(List.of(snapshot(task)));
-            return;
-        }
-        if (status != Status.STATUS_ACTIVE) {
-            return; // a transaction that will roll back: nothing to announce
-        }
-        Map<String, Object> written = AfterCommit.holder(transactions, KEY, LinkedHashMap::new, this::publishCommitted);
-        written.put(task.getId(), task);
+        collect(task.getId(), task);
     }
 
     void removed(@Observes @TaskMetaListener.Removed TaskMeta task) {
-        TaskEvent deleted = deletion(task);
+        collect(task.getId(), deletion(task));
+    }
+
+    /**
+     * Announces a written row (read when the transaction has committed) or a deletion: at once outside a transaction,
+     * after the commit inside one, never for a transaction that will roll back.
+     */
+    private void collect(String id, Object entry) {
         int status = transactions.getTransactionStatus();
         if (status == Status.STATUS_NO_TRANSACTION) {
-            publisher.publish(List.of(deleted));
+            publishCommitted(Map.of(id, entry));
         } else if (status == Status.STATUS_ACTIVE) {
-            AfterCommit.holder(transactions, KEY, LinkedHashMap::new, this::publishCommitted).put(task.getId(), deleted);
+            AfterCommit.holder(transactions, KEY, LinkedHashMap<String, Object>::new, this::publishCommitted)
+                    .put(id, entry);
         }
     }
 

@@ -8,6 +8,7 @@ import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.store.TaskStore;
+import io.celerity.internal.store.Transitions;
 import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class DeadLetters {
     Expiries expiries;
 
     @Inject
+    Runs runs;
+
+    @Inject
     CelerityConfig config;
 
     @Inject
@@ -63,8 +67,8 @@ public class DeadLetters {
     }
 
     /**
-     * Ends the task FAILURE, unless it has ended, or it runs on a node that renews its heartbeat (the dead-lettered
-     * message was a second one, and the run goes on).
+     * Ends the task FAILURE, unless it has ended, or its run goes on (here, or on a node that renews its heartbeat): the
+     * dead-lettered message was a second one.
      */
     private void fail(String id, String reason) {
         store.locked(id, locked -> {
@@ -72,8 +76,8 @@ public class DeadLetters {
             if (task == null || task.isTerminal() || TaskState.PENDING.equals(task.getState())) {
                 return false;
             }
-            if (TaskState.STARTED.equals(task.getState()) && task.getHeartbeatAt() != null
-                    && task.getHeartbeatAt().isAfter(clock.instant().minus(config.lease()))) {
+            if (Transitions.isRunning(task.getState()) && (runs.get(id).isPresent()
+                    || !WorkerLoss.isLost(task, config.runner(), config.lease(), clock.instant()))) {
                 return false;
             }
             return locked.change(TaskState.FAILURE, write -> write.celerityError(reason)).changed();
