@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Per-call options, Celery's {@code apply_async(countdown=…, eta=…, expires=…, priority=…)}; each overrides the
@@ -13,33 +14,40 @@ import java.util.Map;
  * <pre>{@code
  * tasks.with(TaskOptions.of(Map.of("owner", user)).countdown(Duration.ofMinutes(5)).priority(9))
  *      .call(() -> reports.build(month));
+ * tasks.with(TaskOptions.of(AsyncTask.class, t -> t.setOwner(user)).priority(9)).call(() -> reports.build(month));
  * }</pre>
  */
 public final class TaskOptions {
 
-    private static final TaskOptions NONE = new TaskOptions(Map.of(), null, null, null, null, null, null, null, null);
+    private static final TaskOptions NONE = new TaskOptions();
 
-    private final Map<String, ?> fields;
-    private final Instant eta;
-    private final Duration countdown;
-    private final Instant expiresAt;
-    private final Duration expiresIn;
-    private final Integer priority;
-    private final Integer maxRetries;
-    private final Duration[] timeLimits;
-    private final String id;
+    private Map<String, ?> fields = Map.of();
+    private Consumer<TaskMeta> typedFields;
+    private Instant eta;
+    private Duration countdown;
+    private Instant expiresAt;
+    private Duration expiresIn;
+    private Integer priority;
+    private Integer maxRetries;
+    private Duration[] timeLimits;
+    private String id;
 
-    private TaskOptions(Map<String, ?> fields, Instant eta, Duration countdown, Instant expiresAt, Duration expiresIn,
-                        Integer priority, Integer maxRetries, Duration[] timeLimits, String id) {
-        this.fields = fields;
-        this.eta = eta;
-        this.countdown = countdown;
-        this.expiresAt = expiresAt;
-        this.expiresIn = expiresIn;
-        this.priority = priority;
-        this.maxRetries = maxRetries;
-        this.timeLimits = timeLimits;
-        this.id = id;
+    private TaskOptions() {
+    }
+
+    private TaskOptions copy() {
+        TaskOptions copy = new TaskOptions();
+        copy.fields = fields;
+        copy.typedFields = typedFields;
+        copy.eta = eta;
+        copy.countdown = countdown;
+        copy.expiresAt = expiresAt;
+        copy.expiresIn = expiresIn;
+        copy.priority = priority;
+        copy.maxRetries = maxRetries;
+        copy.timeLimits = timeLimits;
+        copy.id = id;
+        return copy;
     }
 
     /** No options: the task's defaults. */
@@ -56,14 +64,50 @@ public final class TaskOptions {
         if (fields == null) {
             throw new IllegalArgumentException(ApiMessage.INVALID_OPTION.format("fields", "not be null"));
         }
-        return new TaskOptions(Collections.unmodifiableMap(new LinkedHashMap<>(fields)), eta, countdown, expiresAt,
-                expiresIn, priority, maxRetries, timeLimits, id);
+        TaskOptions copy = copy();
+        copy.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        return copy;
+    }
+
+    /**
+     * Entity fields set by code the compiler checks, on the application's own entity class:
+     * {@code TaskOptions.of(AsyncTask.class, t -> { t.setOwner(user); t.setProvider(provider); })}.
+     */
+    public static <E extends TaskMeta> TaskOptions of(Class<E> entity, Consumer<? super E> fields) {
+        return NONE.set(entity, fields);
+    }
+
+    /**
+     * Sets entity fields by code, after the map form's: the consumer runs once, in the enqueue, on the new task
+     * entity before it is stored, with the annotation's and the map's fields already set. An association may be set
+     * to a detached entity: the stored task refers to the managed one with its id.
+     *
+     * @throws IllegalArgumentException at the enqueue if the application's task entity is not an {@code entity}
+     */
+    public <E extends TaskMeta> TaskOptions set(Class<E> entity, Consumer<? super E> fields) {
+        if (entity == null || fields == null) {
+            throw new IllegalArgumentException(ApiMessage.INVALID_OPTION.format("the entity class and its fields",
+                    "not be null"));
+        }
+        Consumer<TaskMeta> typed = task -> {
+            if (!entity.isInstance(task)) {
+                throw new IllegalArgumentException(ApiMessage.NOT_THE_TASK_ENTITY.format(entity.getName(),
+                        task.getClass().getName()));
+            }
+            fields.accept(entity.cast(task));
+        };
+        TaskOptions copy = copy();
+        copy.typedFields = typedFields == null ? typed : typedFields.andThen(typed);
+        return copy;
     }
 
     /** Run no earlier than this long after the enqueue; the task is {@link TaskState#SCHEDULED} until then. */
     public TaskOptions countdown(Duration countdown) {
         requireNotNegative("countdown", countdown);
-        return new TaskOptions(fields, null, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
+        TaskOptions copy = copy();
+        copy.eta = null;
+        copy.countdown = countdown;
+        return copy;
     }
 
     /** Run no earlier than this instant; the task is {@link TaskState#SCHEDULED} until then. */
@@ -71,13 +115,19 @@ public final class TaskOptions {
         if (eta == null) {
             throw new IllegalArgumentException(ApiMessage.INVALID_OPTION.format("eta", "not be null"));
         }
-        return new TaskOptions(fields, eta, null, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
+        TaskOptions copy = copy();
+        copy.eta = eta;
+        copy.countdown = null;
+        return copy;
     }
 
     /** A task not started this long after the enqueue ends {@link TaskState#EXPIRED}; its body never runs. */
     public TaskOptions expires(Duration expiresIn) {
         requireNotNegative("expires", expiresIn);
-        return new TaskOptions(fields, eta, countdown, null, expiresIn, priority, maxRetries, timeLimits, id);
+        TaskOptions copy = copy();
+        copy.expiresAt = null;
+        copy.expiresIn = expiresIn;
+        return copy;
     }
 
     /** A task not started by this instant ends {@link TaskState#EXPIRED}; its body never runs. */
@@ -85,7 +135,10 @@ public final class TaskOptions {
         if (expiresAt == null) {
             throw new IllegalArgumentException(ApiMessage.INVALID_OPTION.format("expires", "not be null"));
         }
-        return new TaskOptions(fields, eta, countdown, expiresAt, null, priority, maxRetries, timeLimits, id);
+        TaskOptions copy = copy();
+        copy.expiresAt = expiresAt;
+        copy.expiresIn = null;
+        return copy;
     }
 
     /** The message priority, 0 (lowest) to 9 (highest); waiting tasks of higher priority are delivered first. */
@@ -93,7 +146,9 @@ public final class TaskOptions {
         if (priority < 0 || priority > 9) {
             throw new IllegalArgumentException(ApiMessage.PRIORITY_OUT_OF_RANGE.format(priority));
         }
-        return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
+        TaskOptions copy = copy();
+        copy.priority = priority;
+        return copy;
     }
 
     /** How many times a failed run is retried; overrides {@link BackgroundTask#maxRetries()}. */
@@ -101,7 +156,9 @@ public final class TaskOptions {
         if (maxRetries < 0) {
             throw new IllegalArgumentException(ApiMessage.NEGATIVE_MAX_RETRIES.format(maxRetries));
         }
-        return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
+        TaskOptions copy = copy();
+        copy.maxRetries = maxRetries;
+        return copy;
     }
 
     /** The soft and hard time limits of each run ({@code null} for none); see {@link BackgroundTask#timeLimit()}. */
@@ -112,8 +169,9 @@ public final class TaskOptions {
             throw new IllegalArgumentException(ApiMessage.INVALID_OPTION.format("the soft time limit " + soft,
                     "be shorter than the time limit " + hard));
         }
-        return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries,
-                new Duration[]{soft, hard}, id);
+        TaskOptions copy = copy();
+        copy.timeLimits = new Duration[]{soft, hard};
+        return copy;
     }
 
     /**
@@ -127,7 +185,9 @@ public final class TaskOptions {
         if (id == null || !id.matches("[A-Za-z0-9._:-]{1,36}")) {
             throw new IllegalArgumentException(ApiMessage.MALFORMED_TASK_ID.format(id));
         }
-        return new TaskOptions(fields, eta, countdown, expiresAt, expiresIn, priority, maxRetries, timeLimits, id);
+        TaskOptions copy = copy();
+        copy.id = id;
+        return copy;
     }
 
     /** The given task id, or {@code null} for a generated one. */
@@ -137,6 +197,11 @@ public final class TaskOptions {
 
     public Map<String, ?> fields() {
         return fields;
+    }
+
+    /** The fields set by code ({@link #set}), applied to a new task entity; {@code null} if none. */
+    public Consumer<TaskMeta> typedFields() {
+        return typedFields;
     }
 
     /** When the task is due, computed from an eta or a countdown; {@code null} for at once. */

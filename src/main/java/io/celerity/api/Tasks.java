@@ -1,6 +1,7 @@
 package io.celerity.api;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Per-call options and handles by id; inject it with {@code @Inject Tasks tasks}.
@@ -18,6 +19,18 @@ public interface Tasks {
      */
     default Call with(Map<String, ?> fields) {
         return with(TaskOptions.of(fields));
+    }
+
+    /**
+     * Options for the next task enqueued on this thread: entity fields set by code the compiler checks, on the
+     * application's own entity class. Shorthand for {@code with(TaskOptions.of(entity, fields))}.
+     *
+     * <pre>{@code
+     * tasks.with(AsyncTask.class, t -> { t.setOwner(user); t.setProvider(provider); }).call(() -> addition.add(1, 2));
+     * }</pre>
+     */
+    default <E extends TaskMeta> Call with(Class<E> entity, Consumer<? super E> fields) {
+        return with(TaskOptions.of(entity, fields));
     }
 
     /** Options for the next task enqueued on this thread: fields, countdown or eta, expiry, priority, limits. */

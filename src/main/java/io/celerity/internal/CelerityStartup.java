@@ -59,7 +59,10 @@ public class CelerityStartup {
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         model.entityClass();
         ownership.check();
-        registry.all().forEach(task -> model.checkDefaults(task.name(), task.defaultFields()));
+        registry.all().forEach(task -> {
+            model.checkDefaults(task.name(), task.defaultFields());
+            model.checkType(task.name(), task.type());
+        });
         List<String> limited = registry.all().stream()
                 .filter(task -> task.policy().rateLimit() != null).map(TaskDefinition::name).toList();
         if (!limited.isEmpty()) {

@@ -6,6 +6,8 @@ import io.celerity.api.TaskFailedException;
 import io.celerity.api.TaskHandle;
 import io.celerity.api.TaskNotFoundException;
 import io.celerity.api.TaskState;
+import io.celerity.api.TaskOptions;
+import io.celerity.api.DefaultTaskMeta;
 import io.celerity.api.Tasks;
 import io.celerity.demo.Account;
 import io.celerity.demo.AdditionResource;
@@ -416,6 +418,46 @@ class CelerityIT {
     }
 
     @Test
+    void fieldsSetThroughTheEntityClass_atEnqueueAndFromTheBody_areStored_andConstraintsAreChecked() throws Exception {
+        Account owner = fixtures.account("typed-owner"); // detached: the stored task refers to the managed one
+        Provider provider = fixtures.provider("typed-provider");
+        TaskHandle<Integer> sum = tasks.with(AsyncTask.class, t -> {
+            t.setOwner(owner);
+            t.setProvider(provider);
+            t.setTotal(t.getTotal() * 2);
+        }).call(() -> calculator.add(2, 3));
+        assertEquals(5, sum.get(WAIT));
+        AsyncTask row = em.find(AsyncTask.class, sum.id());
+        assertEquals(owner.getId(), row.getOwner().getId());
+        assertEquals(provider.getId(), row.getProvider().getId());
+        assertEquals(200, row.getTotal(), "the consumer saw the entity's own default");
+        assertEquals("Quick addition", row.getName(), "the annotation's fields stay unless the consumer sets them");
+
+        TaskHandle<String> counted = tasks.with(TaskOptions.of(Map.of("provider", provider.getId()))
+                .set(AsyncTask.class, t -> t.setCurrent(5))).call(() -> calculator.typedCount(10));
+        String refused = counted.get(WAIT);
+        assertTrue(refused.startsWith("CELERITY-0306: the task's fields break constraints of AsyncTask: name size must "
+                + "be between 0 and 200"), refused);
+        AsyncTask countedRow = em.find(AsyncTask.class, counted.id());
+        assertEquals(25, countedRow.getCurrent(), "5 at enqueue, then twice 10 read and written through the entity");
+        assertNull(countedRow.getName(), "the refused name was not written");
+        assertTrue(countedRow.getHistory().contains(TaskState.PROGRESS), countedRow.getHistory());
+
+        long before = countTasks();
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> tasks.with(Map.of("name", "n".repeat(201))).call(() -> calculator.add(1, 1)));
+        assertTrue(tooLong.getMessage().startsWith("CELERITY-0306"), tooLong.getMessage());
+        IllegalArgumentException otherEntity = assertThrows(IllegalArgumentException.class,
+                () -> tasks.with(DefaultTaskMeta.class, t -> t.setCurrent(1)).call(() -> calculator.add(1, 1)));
+        assertEquals("CELERITY-0132: fields are set on " + DefaultTaskMeta.class.getName() + ", but the task entity is "
+                + AsyncTask.class.getName(), otherEntity.getMessage());
+        IllegalArgumentException unsaved = assertThrows(IllegalArgumentException.class,
+                () -> tasks.with(AsyncTask.class, t -> t.setProvider(new Provider())).call(() -> calculator.add(1, 1)));
+        assertTrue(unsaved.getMessage().startsWith("CELERITY-030"), unsaved.getMessage());
+        assertEquals(before, countTasks(), "nothing refused was recorded");
+    }
+
+    @Test
     void theDemosAdditions_refuseBadInput_withProblemDocuments_andStartNothing() throws Exception {
         long provider = fixtures.provider("careful").getId();
         long before = countTasks();
@@ -508,7 +550,7 @@ class CelerityIT {
     private String insertQueuedRow(String taskName) throws Exception {
         transaction.begin();
         NewTask row = TaskRows.queued(model.newTask(), taskName).arguments("[1,2]").row();
-        store.insert(row, Map.of(), Map.of(), null, true);
+        store.insert(row, Map.of(), Map.of(), null, null, true);
         transaction.commit();
         return row.task().getId();
     }

@@ -1,11 +1,17 @@
 package io.celerity.it;
 
+import io.celerity.demo.Account;
+import io.celerity.demo.AsyncTask;
+import io.celerity.demo.Provider;
 import io.celerity.it.invalid.BadOptions;
 import io.celerity.it.invalid.BadPeriodic;
+import io.celerity.it.invalid.MediumTask;
 import io.celerity.it.invalid.DirectResult;
 import io.celerity.it.invalid.MisspelledField;
 import io.celerity.it.invalid.NoEntityTask;
 import io.celerity.it.invalid.SecondTaskEntity;
+import io.celerity.it.invalid.Team;
+import io.celerity.it.invalid.TeamOwnedTask;
 import io.celerity.it.invalid.ThirdTaskEntity;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -55,6 +61,9 @@ class DeploymentFailuresIT {
                         .addClass(BadOptions.class),
                 Deployments.war("bad-periodic", "<class>io.celerity.api.DefaultTaskMeta</class>")
                         .addClass(BadPeriodic.class),
+                Deployments.war("unnamed-owner", "").addClasses(NoEntityTask.class, TeamOwnedTask.class, Team.class),
+                Deployments.war("bad-task-type", "").addClasses(MediumTask.class, AsyncTask.class, Account.class,
+                        Provider.class),
                 Deployments.war("bad-config", "<class>io.celerity.api.DefaultTaskMeta</class>")
                         .addClass(NoEntityTask.class)
                         .addAsResource(new StringAsset("celerity.worker.lease=soon\n"),
@@ -132,6 +141,20 @@ class DeploymentFailuresIT {
                 "CELERITY-0712: public void " + BadPeriodic.class.getName() + ".notATask() has @Periodic")) {
             assertTrue(log.contains(problem), "no '" + problem + "' in the log");
         }
+    }
+
+    @Test
+    void anOwnerAssociationWithoutUserName_failsTheDeployment_namingTheKeyToSet() {
+        assertDeploymentFailed("unnamed-owner", "CELERITY-0042: the task entity TeamOwnedTask's owner field 'owner' is an "
+                + "association to Team, which has no text attribute named login, username, userName, name to compare "
+                + "with the signed-in user's name; set celerity.security.owner-field to owner.<attribute holding the "
+                + "user name> (or owner.id to compare by its id)");
+    }
+
+    @Test
+    void aTaskTypeOutsideTheEntitysChoices_failsTheDeployment() {
+        assertDeploymentFailed("bad-task-type", "CELERITY-0027: task medium has type 'MEDIUM', which breaks the task "
+                + "entity's constraints: taskType must be LONG or SHORT (is MEDIUM)");
     }
 
     @Test

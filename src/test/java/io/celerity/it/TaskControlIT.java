@@ -624,7 +624,7 @@ class TaskControlIT {
         transaction.begin();
         NewTask row = TaskRows.queued(model.newTask(), task).arguments("[\"" + key + "\"]").running(runner, heartbeat)
                 .row();
-        store.insert(row, Map.of(), Map.of(), null, true);
+        store.insert(row, Map.of(), Map.of(), null, null, true);
         transaction.commit();
         return row.task().getId();
     }

@@ -62,7 +62,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The REST API and the WebSocket feed as a client uses them (JDK HttpClient and WebSocket, HTTP basic), with two
- * owners (alice, bob) and an admin; owners are compared by login through an association (owner.login), one field
+ * owners (alice, bob) and an admin; owners are compared by login through an association (owner, whose login Celerity finds by itself), one field
  * is sensitive. One deployment serves every test.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -82,7 +82,6 @@ class WebApiIT {
                 .addPackage(WebTask.class.getPackage())
                 .addClass(WebApiIT.class)
                 .addAsResource(new StringAsset("""
-                        celerity.security.owner-field=owner.login
                         celerity.api.sensitive-fields=secret
                         celerity.api.max-page-size=100
                         """), "META-INF/microprofile-config.properties");

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
@@ -17,7 +19,7 @@ import java.time.Instant;
         @Index(name = "ix_async_task_owner", columnList = "owner_id")})
 public class AsyncTask extends TaskMeta {
 
-    /** The seed's task_type choices. */
+    /** The seed's task_type choices: a task declaring another type fails the deployment (CELERITY-0027). */
     public static final String LONG = "LONG";
     public static final String SHORT = "SHORT";
 
@@ -28,11 +30,18 @@ public class AsyncTask extends TaskMeta {
     private Provider provider;
 
     @Column(length = 200)
+    @Size(max = 200)
     private String name;
 
     private long current;
 
     private long total = 100;
+
+    @Override
+    @Pattern(regexp = LONG + "|" + SHORT, message = "must be " + LONG + " or " + SHORT)
+    public String getTaskType() {
+        return super.getTaskType();
+    }
 
     public Account getOwner() {
         return owner;

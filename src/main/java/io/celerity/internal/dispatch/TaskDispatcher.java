@@ -113,8 +113,8 @@ public class TaskDispatcher {
         NewTask created = prepare(definition, arguments, options,
                 options.id() != null ? options.id() : UUID.randomUUID().toString()).schedule(schedule);
         TaskMeta task = created.task();
-        store.insert(created, definition.defaultFields(), options.fields(), RunningTask.currentTaskId().orElse(null),
-                byCaller);
+        store.insert(created, definition.defaultFields(), options.fields(), options.typedFields(),
+                RunningTask.currentTaskId().orElse(null), byCaller);
         send(task);
         return handles.stored(task.getId(), definition.resultType());
     }

@@ -2,14 +2,21 @@ package io.celerity.internal.execution;
 
 import io.celerity.api.SoftTimeLimitExceeded;
 import io.celerity.api.TaskContext;
+import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskNotFoundException;
+import io.celerity.api.TaskOptions;
 import io.celerity.api.TaskState;
 import io.celerity.internal.message.ApiUseMessage;
 import io.celerity.internal.store.GroupCommit;
+import io.celerity.internal.store.TaskEntityModel;
 import io.celerity.internal.store.TaskStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Set;
 
 /** The injectable {@link TaskContext}: every update is a committed change of its own. */
@@ -21,6 +28,12 @@ public class TaskContextBean implements TaskContext {
 
     @Inject
     GroupCommit commits;
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    TaskEntityModel model;
 
     @Override
     public boolean isActive() {
@@ -61,6 +74,22 @@ public class TaskContextBean implements TaskContext {
         if (!change.changed()) {
             throw new IllegalStateException(ApiUseMessage.NOT_UPDATABLE.format(running.id(), change.state()));
         }
+    }
+
+    @Override
+    public <E extends TaskMeta> void update(String state, Class<E> entity, Consumer<? super E> fields) {
+        TaskOptions typed = TaskOptions.none().set(entity, fields);
+        String id = running().id();
+        TaskMeta copy = store.findCommitted(id).orElseThrow(() -> new TaskNotFoundException(id));
+        Map<String, Object> before = model.fieldsOf(copy);
+        typed.typedFields().accept(copy);
+        Map<String, Object> changed = new LinkedHashMap<>();
+        model.fieldsOf(copy).forEach((name, value) -> {
+            if (!Objects.equals(before.get(name), value)) {
+                changed.put(name, value);
+            }
+        });
+        update(state, changed);
     }
 
     private static RunningTask running() {

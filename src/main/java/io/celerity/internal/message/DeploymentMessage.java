@@ -44,6 +44,7 @@ public enum DeploymentMessage implements Message {
     ENTITY_NOT_CONSTRUCTIBLE("CELERITY-0024: cannot create %s: an entity needs a no-argument constructor"),
     UNKNOWN_DEFAULT_FIELD("CELERITY-0025: task %s sets field '%s', but %s has no such field; its fields are %s"),
     UNFIT_DEFAULT_FIELD("CELERITY-0026: task %s sets field '%s': %s"),
+    UNFIT_TASK_TYPE("CELERITY-0027: task %s has type '%s', which breaks the task entity's constraints: %s"),
 
     BAD_TASK_SETTINGS("CELERITY-0030: task %s has bad settings in %s: %s"),
     BAD_CONFIG_VALUE("CELERITY-0031: %s: %s"),
@@ -63,6 +64,9 @@ public enum DeploymentMessage implements Message {
             + "(celerity.security.owner-field)"),
     DEFAULT_OWNER_FIELD_MISSING("CELERITY-0041: the task entity %s has no owner field '%s' "
             + "(celerity.security.owner-field): only admins see tasks over the REST API and WebSocket"),
+    OWNER_WITHOUT_NAME("CELERITY-0042: the task entity %s's owner field '%s' is an association to %s, which has "
+            + "no text attribute named %s to compare with the signed-in user's name; set celerity.security.owner-field "
+            + "to %s.<attribute holding the user name> (or %s.%s to compare by its id)"),
 
     NO_JAX_RS_SERVLET("CELERITY-0050: the server has none of the JAX-RS servlets Celerity knows (%s), so the REST "
             + "API cannot be served"),

@@ -20,14 +20,18 @@ import java.util.logging.Logger;
 
 /**
  * Who owns a task: the field named by {@code celerity.security.owner-field}, compared with a caller's principal
- * name. The field is a basic attribute ({@code owner}), an association compared by its id ({@code owner}) or by an
- * attribute of the associated entity ({@code owner.login}). When a task is enqueued without an explicit owner, the
+ * name. The field is a basic attribute ({@code owner}), or an association compared by an attribute of the associated
+ * entity: the one the key names ({@code owner.id}), else its {@code login}, {@code username}, {@code userName} or
+ * {@code name}; an association with none of those fails the deployment rather than match no one. When a task is enqueued without an explicit owner, the
  * caller's principal becomes its owner.
  */
 @ApplicationScoped
 public class Ownership {
 
     private static final Logger LOG = Logger.getLogger(Ownership.class.getName());
+
+    /** The attributes of an owner entity compared with the principal name when the key names the association only. */
+    private static final List<String> PRINCIPAL_NAMES = List.of("login", "username", "userName", "name");
 
     @PersistenceUnit
     EntityManagerFactory emf;
@@ -64,6 +68,9 @@ public class Ownership {
      * @throws IllegalStateException if it was configured and does not exist
      */
     public void check() {
+        unnamedOwner().ifPresent(message -> {
+            throw new IllegalStateException(message);
+        });
         if (resolve() == null) {
             String entity = model.entityClass().getSimpleName();
             String field = config.web().ownerField();
@@ -178,13 +185,36 @@ public class Ownership {
         if (!(field.getType() instanceof EntityType<?> target)) {
             return parts.length == 1 ? new Resolved(field.getName(), access, null, field, access) : null;
         }
-        SingularAttribute<?, ?> compared = parts.length == 1 ? target.getId(target.getIdType().getJavaType())
+        SingularAttribute<?, ?> compared = parts.length == 1 ? principalNameOf(target)
                 : attribute(target, parts[1]) instanceof SingularAttribute<?, ?> s ? s : null;
         if (compared == null) {
             return null;
         }
         return new Resolved(field.getName() + "." + compared.getName(), access, target, compared,
                 new FieldAccess(target.getJavaType(), compared.getName(), compared.getJavaType(), compared.getJavaMember()));
+    }
+
+    /** The first text attribute of an owner entity that names a principal: login, username, userName or name. */
+    private static SingularAttribute<?, ?> principalNameOf(EntityType<?> owner) {
+        for (String name : PRINCIPAL_NAMES) {
+            if (attribute(owner, name) instanceof SingularAttribute<?, ?> s && s.getJavaType() == String.class) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The owner field is an association whose entity has none of {@link #PRINCIPAL_NAMES}: say which key to set. */
+    private Optional<String> unnamedOwner() {
+        String[] parts = config.web().ownerField().split("\\.");
+        EntityType<?> entity = emf.getMetamodel().entity(model.entityClass());
+        if (parts.length == 1 && attribute(entity, parts[0]) instanceof SingularAttribute<?, ?> field
+                && field.getType() instanceof EntityType<?> target && principalNameOf(target) == null) {
+            return Optional.of(DeploymentMessage.OWNER_WITHOUT_NAME.format(entity.getJavaType().getSimpleName(),
+                    field.getName(), target.getName(), String.join(", ", PRINCIPAL_NAMES), field.getName(),
+                    field.getName(), TaskEntityModel.idOf(target).getName()));
+        }
+        return Optional.empty();
     }
 
     private static Attribute<?, ?> attribute(EntityType<?> entity, String name) {

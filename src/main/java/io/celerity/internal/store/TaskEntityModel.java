@@ -12,6 +12,8 @@ import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -45,6 +47,9 @@ public class TaskEntityModel {
 
     @Inject
     CelerityConfig config;
+
+    @Inject
+    Validator validator;
 
     private Class<? extends TaskMeta> entityClass;
     private Map<String, FieldAccess> fields;
@@ -101,6 +106,59 @@ public class TaskEntityModel {
                     throw new IllegalStateException(DeploymentMessage.UNFIT_DEFAULT_FIELD.format(task, name,
                             e.getMessage()), e);
                 }
+            }
+        });
+    }
+
+    /**
+     * Fails if a task's type breaks a constraint the entity declares on {@code taskType}, such as
+     * {@code @Pattern(regexp = "LONG|SHORT")} on an overriding {@code getTaskType()}: the seed's choices.
+     *
+     * @throws IllegalStateException naming the task and the constraint
+     */
+    public void checkType(String task, String type) {
+        String broken = violations(validator.validateValue(entityClass(), "taskType", type));
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException(DeploymentMessage.UNFIT_TASK_TYPE.format(task, type, broken));
+        }
+    }
+
+    /**
+     * Fails if a task breaks a Bean Validation constraint of the entity: checked before a task is stored and after
+     * each update, so a value outside a column's choices never reaches the table.
+     *
+     * @throws IllegalArgumentException listing every broken constraint
+     */
+    public void validate(TaskMeta task) {
+        String broken = violations(validator.validate(task));
+        if (!broken.isEmpty()) {
+            throw new IllegalArgumentException(StoreMessage.CONSTRAINT_VIOLATED.format(
+                    task.getClass().getSimpleName(), broken));
+        }
+    }
+
+    private static String violations(Set<? extends ConstraintViolation<?>> violations) {
+        return violations.stream()
+                .map(v -> v.getPropertyPath() + " " + v.getMessage() + " (is " + v.getInvalidValue() + ")")
+                .sorted().collect(Collectors.joining("; "));
+    }
+
+    /**
+     * Replaces each association that code set to an entity this persistence context does not manage (a detached
+     * one, from another transaction) by the managed one with its id, as the map form does.
+     *
+     * @throws IllegalArgumentException if the entity was never stored or no longer exists
+     */
+    public void attachAssociations(EntityManager em, TaskMeta task) {
+        associations.forEach((name, target) -> {
+            FieldAccess field = fields.get(name);
+            Object value = field.get(task);
+            if (value != null && !em.contains(value)) {
+                Object id = emf.getPersistenceUnitUtil().getIdentifier(value);
+                if (id == null) {
+                    throw new IllegalArgumentException(StoreMessage.ATTACHED_NEW_ENTITY.format(name, target.getName()));
+                }
+                field.set(task, value(em, field, value));
             }
         });
     }
@@ -204,13 +262,19 @@ public class TaskEntityModel {
             }
             EntityType<?> target = associations.get(name);
             if (target != null) {
-                SingularAttribute<?, ?> id = target.getId(target.getIdType().getJavaType());
+                SingularAttribute<?, ?> id = idOf(target);
                 columns.put(name, new TaskColumn(name, "t." + name + "." + id.getName(), id.getJavaType()));
             } else {
                 columns.put(name, new TaskColumn(name, "t." + name, attribute.getJavaType()));
             }
         }
         return columns;
+    }
+
+    /** An entity's id attribute; looked up by flag, as EclipseLink's getId(Long.class) refuses a primitive id. */
+    static SingularAttribute<?, ?> idOf(EntityType<?> entity) {
+        return entity.getSingularAttributes().stream().filter(SingularAttribute::isId).findFirst()
+                .orElseThrow(() -> new IllegalStateException(entity.getName() + " has no single id attribute"));
     }
 
     /** Text and binary blobs cannot be compared or ordered in every database. */

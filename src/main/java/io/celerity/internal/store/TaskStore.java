@@ -60,13 +60,20 @@ public class TaskStore {
      * {@code byCaller} is false (a schedule's tick, which no caller made).
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = IllegalArgumentException.class)
-    public void insert(NewTask created, Map<String, String> defaultFields, Map<String, ?> callFields, String parentId,
-                       boolean byCaller) {
+    public void insert(NewTask created, Map<String, String> defaultFields, Map<String, ?> callFields,
+                       Consumer<TaskMeta> typedFields, String parentId, boolean byCaller) {
         TaskMeta task = created.task();
         applyFields(task, defaultFields, callFields);
-        if (byCaller && !ownerGiven(defaultFields, callFields)) {
+        boolean ownerGiven = ownerGiven(defaultFields, callFields);
+        if (typedFields != null) {
+            typedFields.accept(task);
+            model.attachAssociations(em, task);
+            ownerGiven = ownerGiven || ownership.ownerOf(task) != null;
+        }
+        if (byCaller && !ownerGiven) {
             ownership.capture(em, task, parentId);
         }
+        model.validate(task);
         persistNew(task);
         em.flush();
     }
@@ -90,6 +97,7 @@ public class TaskStore {
                     ownership.captureLike(task, owned);
                 }
             }
+            model.validate(task);
             persistNew(task);
         }
         em.flush();
@@ -206,6 +214,12 @@ public class TaskStore {
         rows.stream().filter(row -> TaskState.PENDING.equals(row[1])).forEach(row -> ids.add((String) row[0]));
         rows.stream().filter(row -> !TaskState.PENDING.equals(row[1])).forEach(row -> ids.add((String) row[0]));
         return ids;
+    }
+
+    /** The task as committed, read in a transaction of its own: a copy that no persistence context manages. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<TaskMeta> findCommitted(String id) {
+        return Optional.ofNullable(em.find(model.entityClass(), id));
     }
 
     /** The task as stored; inside a transaction, as this transaction sees it. */
@@ -418,7 +432,10 @@ public class TaskStore {
 
         /** Sets application fields and optionally a new state of a running task, on behalf of one run of it. */
         public Change update(Claim claim, String state, Map<String, ?> fields) {
-            return change(claim, state, write -> model.apply(em, write.task(), fields));
+            return change(claim, state, write -> {
+                model.apply(em, write.task(), fields);
+                model.validate(write.task());
+            });
         }
 
         /** Sets columns without changing the state or checking it. */

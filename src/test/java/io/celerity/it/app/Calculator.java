@@ -35,6 +35,22 @@ public class Calculator {
         return TaskHandle.completed(x + y);
     }
 
+    /**
+     * Counts up in the entity's own field through its class, twice, then tries a name longer than the entity allows;
+     * returns how that update was refused.
+     */
+    @BackgroundTask(name = "typed-count", type = AsyncTask.SHORT)
+    public TaskHandle<String> typedCount(long by) {
+        task.update(TaskState.PROGRESS, AsyncTask.class, t -> t.setCurrent(t.getCurrent() + by));
+        task.update(AsyncTask.class, t -> t.setCurrent(t.getCurrent() + by));
+        try {
+            task.update(AsyncTask.class, t -> t.setName("n".repeat(201)));
+            return TaskHandle.completed("accepted");
+        } catch (IllegalArgumentException e) {
+            return TaskHandle.completed(e.getMessage());
+        }
+    }
+
     /** Runs longer than the test server's JTA timeout (4 s), reporting progress every half second. */
     @BackgroundTask(name = "slow-count", type = AsyncTask.LONG)
     public TaskHandle<Long> slowCount(int steps) throws InterruptedException {

@@ -6,7 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A user of the test application; tasks point at their owner, compared by login (owner.login). */
+/** A user of the test application; tasks point at their owner, compared by login (owner, matched by its login attribute). */
 @Entity
 @Table(name = "web_member")
 public class Member {
