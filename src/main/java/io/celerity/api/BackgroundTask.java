@@ -44,7 +44,7 @@ public @interface BackgroundTask {
     /** The task name; default: the fully qualified class name, '.', the method name. Unique in the application. */
     @Nonbinding String name() default "";
 
-    /** The task type, a free label stored in {@link TaskMeta#getType()} (AsyncTask's {@code task_type}). */
+    /** The task type, a label stored in {@link TaskMeta#getTaskType()}; the task entity may constrain its values (AsyncTask's {@code task_type}). */
     @Nonbinding String type() default "";
 
     /**
