@@ -18,7 +18,7 @@ export CELERITY_BROKER_PASSWORD
 ) &
 exec java -Dcelerity.broker.embedded.data-dir="$demo/target/demo-data/broker" \
     -jar target/payara-micro.jar \
-    --nocluster --rootdir target/payara-root --port "$port" --contextroot / \
+    --nohazelcast --rootdir target/payara-root --port "$port" --contextroot / \
     --prebootcommandfile ../server-config/payara/pre-boot-commands.asadmin \
     --postbootcommandfile ../server-config/payara/post-boot-commands.asadmin \
     --deploy target/celerity-demo.war
