@@ -17,11 +17,12 @@ public class DemoData {
     @PostConstruct
     void create() {
         if (em.createQuery("select count(a) from Account a", Long.class).getSingleResult() == 0) {
+            // the providers first: Acme is provider 1, as README's examples say
+            em.persist(new Provider("Acme"));
+            em.persist(new Provider("Globex"));
             em.persist(new Account("alice"));
             em.persist(new Account("bob"));
             em.persist(new Account("admin"));
-            em.persist(new Provider("Acme"));
-            em.persist(new Provider("Globex"));
         }
     }
 }
