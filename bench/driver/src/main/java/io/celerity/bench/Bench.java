@@ -62,8 +62,11 @@ public final class Bench {
                 .map(String::strip).toList();
         Map<String, List<Double>> rates = new LinkedHashMap<>();
         List<Double> floor = new ArrayList<>();
+        long broker = ProcessCpu.brokerPid(repo.resolve("bench/target/artemis/instance"));
         for (int concurrency : concurrencies) {
+            ProcessCpu.Sample floorStart = ProcessCpu.sample(null, broker);
             double floorRate = Floor.run("tcp://127.0.0.1:" + brokerPort, n, concurrency);
+            ProcessCpu.Sample floorCpu = ProcessCpu.sample(null, broker).minus(floorStart);
             floor.add(floorRate);
             for (String name : servers) {
                 server = name;
@@ -71,7 +74,13 @@ public final class Bench {
                 try (Server running = start(concurrency)) {
                     Database.truncate();
                     measureThroughput(running, "warm-" + concurrency, "noop", Math.min(n, 2_000), concurrency, false);
+                    ProcessCpu.Sample start = ProcessCpu.sample(running.handle(), broker);
                     rate = measureThroughput(running, "tp-" + concurrency, "noop", n, concurrency, true);
+                    ProcessCpu.Sample used = ProcessCpu.sample(running.handle(), broker).minus(start);
+                    emit("cpu n=%d concurrency=%d server_ms_per_task=%.2f broker_ms_per_task=%.2f db_ms_per_task=%.2f "
+                                    + "floor_ms_per_task=%.2f server=%s", n, concurrency, used.server() / n,
+                            used.broker() / n, used.db() / n,
+                            (floorCpu.driver() + floorCpu.broker() + floorCpu.db()) / n, name);
                 }
                 rates.computeIfAbsent(name, key -> new ArrayList<>()).add(rate);
                 emit("throughput n=%d concurrency=%d celerity_tasks_per_s=%.0f floor_tasks_per_s=%.0f ratio=%.2f "
@@ -102,6 +111,8 @@ public final class Bench {
             if (large > 0) {
                 double rate = measureThroughput(server, "large", "noop", large, best, false);
                 emit("throughput n=%d concurrency=%d celerity_tasks_per_s=%.0f", large, best, rate);
+                emit("memory n=%d server_rss_mib=%d broker_rss_mib=%d", large, ProcessCpu.residentMib(server.handle()),
+                        ProcessCpu.residentMib(ProcessHandle.of(broker).orElseThrow()));
             }
             double paced = Math.max(1, Math.floor(peak / 2));
             measureLatency(server, best, paced, this.server);

@@ -35,6 +35,11 @@ final class Server implements AutoCloseable {
         this.process = process;
     }
 
+    /** The server's process (WildFly's start script, with its java as a descendant). */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     static Server start(Path repo, Path app, int concurrency, int brokerPort, Path log, List<String> options)
             throws Exception {
         Path boot = app.resolve("target/bench-boot.asadmin");
