@@ -16,6 +16,7 @@ enum ApiMessage {
     INVALID_OPTION("CELERITY-0121: %s must %s"),
     PRIORITY_OUT_OF_RANGE("CELERITY-0122: priority %s is not between 0 and 9"),
     NEGATIVE_MAX_RETRIES("CELERITY-0123: maxRetries %s is negative"),
+    FIELDS_CODE_THREW("CELERITY-0133: the code that sets the fields of %s threw %s"),
     NOT_THE_TASK_ENTITY("CELERITY-0132: fields are set on %s, but the task entity is %s"),
     MALFORMED_TASK_ID("CELERITY-0124: a task id has 1 to 36 letters, digits or - _ . : characters, not '%s'"),
     NULL_WORKFLOW_PART("CELERITY-0129: %s of a workflow holds null; each part is a signature (Workflows.signature), "

@@ -71,8 +71,9 @@ public interface TaskContext {
 
     /**
      * Records a new state and sets entity fields by code, in one committed change. The consumer runs on this thread,
-     * on a copy of the task as committed; the application fields it changes are written as {@link #update(String,
-     * Map)} writes them (one read more than the map form). Celerity's own columns are not changed this way.
+     * on a detached copy of the task as committed (a lazy association it has not loaded cannot be navigated); the
+     * application fields whose values it changed are written as {@link #update(String, Map)} writes them (two reads
+     * more than the map form). Collections and Celerity's own columns are not changed this way.
      *
      * @throws IllegalArgumentException if the task entity is not an {@code entity}, or a value breaks a constraint
      */

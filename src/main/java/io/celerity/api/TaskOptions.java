@@ -82,7 +82,8 @@ public final class TaskOptions {
      * entity before it is stored, with the annotation's and the map's fields already set. An association may be set
      * to a detached entity: the stored task refers to the managed one with its id.
      *
-     * @throws IllegalArgumentException at the enqueue if the application's task entity is not an {@code entity}
+     * @throws IllegalArgumentException at the enqueue if the application's task entity is not an {@code entity}, or
+     *                                  if the consumer throws (its exception is the cause)
      */
     public <E extends TaskMeta> TaskOptions set(Class<E> entity, Consumer<? super E> fields) {
         if (entity == null || fields == null) {
@@ -94,7 +95,13 @@ public final class TaskOptions {
                 throw new IllegalArgumentException(ApiMessage.NOT_THE_TASK_ENTITY.format(entity.getName(),
                         task.getClass().getName()));
             }
-            fields.accept(entity.cast(task));
+            try {
+                fields.accept(entity.cast(task));
+            } catch (IllegalArgumentException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(ApiMessage.FIELDS_CODE_THREW.format(entity.getSimpleName(), e), e);
+            }
         };
         TaskOptions copy = copy();
         copy.typedFields = typedFields == null ? typed : typedFields.andThen(typed);

@@ -110,6 +110,10 @@ class ArchetypeIT {
         assertEquals("SUCCESS", first(task, "\"state\"\\s*:\\s*\"([A-Z]+)\""), task);
         assertTrue(Pattern.compile("\"result\"\\s*:\\s*3\\b").matcher(task).find(), task);
         assertTrue(Pattern.compile("\"current\"\\s*:\\s*100\\b").matcher(task).find(), task);
+        // the resource sets owner and provider through the entity's class; the annotation names the task
+        assertTrue(Pattern.compile("\"provider\"\\s*:\\s*1\\b").matcher(task).find(), task);
+        assertTrue(Pattern.compile("\"name\"\\s*:\\s*\"Long addition\"").matcher(task).find(), task);
+        assertTrue(Pattern.compile("\"owner\"\\s*:\\s*\"alice\"").matcher(task).find(), task);
 
         assertTrue(get("alice", "/celerity/api/tasks", 200).contains(id), "alice does not see her task");
         assertFalse(get("bob", "/celerity/api/tasks", 200).contains(id), "bob sees alice's task");
@@ -171,6 +175,12 @@ class ArchetypeIT {
         builder.environment().put("BROKER_PORT", String.valueOf(brokerPort));
         builder.environment().put("CELERITY_BROKER_PASSWORD", "archetype-it-" + System.nanoTime());
         app = builder.start();
+        Process started = app;
+        // a test JVM that dies leaves no server behind
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        }));
         long ready = -1;
         appOutput = new Thread(() -> {
             try (BufferedReader output = new BufferedReader(new InputStreamReader(app.getInputStream(),

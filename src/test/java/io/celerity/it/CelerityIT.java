@@ -453,7 +453,13 @@ class CelerityIT {
                 + AsyncTask.class.getName(), otherEntity.getMessage());
         IllegalArgumentException unsaved = assertThrows(IllegalArgumentException.class,
                 () -> tasks.with(AsyncTask.class, t -> t.setProvider(new Provider())).call(() -> calculator.add(1, 1)));
-        assertTrue(unsaved.getMessage().startsWith("CELERITY-030"), unsaved.getMessage());
+        assertTrue(unsaved.getMessage().startsWith("CELERITY-0307: field 'provider' is set to a Provider that is not "
+                + "stored yet"), unsaved.getMessage());
+        IllegalArgumentException threw = assertThrows(IllegalArgumentException.class,
+                () -> tasks.with(AsyncTask.class, t -> t.setName(t.getName().strip()))
+                        .call(() -> calculator.typedCount(1)));
+        assertTrue(threw.getMessage().startsWith("CELERITY-0133: the code that sets the fields of AsyncTask threw "
+                + "java.lang.NullPointerException"), threw.getMessage());
         assertEquals(before, countTasks(), "nothing refused was recorded");
     }
 

@@ -80,9 +80,11 @@ public class TaskContextBean implements TaskContext {
     public <E extends TaskMeta> void update(String state, Class<E> entity, Consumer<? super E> fields) {
         TaskOptions typed = TaskOptions.none().set(entity, fields);
         String id = running().id();
-        TaskMeta copy = store.findCommitted(id).orElseThrow(() -> new TaskNotFoundException(id));
-        Map<String, Object> before = model.fieldsOf(copy);
+        // two copies: a change the consumer makes inside a field's value (a Date, an embeddable) shows against the other
+        Map<String, Object> before = model.fieldsOf(committed(id));
+        TaskMeta copy = committed(id);
         typed.typedFields().accept(copy);
+        model.checkStored(copy);
         Map<String, Object> changed = new LinkedHashMap<>();
         model.fieldsOf(copy).forEach((name, value) -> {
             if (!Objects.equals(before.get(name), value)) {
@@ -90,6 +92,10 @@ public class TaskContextBean implements TaskContext {
             }
         });
         update(state, changed);
+    }
+
+    private TaskMeta committed(String id) {
+        return store.findCommitted(id).orElseThrow(() -> new TaskNotFoundException(id));
     }
 
     private static RunningTask running() {

@@ -21,9 +21,9 @@ import java.util.logging.Logger;
 /**
  * Who owns a task: the field named by {@code celerity.security.owner-field}, compared with a caller's principal
  * name. The field is a basic attribute ({@code owner}), or an association compared by an attribute of the associated
- * entity: the one the key names ({@code owner.id}), else its {@code login}, {@code username}, {@code userName} or
- * {@code name}; an association with none of those fails the deployment rather than match no one. When a task is enqueued without an explicit owner, the
- * caller's principal becomes its owner.
+ * entity: the one the key names ({@code owner.id}), else its {@code login}, {@code username} or {@code userName};
+ * an association with none of those fails the deployment rather than match no one. When a task is enqueued without an
+ * explicit owner, the caller's principal becomes its owner.
  */
 @ApplicationScoped
 public class Ownership {
@@ -31,7 +31,7 @@ public class Ownership {
     private static final Logger LOG = Logger.getLogger(Ownership.class.getName());
 
     /** The attributes of an owner entity compared with the principal name when the key names the association only. */
-    private static final List<String> PRINCIPAL_NAMES = List.of("login", "username", "userName", "name");
+    private static final List<String> PRINCIPAL_NAMES = List.of("login", "username", "userName");
 
     @PersistenceUnit
     EntityManagerFactory emf;
@@ -120,6 +120,12 @@ public class Ownership {
         return value == null ? null : value.toString();
     }
 
+    /** Whether the owner field of a task holds a value (an entity, or a name). */
+    public boolean ownerSet(TaskMeta task) {
+        Resolved owner = resolve();
+        return owner != null && owner.access().get(task) != null;
+    }
+
     /** Gives a task the owner another task of the same enqueue was given by {@link #capture}. */
     void captureLike(TaskMeta task, TaskMeta captured) {
         Resolved owner = resolve();
@@ -194,7 +200,10 @@ public class Ownership {
                 new FieldAccess(target.getJavaType(), compared.getName(), compared.getJavaType(), compared.getJavaMember()));
     }
 
-    /** The first text attribute of an owner entity that names a principal: login, username, userName or name. */
+    /**
+     * The first text attribute of an owner entity that names a principal: login, username or userName; never a display
+     * name, which need not be unique.
+     */
     private static SingularAttribute<?, ?> principalNameOf(EntityType<?> owner) {
         for (String name : PRINCIPAL_NAMES) {
             if (attribute(owner, name) instanceof SingularAttribute<?, ?> s && s.getJavaType() == String.class) {

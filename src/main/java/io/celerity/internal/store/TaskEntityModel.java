@@ -139,7 +139,7 @@ public class TaskEntityModel {
 
     private static String violations(Set<? extends ConstraintViolation<?>> violations) {
         return violations.stream()
-                .map(v -> v.getPropertyPath() + " " + v.getMessage() + " (is " + v.getInvalidValue() + ")")
+                .map(v -> v.getPropertyPath() + " " + v.getMessage()) // never the value: it may be sensitive
                 .sorted().collect(Collectors.joining("; "));
     }
 
@@ -150,15 +150,27 @@ public class TaskEntityModel {
      * @throws IllegalArgumentException if the entity was never stored or no longer exists
      */
     public void attachAssociations(EntityManager em, TaskMeta task) {
+        checkStored(task);
         associations.forEach((name, target) -> {
             FieldAccess field = fields.get(name);
             Object value = field.get(task);
             if (value != null && !em.contains(value)) {
-                Object id = emf.getPersistenceUnitUtil().getIdentifier(value);
-                if (id == null) {
-                    throw new IllegalArgumentException(StoreMessage.ATTACHED_NEW_ENTITY.format(name, target.getName()));
-                }
                 field.set(task, value(em, field, value));
+            }
+        });
+    }
+
+    /**
+     * Fails if code set an association of the task to an entity that was never stored: it has no id to refer to.
+     *
+     * @throws IllegalArgumentException naming the field
+     */
+    public void checkStored(TaskMeta task) {
+        entityClass();
+        associations.forEach((name, target) -> {
+            Object value = fields.get(name).get(task);
+            if (value != null && emf.getPersistenceUnitUtil().getIdentifier(value) == null) {
+                throw new IllegalArgumentException(StoreMessage.ATTACHED_NEW_ENTITY.format(name, target.getName()));
             }
         });
     }

@@ -63,13 +63,7 @@ public class TaskStore {
     public void insert(NewTask created, Map<String, String> defaultFields, Map<String, ?> callFields,
                        Consumer<TaskMeta> typedFields, String parentId, boolean byCaller) {
         TaskMeta task = created.task();
-        applyFields(task, defaultFields, callFields);
-        boolean ownerGiven = ownerGiven(defaultFields, callFields);
-        if (typedFields != null) {
-            typedFields.accept(task);
-            model.attachAssociations(em, task);
-            ownerGiven = ownerGiven || ownership.ownerOf(task) != null;
-        }
+        boolean ownerGiven = setFields(task, defaultFields, callFields, typedFields);
         if (byCaller && !ownerGiven) {
             ownership.capture(em, task, parentId);
         }
@@ -87,8 +81,7 @@ public class TaskStore {
         TaskMeta owned = null;
         for (Insert insert : inserts) {
             TaskMeta task = insert.created().task();
-            applyFields(task, insert.defaultFields(), insert.callFields());
-            if (!ownerGiven(insert.defaultFields(), insert.callFields())) {
+            if (!setFields(task, insert.defaultFields(), insert.callFields(), insert.typedFields())) {
                 // the owner is looked up once: a lookup per task would write every task persisted so far first
                 if (owned == null) {
                     ownership.capture(em, task, parentId);
@@ -98,15 +91,29 @@ public class TaskStore {
                 }
             }
             model.validate(task);
-            persistNew(task);
         }
+        // every task is checked before any is stored: a refused one leaves no part of the workflow behind
+        inserts.forEach(insert -> persistNew(insert.created().task()));
         em.flush();
     }
 
-    /** The task's definition's field values, then its call's, which override them. */
-    private void applyFields(TaskMeta task, Map<String, String> defaultFields, Map<String, ?> callFields) {
+    /**
+     * Sets the task's definition's field values, then its call's, which override them, then those its call sets by
+     * code.
+     *
+     * @return whether they give the task an owner
+     */
+    private boolean setFields(TaskMeta task, Map<String, String> defaultFields, Map<String, ?> callFields,
+                              Consumer<TaskMeta> typedFields) {
         model.apply(em, task, defaultFields);
         model.apply(em, task, callFields);
+        boolean ownerGiven = ownerGiven(defaultFields, callFields);
+        if (typedFields != null) {
+            typedFields.accept(task);
+            model.attachAssociations(em, task);
+            ownerGiven = ownerGiven || ownership.ownerSet(task);
+        }
+        return ownerGiven;
     }
 
     private boolean ownerGiven(Map<String, String> defaultFields, Map<String, ?> callFields) {
@@ -121,7 +128,8 @@ public class TaskStore {
     }
 
     /** A task to record with {@link #insertAll}, with the fields its definition and its call give it. */
-    public record Insert(NewTask created, Map<String, String> defaultFields, Map<String, ?> callFields) {
+    public record Insert(NewTask created, Map<String, String> defaultFields, Map<String, ?> callFields,
+                         Consumer<TaskMeta> typedFields) {
     }
 
     /**

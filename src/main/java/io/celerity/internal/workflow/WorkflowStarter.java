@@ -69,7 +69,8 @@ public class WorkflowStarter {
                 }
                 created.arguments(arguments.json());
             }
-            inserts.add(new TaskStore.Insert(created, signature.task().defaultFields(), signature.options().fields()));
+            inserts.add(new TaskStore.Insert(created, signature.task().defaultFields(), signature.options().fields(),
+                    signature.options().typedFields()));
             resultTypes.put(ids.get(task.index), signature.task().resultType());
         }
         store.insertAll(inserts, RunningTask.currentTaskId().orElse(null));
