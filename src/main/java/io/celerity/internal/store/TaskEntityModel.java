@@ -54,6 +54,7 @@ public class TaskEntityModel {
     private Class<? extends TaskMeta> entityClass;
     private Map<String, FieldAccess> fields;
     private Map<String, EntityType<?>> associations;
+    private volatile Boolean constrained;
 
     public synchronized Class<? extends TaskMeta> entityClass() {
         if (entityClass == null) {
@@ -130,11 +131,24 @@ public class TaskEntityModel {
      * @throws IllegalArgumentException listing every broken constraint
      */
     public void validate(TaskMeta task) {
+        if (!constrained()) {
+            return;
+        }
         String broken = violations(validator.validate(task));
         if (!broken.isEmpty()) {
             throw new IllegalArgumentException(StoreMessage.CONSTRAINT_VIOLATED.format(
                     task.getClass().getSimpleName(), broken));
         }
+    }
+
+    /** Whether the entity declares any constraint: most do not, and then no task needs validating. */
+    private boolean constrained() {
+        Boolean known = constrained;
+        if (known == null) {
+            known = validator.getConstraintsForClass(entityClass()).isBeanConstrained();
+            constrained = known;
+        }
+        return known;
     }
 
     private static String violations(Set<? extends ConstraintViolation<?>> violations) {
