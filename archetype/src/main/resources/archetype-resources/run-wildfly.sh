@@ -19,6 +19,12 @@ if [ ! -f "$home/standalone/configuration/standalone-full.pristine.xml" ]; then
     mvn -q -B dependency:unpack -Dartifact="org.wildfly:wildfly-dist:$version:tar.gz" -DoutputDirectory="$PWD/target"
     cp "$home/standalone/configuration/standalone-full.xml" "$home/standalone/configuration/standalone-full.pristine.xml"
 fi
+# the self-signed certificate WildFly's HTTPS listener would generate on first use (it warns at every start until then)
+if [ ! -f "$home/standalone/configuration/application.keystore" ]; then
+    "${JAVA_HOME:+$JAVA_HOME/bin/}keytool" -genkeypair -alias localhost -keyalg RSA -keysize 2048 -validity 3650 \
+        -dname CN=localhost -storetype JKS -storepass password -keypass password \
+        -keystore "$home/standalone/configuration/application.keystore" > /dev/null 2>&1
+fi
 cp "$home/standalone/configuration/standalone-full.pristine.xml" "$home/standalone/configuration/standalone-full.xml"
 rm -rf "$home/standalone/data" "$home/standalone/tmp" "$home/standalone/deployments/"*.war*
 {

@@ -2,7 +2,10 @@ package io.celerity.it;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -37,10 +40,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The archetype, as a new user meets it: one command generates a project, one command ({@code run.sh}) builds and
- * starts it, and it runs the long addition for its users. The library under test and the archetype are installed
+ * starts it, and it runs the long addition for its users; then {@code run-wildfly.sh} runs the same project on
+ * WildFly. Each server's log, from the build to its stop on SIGTERM, has no warning, error or stack trace. The
+ * library under test and the archetype are installed
  * into a local repository of this test's own (target/archetype-it/repo), which finds everything else in the user's
  * local repository, then in Maven Central.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ArchetypeIT {
 
     private static final File TARGET = new File(System.getProperty("celerity.test.target", "target"))
@@ -51,7 +57,9 @@ class ArchetypeIT {
     private static final File SETTINGS = new File(HOME, "settings.xml");
     private static final File WORK = new File(HOME, "work");
     private static final File APP = new File(WORK, "addition-app");
-    private static final File APP_LOG = new File(HOME, "addition-app.log");
+    /** Offsets WildFly's ports may be moved by: the Payara Micro of the other tests keeps its own. */
+    private static final List<Integer> WILDFLY_OFFSETS = List.of(300, 400, 600, 700, 900, 1100);
+    private static final List<Integer> WILDFLY_PORTS = List.of(8080, 8443, 9990, 9993, 8009, 4712, 4713, 3528, 3529);
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
@@ -59,13 +67,14 @@ class ArchetypeIT {
     private static final Duration POLL = Duration.ofMillis(250);
 
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
-    private static final Pattern LEVEL =
-            Pattern.compile("^(?:\\[[^\\]]*\\]\\s*\\[[^\\]]*\\]\\s*\\[([A-Z]+)\\]|([A-Z]+): )");
+    private static final Pattern LEVEL = Pattern.compile(
+            "^(?:\\[[^\\]]*\\]\\s*\\[[^\\]]*\\]\\s*\\[([A-Z]+)\\]|([A-Z]+): |\\d\\d:\\d\\d:\\d\\d,\\d{3} ([A-Z]+) )");
     private static final List<String> LOG = Collections.synchronizedList(new ArrayList<>());
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static String version;
     private static Process app;
     private static Thread appOutput;
+    private static File appLog;
     private static String base;
 
     @BeforeAll
@@ -82,11 +91,14 @@ class ArchetypeIT {
                 "-DarchetypeVersion=" + version, "-DgroupId=com.example", "-DartifactId=addition-app",
                 "-Dversion=1.0-SNAPSHOT", "-Dpackage=com.example.addition", "-DinteractiveMode=false");
         System.out.printf("ArchetypeIT: installed and generated in %d s%n", seconds(started));
-        start();
+        int port = freePort();
+        launch("run.sh", Map.of("PORT", String.valueOf(port), "BROKER_PORT", String.valueOf(freePort())),
+                "http://127.0.0.1:" + port, "payara", "Payara Micro", "ready in");
         System.out.printf("ArchetypeIT: the generated application answered after %d s%n", seconds(started));
     }
 
     @Test
+    @Order(1)
     void theGeneratedProject_isTheUsersOwnApplication() throws IOException {
         assertTrue(new File(APP, "src/main/java/com/example/addition/AsyncTask.java").isFile());
         String pom = Files.readString(APP.toPath().resolve("pom.xml"));
@@ -101,6 +113,7 @@ class ArchetypeIT {
     }
 
     @Test
+    @Order(2)
     void anAddition_runsInTheBackground_forItsOwnerOnly() throws Exception {
         String provider = first(get("alice", "/api/providers", 200), "\"id\"\\s*:\\s*(\\d+)");
         assertEquals("1", provider, "the README's examples use provider 1");
@@ -127,10 +140,27 @@ class ArchetypeIT {
     }
 
     @Test
+    @Order(3)
     void theRunScript_startsTheApplicationInTheForeground() {
         assertTrue(app.isAlive());
         assertTrue(app.info().command().orElse("").endsWith("java"), "run.sh does not exec java: "
                 + app.info().commandLine().orElse("?"));
+    }
+
+    /** The same project on WildFly, with run-wildfly.sh: the same application, and a log as clean. */
+    @Test
+    @Order(4)
+    void theWildFlyScript_runsTheSameApplication() throws Exception {
+        stopAndCheckTheLog();
+        int offset = WILDFLY_OFFSETS.stream().filter(ArchetypeIT::wildFlyPortsFree).findFirst()
+                .orElseThrow(() -> new AssertionError("no free ports for WildFly at offsets " + WILDFLY_OFFSETS));
+        launch("run-wildfly.sh", Map.of("PORT", "8080", "PORT_OFFSET", String.valueOf(offset)),
+                "http://127.0.0.1:" + (8080 + offset), "wildfly", "WFLYSRV0025");
+        String id = startAddition("alice", 4, 5, "1");
+        String task = awaitEnd("alice", id);
+        assertEquals("SUCCESS", first(task, "\"state\"\\s*:\\s*\"([A-Z]+)\""), task);
+        assertTrue(Pattern.compile("\"result\"\\s*:\\s*9\\b").matcher(task).find(), task);
+        assertFalse(get("bob", "/celerity/api/tasks", 200).contains(id), "bob sees alice's task");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -144,16 +174,18 @@ class ArchetypeIT {
         if (app.isAlive()) {
             terminate();
         }
+        app = null;
         List<String> lines;
         synchronized (LOG) {
             lines = List.copyOf(LOG);
         }
-        List<String> severe = lines.stream().filter(l -> "SEVERE".equals(level(l))).toList();
+        List<String> severe = lines.stream().filter(l -> List.of("SEVERE", "ERROR", "FATAL").contains(String.valueOf(level(l))))
+                .toList();
         List<String> traces = lines.stream().filter(l -> l.startsWith("\tat ")).toList();
-        List<String> warnings = lines.stream().filter(l -> "WARNING".equals(level(l))).toList();
-        assertTrue(severe.isEmpty() && traces.isEmpty(), "SEVERE lines or stack traces in " + APP_LOG + ":\n"
+        List<String> warnings = lines.stream().filter(l -> List.of("WARNING", "WARN").contains(String.valueOf(level(l)))).toList();
+        assertTrue(severe.isEmpty() && traces.isEmpty(), "SEVERE lines or stack traces in " + appLog + ":\n"
                 + String.join("\n", severe) + "\n" + String.join("\n", traces));
-        assertTrue(warnings.isEmpty(), "WARNING lines in " + APP_LOG + ":\n" + String.join("\n", warnings));
+        assertTrue(warnings.isEmpty(), "WARNING lines in " + appLog + ":\n" + String.join("\n", warnings));
     }
 
     /**
@@ -162,17 +194,25 @@ class ArchetypeIT {
      */
     private static String level(String line) {
         Matcher matcher = LEVEL.matcher(ANSI.matcher(line).replaceAll(""));
-        return matcher.find() ? (matcher.group(1) != null ? matcher.group(1) : matcher.group(2)) : null;
+        if (!matcher.find()) {
+            return null;
+        }
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2) != null ? matcher.group(2)
+                : matcher.group(3);
     }
 
-    private static void start() throws Exception {
-        int port = freePort();
-        int brokerPort = freePort();
-        base = "http://127.0.0.1:" + port;
-        ProcessBuilder builder = new ProcessBuilder("bash", "run.sh").directory(APP).redirectErrorStream(true);
+    /**
+     * Starts a run script of the generated project and waits until the application answers; {@code ready} is what
+     * the server logs once it has deployed (it keeps running when a deployment failed).
+     */
+    private static void launch(String script, Map<String, String> variables, String url, String name,
+                               String... ready) throws Exception {
+        base = url;
+        appLog = new File(HOME, "addition-app-" + name + ".log");
+        LOG.clear();
+        ProcessBuilder builder = new ProcessBuilder("bash", script).directory(APP).redirectErrorStream(true);
         environment(builder.environment());
-        builder.environment().put("PORT", String.valueOf(port));
-        builder.environment().put("BROKER_PORT", String.valueOf(brokerPort));
+        builder.environment().putAll(variables);
         builder.environment().put("CELERITY_BROKER_PASSWORD", "archetype-it-" + System.nanoTime());
         app = builder.start();
         Process started = app;
@@ -181,14 +221,14 @@ class ArchetypeIT {
             started.descendants().forEach(ProcessHandle::destroyForcibly);
             started.destroyForcibly();
         }));
-        long ready = -1;
+        long readyAt = -1;
         appOutput = new Thread(() -> {
             try (BufferedReader output = new BufferedReader(new InputStreamReader(app.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = output.readLine()) != null) {
                     LOG.add(line);
-                    Files.writeString(APP_LOG.toPath(), line + "\n", StandardCharsets.UTF_8,
+                    Files.writeString(appLog.toPath(), line + "\n", StandardCharsets.UTF_8,
                             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 }
             } catch (IOException e) {
@@ -199,14 +239,13 @@ class ArchetypeIT {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!app.isAlive()) {
-                throw new AssertionError("run.sh ended with " + app.exitValue() + ":\n" + String.join("\n", LOG));
+                throw new AssertionError(script + " ended with " + app.exitValue() + ":\n" + String.join("\n", LOG));
             }
-            if (ready < 0 && logHas("Payara Micro", "ready in")) {
-                ready = System.nanoTime();
+            if (readyAt < 0 && logHas(ready)) {
+                readyAt = System.nanoTime();
             }
-            // Payara Micro is ready once it has deployed the application; it keeps running if that failed
-            if (ready > 0 && System.nanoTime() - ready > READY_GRACE.toNanos()) {
-                throw new AssertionError("Payara Micro is ready, but the application does not answer:\n"
+            if (readyAt > 0 && System.nanoTime() - readyAt > READY_GRACE.toNanos()) {
+                throw new AssertionError("the server is up, but the application does not answer:\n"
                         + String.join("\n", LOG));
             }
             try {
@@ -222,20 +261,36 @@ class ArchetypeIT {
                 + String.join("\n", LOG));
     }
 
-    /** SIGTERM to Payara Micro (run.sh execs java), as Ctrl+C or a service manager would stop it. */
+    /** SIGTERM to the server's JVM (run.sh execs it; WildFly's start script runs it), as a service manager would. */
     private static void terminate() throws Exception {
         long started = System.nanoTime();
-        app.descendants().forEach(ProcessHandle::destroy);
-        app.destroy();
-        boolean ended = app.waitFor(60, TimeUnit.SECONDS);
-        if (!ended) {
-            app.descendants().forEach(ProcessHandle::destroyForcibly);
-            app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        // through the handles: Process.destroy would also close the output, and lose what the server prints as it
+        // stops (up to the moment its log manager closes, which may come before its last lines)
+        List<ProcessHandle> processes = Stream.concat(app.descendants(), Stream.of(app.toHandle())).toList();
+        processes.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (processes.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(POLL.toMillis());
         }
-        appOutput.join(TimeUnit.SECONDS.toMillis(10));
+        boolean ended = processes.stream().noneMatch(ProcessHandle::isAlive);
+        if (!ended) {
+            processes.forEach(ProcessHandle::destroyForcibly);
+        }
+        appOutput.join(TimeUnit.SECONDS.toMillis(30));
         System.out.printf("ArchetypeIT: the application stopped %s in %d s%n", ended ? "on SIGTERM" : "when killed",
                 seconds(started));
         assertTrue(ended, "the application did not stop on SIGTERM within 60 s");
+    }
+
+    private static boolean wildFlyPortsFree(int offset) {
+        for (int port : WILDFLY_PORTS) {
+            try (ServerSocket socket = new ServerSocket(port + offset)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean logHas(String... parts) {

@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ClusterIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Duration STALL_WAIT = Duration.ofSeconds(240);
     private static final Cluster CLUSTER = new Cluster("cluster",
             "-Dcelerity.worker.lease=6s -Dcelerity.sweeper.interval=1s -Dcelerity.worker.shutdown-grace=5s "
                     + "-Dcelerity.schedule.poll-interval=200ms");
@@ -86,7 +87,9 @@ class ClusterIT {
         CLUSTER.run("signal-node", String.valueOf(stalled), "STOP");
         JsonObject done;
         try {
-            done = awaitTask(other, id, "SUCCESS");
+            // the run again may first be handed to the stalled node's consumer: the broker takes it back only when
+            // it drops that connection (Artemis's connection TTL, 60 s), so allow TTL + lease + run on a busy machine
+            done = awaitTask(other, id, "SUCCESS", STALL_WAIT);
         } finally {
             CLUSTER.run("signal-node", String.valueOf(stalled), "CONT");
         }
@@ -290,8 +293,12 @@ class ClusterIT {
     }
 
     private static JsonObject awaitTask(int node, String id, String state) {
+        return awaitTask(node, id, state, WAIT);
+    }
+
+    private static JsonObject awaitTask(int node, String id, String state, Duration wait) {
         JsonObject[] last = new JsonObject[1];
-        await("task " + id + " is " + state, WAIT, () -> {
+        await("task " + id + " is " + state, wait, () -> {
             last[0] = CLUSTER.get(node, "task/" + id);
             return state.equals(last[0].getString("state"));
         });
