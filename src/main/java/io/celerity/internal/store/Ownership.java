@@ -65,12 +65,10 @@ public class Ownership {
     /**
      * Checks the configured owner field against the entity at startup.
      *
-     * @throws IllegalStateException if it was configured and does not exist
+     * @throws IllegalStateException if it was configured and does not exist, or is an association with no attribute
+     *                               that names a user
      */
     public void check() {
-        unnamedOwner().ifPresent(message -> {
-            throw new IllegalStateException(message);
-        });
         if (resolve() == null) {
             String entity = model.entityClass().getSimpleName();
             String field = config.web().ownerField();
@@ -193,6 +191,13 @@ public class Ownership {
         }
         SingularAttribute<?, ?> compared = parts.length == 1 ? principalNameOf(target)
                 : attribute(target, parts[1]) instanceof SingularAttribute<?, ?> s ? s : null;
+        if (compared == null && parts.length == 1) {
+            // never compared by nothing (an empty list for everyone): say which key to set
+            throw new IllegalStateException(DeploymentMessage.OWNER_WITHOUT_NAME.format(
+                    entity.getJavaType().getSimpleName(), field.getName(), target.getName(),
+                    String.join(", ", PRINCIPAL_NAMES), field.getName(), field.getName(),
+                    TaskEntityModel.idOf(target).getName()));
+        }
         if (compared == null) {
             return null;
         }
@@ -211,19 +216,6 @@ public class Ownership {
             }
         }
         return null;
-    }
-
-    /** The owner field is an association whose entity has none of {@link #PRINCIPAL_NAMES}: say which key to set. */
-    private Optional<String> unnamedOwner() {
-        String[] parts = config.web().ownerField().split("\\.");
-        EntityType<?> entity = emf.getMetamodel().entity(model.entityClass());
-        if (parts.length == 1 && attribute(entity, parts[0]) instanceof SingularAttribute<?, ?> field
-                && field.getType() instanceof EntityType<?> target && principalNameOf(target) == null) {
-            return Optional.of(DeploymentMessage.OWNER_WITHOUT_NAME.format(entity.getJavaType().getSimpleName(),
-                    field.getName(), target.getName(), String.join(", ", PRINCIPAL_NAMES), field.getName(),
-                    field.getName(), TaskEntityModel.idOf(target).getName()));
-        }
-        return Optional.empty();
     }
 
     private static Attribute<?, ?> attribute(EntityType<?> entity, String name) {
