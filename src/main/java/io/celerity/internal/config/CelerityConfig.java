@@ -36,6 +36,8 @@ public final class CelerityConfig {
     private final Duration lease;
     private final Duration sweepInterval;
     private final Duration shutdownGrace;
+    private final Duration healthTimeout;
+    private final Duration stallAfter;
     private final boolean outbox;
     private final Web web;
     private final Schedules schedules;
@@ -57,6 +59,8 @@ public final class CelerityConfig {
         lease = keys.duration("celerity.worker.lease", Duration.ofSeconds(30));
         sweepInterval = keys.duration("celerity.sweeper.interval", Duration.ofSeconds(10));
         shutdownGrace = keys.duration("celerity.worker.shutdown-grace", Duration.ofSeconds(30));
+        healthTimeout = keys.duration("celerity.health.timeout", Duration.ofSeconds(2));
+        stallAfter = keys.duration("celerity.health.stall-after", Duration.ofMinutes(2));
         String enqueue = keys.text("celerity.enqueue", "outbox");
         if (!enqueue.equals("outbox") && !enqueue.equals("xa")) {
             throw new IllegalStateException(DeploymentMessage.UNKNOWN_ENQUEUE_MODE.format(enqueue));
@@ -159,6 +163,19 @@ public final class CelerityConfig {
     /** {@code celerity.worker.shutdown-grace}: how long a stopping node lets its running tasks finish. */
     public Duration shutdownGrace() {
         return shutdownGrace;
+    }
+
+    /** {@code celerity.health.timeout}: how long a health probe of the database or the broker may take. */
+    public Duration healthTimeout() {
+        return healthTimeout;
+    }
+
+    /**
+     * {@code celerity.health.stall-after}: how long due tasks may wait on a queue this node's workers leave idle, and
+     * how long the sweeper may go without a tick, before the node reports itself not ready, or not live.
+     */
+    public Duration stallAfter() {
+        return stallAfter;
     }
 
     /** The configured overrides of a task's options, {@code celerity.task."<name>".<option>}. */

@@ -113,4 +113,9 @@ public class Outbox {
             batch.clear();
         }
     }
+
+    /** Task messages committed and not yet handed to the broker. */
+    public int pendingCount() {
+        return pending.size();
+    }
 }

@@ -5,6 +5,7 @@ import io.celerity.api.TaskState;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.messaging.Messaging;
+import io.celerity.internal.metrics.TaskMetrics;
 import io.celerity.internal.messaging.TaskDelivery;
 import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.registry.TaskDefinition;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -39,6 +41,9 @@ public class OutcomeRecorder {
     LifecycleCallbacks lifecycle;
 
     @Inject
+    TaskMetrics metrics;
+
+    @Inject
     CelerityConfig config;
 
     @Inject
@@ -51,6 +56,7 @@ public class OutcomeRecorder {
      * @param task the task as its run started it
      */
     void record(TaskDefinition definition, TaskMeta task, Run run, Outcome outcome) {
+        metrics.ran(definition.name(), outcomeName(outcome), Duration.between(task.getStartedAt(), clock.instant()));
         if (outcome instanceof Outcome.Succeeded succeeded) {
             // a store failure here propagates: the broker delivers the message again (at-least-once)
             finish(definition, run, TaskState.SUCCESS, write -> write.result(succeeded.result()), succeeded.value(),
@@ -68,6 +74,20 @@ public class OutcomeRecorder {
         } else if (outcome instanceof Outcome.Revoked) {
             LOG.fine(() -> WorkerMessage.REVOKED_WHILE_RUNNING.format(task.getId()));
         }
+    }
+
+    /** The state a run's outcome records, or {@code HANDED_BACK} for a run a stopping node interrupted. */
+    private static String outcomeName(Outcome outcome) {
+        if (outcome instanceof Outcome.Succeeded) {
+            return TaskState.SUCCESS;
+        } else if (outcome instanceof Outcome.Aborted) {
+            return TaskState.ABORTED;
+        } else if (outcome instanceof Outcome.Failed) {
+            return TaskState.FAILURE;
+        } else if (outcome instanceof Outcome.Retry) {
+            return TaskState.RETRY;
+        }
+        return outcome instanceof Outcome.HandedBack ? "HANDED_BACK" : TaskState.REVOKED;
     }
 
     private void retry(TaskDefinition definition, TaskMeta task, Run run, Outcome.Retry retry) {

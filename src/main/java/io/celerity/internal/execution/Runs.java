@@ -24,7 +24,7 @@ public class Runs {
         stopping = true;
     }
 
-    boolean stopping() {
+    public boolean stopping() {
         return stopping;
     }
 

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -58,7 +60,18 @@ public class Sweeper {
     @CelerityClock
     Clock clock;
 
+    /**
+     * When a periodic job's tick last started and ended (at {@link #start()}: the end of none yet), for the liveness
+     * check.
+     *
+     * @param period  the pause between the end of one tick and the start of the next
+     * @param started the start of the tick in progress, {@code null} between ticks
+     */
+    public record Tick(Duration period, Instant started, Instant ended) {
+    }
+
     private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
+    private final Map<String, Tick> lastTicks = new ConcurrentHashMap<>();
     /** Since when the store has answered without interruption (Instant.MAX while it fails). */
     private volatile Instant databaseBackSince;
 
@@ -74,10 +87,19 @@ public class Sweeper {
         }
         long beat = Math.max(100, config.lease().toMillis() / 3);
         long sweep = config.sweepInterval().toMillis();
-        ticks.add(scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", heartbeat::beat), beat, beat,
+        schedule("heartbeat", heartbeat::beat, beat);
+        schedule("sweep", this::sweep, sweep);
+    }
+
+    private void schedule(String job, Runnable work, long periodMillis) {
+        lastTicks.put(job, new Tick(Duration.ofMillis(periodMillis), null, clock.instant()));
+        ticks.add(scheduler.scheduleWithFixedDelay(() -> guarded(job, work), periodMillis, periodMillis,
                 TimeUnit.MILLISECONDS));
-        ticks.add(scheduler.scheduleWithFixedDelay(() -> guarded("sweep", this::sweep), sweep, sweep,
-                TimeUnit.MILLISECONDS));
+    }
+
+    /** The periodic jobs of this node (heartbeat and sweep) and their last ticks; empty until the sweeper starts. */
+    public Map<String, Tick> lastTicks() {
+        return Map.copyOf(lastTicks);
     }
 
     @PreDestroy
@@ -87,12 +109,15 @@ public class Sweeper {
     }
 
     private void guarded(String what, Runnable work) {
+        lastTicks.computeIfPresent(what, (job, tick) -> new Tick(tick.period(), clock.instant(), tick.ended()));
         try {
             work.run();
         } catch (RuntimeException e) {
             databaseBackSince = Instant.MAX;
             LOG.log(Level.WARNING, WorkerMessage.SWEEP_FAILED.format(what, e), e);
             return;
+        } finally {
+            lastTicks.computeIfPresent(what, (job, tick) -> new Tick(tick.period(), null, clock.instant()));
         }
         if (databaseBackSince == Instant.MAX) {
             databaseBackSince = clock.instant();

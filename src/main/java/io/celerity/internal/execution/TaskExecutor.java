@@ -8,6 +8,7 @@ import io.celerity.api.TaskWorker;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.messaging.Messaging;
+import io.celerity.internal.metrics.TaskMetrics;
 import io.celerity.internal.messaging.TaskDelivery;
 import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.registry.TaskDefinition;
@@ -70,12 +71,24 @@ public class TaskExecutor implements TaskWorker.Runner {
     OutcomeRecorder outcomes;
 
     @Inject
+    WorkerActivity activity;
+
+    @Inject
+    TaskMetrics metrics;
+
+    @Inject
     @CelerityClock
     Clock clock;
 
     @Override
     public void run(Class<? extends TaskWorker> worker, Message message) {
-        execute(message, registry.queueOf(worker));
+        String queue = registry.queueOf(worker);
+        activity.begin(queue, clock.instant());
+        try {
+            execute(message, queue);
+        } finally {
+            activity.end(queue);
+        }
     }
 
     void execute(Message message, String queue) {
@@ -121,6 +134,9 @@ public class TaskExecutor implements TaskWorker.Runner {
                 case LATER -> messaging.sendTask(definition.get().queue(), task,
                         TaskDelivery.of(start.task(), null).dueAt(start.later()));
                 case RUN -> {
+                    if (start.waited() != null) {
+                        metrics.started(definition.get().name(), start.waited());
+                    }
                     bodyStarted = true;
                     run(message, definition.get(), start.task(), run);
                 }

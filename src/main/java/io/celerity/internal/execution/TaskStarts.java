@@ -43,21 +43,26 @@ public class TaskStarts {
     @CelerityClock
     Clock clock;
 
-    /** What to do with a delivered message. */
-    public record Start(Kind kind, TaskMeta task, String state, Instant later) {
+    /**
+     * What to do with a delivered message.
+     *
+     * @param waited for a run: how long the task waited after it was due, {@code null} when it is run again after its
+     *               worker was lost
+     */
+    public record Start(Kind kind, TaskMeta task, String state, Instant later, Duration waited) {
 
         public enum Kind { RUN, DROP, LATER, MISSING }
 
-        static Start run(TaskMeta task) {
-            return new Start(Kind.RUN, task, task.getState(), null);
+        static Start run(TaskMeta task, Duration waited) {
+            return new Start(Kind.RUN, task, task.getState(), null, waited);
         }
 
         static Start drop(String state) {
-            return new Start(Kind.DROP, null, state, null);
+            return new Start(Kind.DROP, null, state, null, null);
         }
 
         static Start later(TaskMeta task, Instant at) {
-            return new Start(Kind.LATER, task, task.getState(), at);
+            return new Start(Kind.LATER, task, task.getState(), at, null);
         }
     }
 
@@ -65,7 +70,7 @@ public class TaskStarts {
         return commits.locked(id, locked -> {
             TaskMeta task = locked.task();
             if (task == null) {
-                return new Start(Start.Kind.MISSING, null, null, null);
+                return new Start(Start.Kind.MISSING, null, null, null, null);
             }
             Instant now = clock.instant();
             String state = task.getState();
@@ -73,6 +78,7 @@ public class TaskStarts {
                 // a PENDING workflow task has no message of its own yet: only its release sends one
                 return Start.drop(state);
             }
+            Instant due = null;
             if (Transitions.isRunning(state)) {
                 if (!WorkerLoss.isLost(task, config.runner(), config.lease(), now)) {
                     return Start.later(task, task.getHeartbeatAt().plus(config.lease()).plus(LEASE_MARGIN));
@@ -87,6 +93,7 @@ public class TaskStarts {
                     return Start.drop(TaskState.EXPIRED);
                 }
                 Instant eta = task.getEta();
+                due = eta != null ? eta : task.getChangedAt();
                 boolean holdsSlot = TaskState.QUEUED.equals(state) && eta != null;
                 if (eta != null && eta.isAfter(holdsSlot ? now : now.plus(EARLY))) {
                     return Start.later(task, eta);
@@ -111,7 +118,8 @@ public class TaskStarts {
                 run.requestAbort();
             }
             run.attempt(task.getAttempt());
-            return Start.run(started.task());
+            return Start.run(started.task(),
+                    due == null ? null : due.isAfter(now) ? Duration.ZERO : Duration.between(due, now));
         });
     }
 }

@@ -2,6 +2,7 @@ package io.celerity.internal.messaging;
 
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.ApiUseMessage;
+import io.celerity.internal.metrics.TaskMetrics;
 import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import jakarta.transaction.Transactional;
 
@@ -32,6 +34,9 @@ public class Messaging {
 
     @Inject
     CelerityConfig config;
+
+    @Inject
+    TaskMetrics metrics;
 
     @Inject
     @CelerityClock
@@ -133,6 +138,21 @@ public class Messaging {
         }
     }
 
+    /**
+     * Makes a round trip to the broker through the connection factory Celerity sends through: browses the queue of
+     * expired messages, which its consumer keeps empty, so nothing is transferred.
+     *
+     * @throws IllegalStateException when the broker cannot be reached or refuses
+     */
+    public void probe() {
+        try (JMSContext context = connectionFactory().createContext();
+             QueueBrowser browser = context.createBrowser(context.createQueue(Destinations.EXPIRED))) {
+            browser.getEnumeration().hasMoreElements();
+        } catch (JMSException | JMSRuntimeException e) {
+            throw new IllegalStateException(ApiUseMessage.CANNOT_SEND.format("a probe", e), e);
+        }
+    }
+
     /** Sends a copy of a message that cannot be processed to the dead-letter queue, with the reason. */
     public void deadLetter(Message original, String reason) {
         try (JMSContext context = connectionFactory().createContext()) {
@@ -147,6 +167,7 @@ public class Messaging {
             copy.setStringProperty(REASON_PROPERTY, reason);
             copy.setStringProperty("celerity_original_id", original.getJMSMessageID());
             context.createProducer().send(destination(context, Destinations.DEAD_LETTERS, false), copy);
+            metrics.deadLettered();
         } catch (JMSException | JMSRuntimeException e) {
             throw new IllegalStateException(ApiUseMessage.CANNOT_DEAD_LETTER.format(e), e);
         }

@@ -1,5 +1,6 @@
 package io.celerity.internal.store;
 
+import io.celerity.internal.metrics.TaskMetrics;
 import io.celerity.internal.message.WorkerMessage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -44,6 +45,9 @@ public class GroupCommit {
 
     @Inject
     TaskStore store;
+
+    @Inject
+    TaskMetrics metrics;
 
     @Resource
     ManagedThreadFactory threads;
@@ -138,6 +142,7 @@ public class GroupCommit {
     }
 
     private void commit(List<Write<?>> group) {
+        metrics.groupCommitted(group.size());
         if (group.size() == 1) {
             group.get(0).alone();
             return;

@@ -3,6 +3,7 @@ package io.celerity.internal.store;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskState;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.metrics.CommittedStates;
 import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +50,9 @@ public class TaskStore {
 
     @Inject
     TaskEndings endings;
+
+    @Inject
+    CommittedStates states;
 
     @Inject
     @CelerityClock
@@ -125,6 +129,7 @@ public class TaskStore {
         TaskColumns.HISTORY.set(task, StateHistory.append(null, new StateHistory.Entry(task.getState(),
                 task.getChangedAt(), task.getNode(), task.getAttempt())));
         em.persist(task);
+        states.entered(task);
     }
 
     /** A task to record with {@link #insertAll}, with the fields its definition and its call give it. */
@@ -374,6 +379,7 @@ public class TaskStore {
         if (!task.getState().equals(from)) {
             TaskColumns.HISTORY.set(task, StateHistory.append(task.getHistory(), new StateHistory.Entry(task.getState(), now,
                     task.getNode(), task.getAttempt())));
+            states.entered(task);
         }
         if (flush) {
             em.flush();

@@ -20,7 +20,7 @@ public class CelerityApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TaskResource.class, ScheduleResource.class, ProblemMapper.class);
+        return Set.of(TaskResource.class, ScheduleResource.class, MetricsResource.class, ProblemMapper.class);
     }
 
     @Override

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -178,14 +177,6 @@ public class ScheduleResource {
 
     /** The caller, who must hold the admin role; outside Celerity's own JAX-RS application nothing is here. */
     private Caller admin() {
-        if (!Boolean.TRUE.equals(configuration.getProperty(CelerityApplication.MARKER))) {
-            throw new NotFoundException();
-        }
-        Caller caller = Caller.of(security.getUserPrincipal(), security::isUserInRole, config.web());
-        if (!caller.admin()) {
-            throw new ApiProblem(403, "Forbidden", "schedules are managed by holders of role "
-                    + config.web().adminRole());
-        }
-        return caller;
+        return Caller.admin(configuration, security, config.web(), "schedules are managed");
     }
 }

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -197,9 +196,6 @@ public class TaskResource {
 
     /** Who asks; outside Celerity's own JAX-RS application (an application's catch-all one) nothing is here. */
     private Caller caller() {
-        if (!Boolean.TRUE.equals(configuration.getProperty(CelerityApplication.MARKER))) {
-            throw new NotFoundException();
-        }
-        return Caller.of(security.getUserPrincipal(), security::isUserInRole, config.web());
+        return Caller.of(configuration, security, config.web());
     }
 }

@@ -1,0 +1,29 @@
+package io.celerity.internal.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready while the broker answers, within {@code celerity.health.timeout}, through the connection factory Celerity
+ * sends through.
+ */
+@Readiness
+@ApplicationScoped
+public class BrokerCheck implements HealthCheck {
+
+    static final String NAME = "celerity-broker";
+
+    @Inject
+    HealthProbes probes;
+
+    @Override
+    public HealthCheckResponse call() {
+        BoundedProbe.Result<Boolean> result = probes.broker();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(result.up());
+        return result.up() ? response.build() : response.withData("error", result.failure()).build();
+    }
+}

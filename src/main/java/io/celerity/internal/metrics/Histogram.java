@@ -1,0 +1,56 @@
+package io.celerity.internal.metrics;
+
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Observations counted into fixed buckets (upper bounds, ascending), with their sum; safe for many threads. */
+final class Histogram {
+
+    private final double[] bounds;
+    private final LongAdder[] counts;
+    private final LongAdder count = new LongAdder();
+    private final DoubleAdder sum = new DoubleAdder();
+
+    Histogram(double[] bounds) {
+        this.bounds = bounds;
+        counts = new LongAdder[bounds.length];
+        for (int i = 0; i < bounds.length; i++) {
+            counts[i] = new LongAdder();
+        }
+    }
+
+    void observe(double value) {
+        for (int i = 0; i < bounds.length; i++) {
+            if (value <= bounds[i]) {
+                counts[i].increment();
+                break;
+            }
+        }
+        count.increment();
+        sum.add(value);
+    }
+
+    /** The upper bounds of the buckets, without +Inf. */
+    double[] bounds() {
+        return bounds.clone();
+    }
+
+    /** Cumulative counts per bound, as Prometheus has them: observations less than or equal to each bound. */
+    long[] cumulative() {
+        long[] cumulative = new long[bounds.length];
+        long running = 0;
+        for (int i = 0; i < bounds.length; i++) {
+            running += counts[i].sum();
+            cumulative[i] = running;
+        }
+        return cumulative;
+    }
+
+    long count() {
+        return count.sum();
+    }
+
+    double sum() {
+        return sum.sum();
+    }
+}
