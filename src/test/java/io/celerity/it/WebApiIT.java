@@ -2,6 +2,7 @@ package io.celerity.it;
 
 import io.celerity.internal.web.TaskSockets;
 import io.celerity.it.web.Gate;
+import io.celerity.it.web.StalledWorker;
 import io.celerity.it.web.WebTask;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -84,6 +85,7 @@ class WebApiIT {
                 .addAsResource(new StringAsset("""
                         celerity.api.sensitive-fields=secret
                         celerity.api.max-page-size=100
+                        celerity.health.stall-after=2s
                         """), "META-INF/microprofile-config.properties");
     }
 
@@ -671,12 +673,112 @@ class WebApiIT {
         for (String path : List.of("/celerity/api/tasks", "/celerity/api/tasks/{id}", "/celerity/api/tasks/{id}/history",
                 "/celerity/api/tasks/{id}/revoke", "/celerity/api/tasks/{id}/abort", "/celerity/api/tasks/{id}/retry",
                 "/celerity/api/schedules", "/celerity/api/schedules/{name}", "/celerity/api/schedules/{name}/enable",
-                "/celerity/api/schedules/{name}/disable", "/celerity/api/schedules/{name}/run")) {
+                "/celerity/api/schedules/{name}/disable", "/celerity/api/schedules/{name}/run", "/celerity/api/metrics")) {
             assertTrue(paths.containsKey(root + path), root + path + " in " + paths.keySet());
         }
         assertFalse(paths.containsKey(root + "/app/tasks"), "the catch-all application does not serve Celerity");
         assertTrue(paths.getJsonObject(root + "/celerity/api/tasks/{id}").containsKey("delete"));
         assertTrue(paths.getJsonObject(root + "/celerity/api/schedules/{name}").containsKey("put"));
+    }
+
+    // ---------------------------------------------------------------- health and metrics
+
+    @Test
+    void readiness_isDownWhileAQueuesWorkersLeaveADueTaskWaiting_andUpOnceItIsRevoked() throws Exception {
+        JsonObject ready = health("ready", 200);
+        for (String check : List.of("celerity-database", "celerity-broker", "celerity-workers")) {
+            assertEquals("UP", check(ready, check).getString("status"), ready.toString());
+        }
+        JsonObject live = health("live", 200);
+        JsonObject sweeper = check(live, "celerity-sweeper");
+        assertEquals("UP", sweeper.getString("status"), live.toString());
+        assertTrue(sweeper.getJsonObject("data").getString("sweep").startsWith("last tick ended "), live.toString());
+
+        String id = start("stalled", "alice", "provider=1");
+        await("readiness reports the stalled queue", WAIT, () -> {
+            JsonObject now = health("ready", -1);
+            JsonObject workers = check(now, "celerity-workers");
+            return "DOWN".equals(now.getString("status")) && "DOWN".equals(workers.getString("status"))
+                    && workers.getJsonObject("data").getString(StalledWorker.QUEUE, "").startsWith("stalled: 1 waiting");
+        });
+        assertEquals("UP", check(health("ready", 503), "celerity-database").getString("status"));
+        health("live", 200); // a stalled queue makes the node not ready, not dead
+
+        post(API + "/" + id + "/revoke", "admin", "{}", 200);
+        await("readiness is back", WAIT, () -> "UP".equals(health("ready", -1).getString("status")));
+    }
+
+    @Test
+    void metrics_areServedToAdminsInPrometheusText_andCountWhatHappened() throws Exception {
+        String succeeded = "celerity_task_states_total{task=\"web-quick\",state=\"SUCCESS\"}";
+        double before = sample(metrics(), succeeded);
+        String id = start("quick", "alice", "provider=1");
+        awaitState(id, "admin", "SUCCESS");
+        await("the success is counted", WAIT, () -> sample(metrics(), succeeded) >= before + 1);
+
+        HttpResponse<String> response = get("celerity/api/metrics", "admin", 200);
+        String type = response.headers().firstValue("Content-Type").orElse("").replace(" ", "");
+        assertTrue(type.startsWith("text/plain;") && type.contains(";version=0.0.4"), type);
+        String text = response.body();
+        for (String line : text.split("\n")) {
+            assertTrue(line.matches("# (HELP|TYPE) celerity_\\w+ .+")
+                    || line.matches("celerity_\\w+(\\{[a-z]+=\"[^\"]*\"(,[a-z]+=\"[^\"]*\")*})? [0-9.E+-]+"), line);
+        }
+        assertTrue(sample(text, "celerity_task_states_total{task=\"web-quick\",state=\"QUEUED\"}") >= 1, text);
+        assertTrue(sample(text, "celerity_task_run_seconds_count{task=\"web-quick\",outcome=\"SUCCESS\"}") >= 1, text);
+        assertTrue(sample(text, "celerity_task_wait_seconds_count{task=\"web-quick\"}") >= 1, text);
+        assertEquals(1, sample(text, "celerity_database_up"), text);
+        assertEquals(1, sample(text, "celerity_broker_up"), text);
+        assertTrue(text.contains("celerity_workers_busy{queue=\"celerity.tasks\"} "), text);
+        assertTrue(text.contains("celerity_workers_busy{queue=\"" + StalledWorker.QUEUE + "\"} "), text);
+        assertTrue(text.contains("# TYPE celerity_group_commit_changes histogram"), text);
+
+        assertProblem(get("celerity/api/metrics", "alice", 403), 403);
+        assertEquals(401, send("GET", "celerity/api/metrics", null, null, null).statusCode());
+    }
+
+    /**
+     * The server's health endpoint: Payara Micro serves it at its HTTP root, WildFly on its management interface.
+     *
+     * @param expected the status it must answer, or -1 for 200 or 503
+     */
+    private JsonObject health(String kind, int expected) {
+        try {
+            String wildFly = System.getProperty("jboss.home.dir");
+            URI uri = wildFly == null ? base.toURI().resolve("/health/" + kind)
+                    : URI.create("http://127.0.0.1:" + (9990 + Integer.getInteger("jboss.socket.binding.port-offset", 0))
+                    + "/health/" + kind);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(WAIT).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (expected == -1) {
+                assertTrue(response.statusCode() == 200 || response.statusCode() == 503, response.body());
+            } else {
+                assertEquals(expected, response.statusCode(), response.body());
+            }
+            return json(response);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> name.equals(check.getString("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
+    }
+
+    private String metrics() {
+        try {
+            return get("celerity/api/metrics", "admin", 200).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of the sample with this name and labels, 0 when there is none. */
+    private static double sample(String text, String series) {
+        return text.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1))).orElse(0.0);
     }
 
     // ---------------------------------------------------------------- helpers

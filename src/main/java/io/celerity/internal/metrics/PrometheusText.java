@@ -8,25 +8,25 @@ import java.util.Map;
  * Writes metrics in the Prometheus text exposition format, version 0.0.4: a HELP and a TYPE line per family, then
  * its samples, label values escaped (backslash, double quote, line feed).
  */
-final class PrometheusText {
+public final class PrometheusText {
 
-    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     /** The order samples of one family are written in: by their label values. */
-    static final Comparator<List<String>> LABEL_ORDER = Comparator.comparing(labels -> String.join("\u0000", labels));
+    public static final Comparator<List<String>> LABEL_ORDER = Comparator.comparing(labels -> String.join("\u0000", labels));
 
     private final StringBuilder out = new StringBuilder(4096);
 
     /** A counter family: {@code values} by label values, in the order of {@code labels}. */
-    PrometheusText counter(String name, String help, List<String> labels, Map<List<String>, ? extends Number> values) {
+    public PrometheusText counter(String name, String help, List<String> labels, Map<List<String>, ? extends Number> values) {
         return samples(name, "counter", help, labels, values);
     }
 
     /** A gauge family: {@code values} by label values, in the order of {@code labels}. */
-    PrometheusText gauge(String name, String help, List<String> labels, Map<List<String>, ? extends Number> values) {
+    public PrometheusText gauge(String name, String help, List<String> labels, Map<List<String>, ? extends Number> values) {
         return samples(name, "gauge", help, labels, values);
     }
 
-    PrometheusText histogram(String name, String help, List<String> labels, Map<List<String>, Histogram> values) {
+    public PrometheusText histogram(String name, String help, List<String> labels, Map<List<String>, Histogram> values) {
         header(name, "histogram", help);
         values.forEach((labelValues, histogram) -> {
             double[] bounds = histogram.bounds();

@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * What this node did, counted since it started: the states its tasks entered, how long they waited once due and ran,
  * what it dead-lettered and how many changes its group commits wrote together. Each recording costs a map look-up and
- * an addition; {@link MetricsScrape} writes them out with the gauges read at scrape time.
+ * an addition; the monitoring package's scrape writes them out with the gauges read at scrape time.
  */
 @ApplicationScoped
 public class TaskMetrics {
@@ -53,7 +53,7 @@ public class TaskMetrics {
     }
 
     /** Writes the counters and histograms, each family in a stable order. */
-    void writeTo(PrometheusText text) {
+    public void writeTo(PrometheusText text) {
         text.counter("celerity_task_states_total",
                         "Tasks that entered each state in transactions of this node, by task name", List.of("task", "state"),
                         sorted(states, LongAdder::sum))

@@ -81,7 +81,8 @@ public class CelerityOpenApi implements OASModelReader {
                 .addPathItem(tasks + "/{id}/workflow", task().GET(workflow()))
                 .addPathItem(tasks + "/{id}/revoke", task().POST(revoke()))
                 .addPathItem(tasks + "/{id}/abort", task().POST(abort()))
-                .addPathItem(tasks + "/{id}/retry", task().POST(retry()));
+                .addPathItem(tasks + "/{id}/retry", task().POST(retry()))
+                .addPathItem("/" + web.apiPath() + "/metrics", OASFactory.createPathItem().GET(metrics()));
     }
 
     private Operation list() {
@@ -101,6 +102,17 @@ public class CelerityOpenApi implements OASModelReader {
                         .addAPIResponse("400", problem("A filter names an unknown column or operator, a value does "
                                 + "not fit its column, a filter has more than 100 values, sort, page or size is not "
                                 + "allowed, or the page lies beyond any list.")));
+    }
+
+    private Operation metrics() {
+        return operation("celerityMetrics", "Read this node's metrics",
+                "This node's counters, histograms and gauges in the Prometheus text format 0.0.4, for holders of role "
+                        + web.adminRole() + ": states entered, waits and run times by task, dead-lettered messages, "
+                        + "group commit sizes, waiting tasks per queue, busy workers, the outbox, and whether the "
+                        + "database and the broker answer. docs/observability.adoc lists them.")
+                .responses(responses("200", OASFactory.createAPIResponse().description("The metrics.")
+                        .content(content("text/plain", string())))
+                        .addAPIResponse("403", problem("The caller does not hold role " + web.adminRole() + ".")));
     }
 
     private String listDescription() {

@@ -1,7 +1,7 @@
 package io.celerity.internal.web;
 
 import io.celerity.internal.config.CelerityConfig;
-import io.celerity.internal.metrics.MetricsScrape;
+import io.celerity.internal.monitoring.MetricsScrape;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

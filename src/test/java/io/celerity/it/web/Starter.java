@@ -61,6 +61,7 @@ public class Starter {
             case "quick" -> tasks.with(options).call(() -> webTasks.add(1, 2)).id();
             case "slow" -> tasks.with(options).run(() -> webTasks.slow(key)).id();
             case "parent" -> tasks.with(options).call(() -> webTasks.parent()).id();
+            case "stalled" -> tasks.with(options).run(() -> webTasks.stalled()).id();
             case "fail" -> tasks.with(options).run(() -> webTasks.fail("it failed on purpose")).id();
             case "burst" -> burst(fields);
             case "chain" -> workflows.start(Canvas.chain(

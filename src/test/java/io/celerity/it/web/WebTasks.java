@@ -40,6 +40,11 @@ public class WebTasks {
         return TaskHandle.completed(self.add(2, 3).id());
     }
 
+    /** Never runs: its queue's worker takes no message. */
+    @BackgroundTask(name = "web-stalled", queue = StalledWorker.QUEUE)
+    public void stalled() {
+    }
+
     @BackgroundTask(name = "web-fail")
     public void fail(String why) {
         throw new IllegalStateException(why);

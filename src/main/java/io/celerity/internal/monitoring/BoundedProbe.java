@@ -1,4 +1,4 @@
-package io.celerity.internal.health;
+package io.celerity.internal.monitoring;
 
 import java.time.Clock;
 import java.time.Duration;

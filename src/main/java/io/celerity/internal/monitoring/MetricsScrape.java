@@ -1,9 +1,9 @@
-package io.celerity.internal.metrics;
+package io.celerity.internal.monitoring;
 
 import io.celerity.internal.dispatch.Outbox;
 import io.celerity.internal.execution.WorkerActivity;
-import io.celerity.internal.health.BoundedProbe;
-import io.celerity.internal.health.HealthProbes;
+import io.celerity.internal.metrics.PrometheusText;
+import io.celerity.internal.metrics.TaskMetrics;
 import io.celerity.internal.registry.TaskRegistry;
 import io.celerity.internal.store.Backlogs;
 import io.celerity.internal.time.CelerityClock;

@@ -1,4 +1,4 @@
-package io.celerity.internal.health;
+package io.celerity.internal.monitoring;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.celerity.internal.health;
+package io.celerity.internal.monitoring;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.celerity.internal.health;
+package io.celerity.internal.monitoring;
 
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.execution.Runs;
