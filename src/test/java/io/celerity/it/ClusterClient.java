@@ -73,6 +73,30 @@ class ClusterClient {
         }
     }
 
+    /** The node's MicroProfile Health answer ({@code ready} or {@code live}), whether it is UP (200) or DOWN (503). */
+    JsonObject health(int node, String kind) {
+        try {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(node, "").resolve("/health/" + kind))
+                    .timeout(Duration.ofSeconds(20)).build());
+            if (response.statusCode() != 200 && response.statusCode() != 503) {
+                throw new AssertionError("health/" + kind + " on node-" + node + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+                return reader.readObject();
+            }
+        } catch (IOException e) {
+            throw new AssertionError("health/" + kind + " on node-" + node + " failed: " + e, e);
+        }
+    }
+
+    /** The status of one check in a health answer. */
+    static String status(JsonObject health, String check) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(entry -> check.equals(entry.getString("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + check + " in " + health)).getString("status");
+    }
+
     JsonObject summary(int node, String prefix) {
         return get(node, "summary?prefix=" + prefix);
     }

@@ -108,8 +108,13 @@ class ClusterIT {
         CLUSTER.enqueue(1, "broker", 30, 0, 15_000);
 
         CLUSTER.run("kill-broker");
+        await("node-1 is not ready: its broker is down", WAIT,
+                () -> "DOWN".equals(Cluster.status(CLUSTER.health(1, "ready"), "celerity-broker")));
+        assertEquals("UP", Cluster.status(CLUSTER.health(1, "ready"), "celerity-database"));
+        assertEquals("UP", CLUSTER.health(1, "live").getString("status"), "not ready, but alive");
         assertEquals(200, CLUSTER.enqueueStatus(2, "outage"), "the outbox takes tasks while the broker is down");
         CLUSTER.run("start-broker");
+        await("node-1 is ready again", WAIT, () -> "UP".equals(CLUSTER.health(1, "ready").getString("status")));
 
         JsonObject summary = awaitSucceeded(1, "broker", 30);
         assertEquals(30, summary.getInt("ended"));
@@ -257,11 +262,17 @@ class ClusterIT {
         });
 
         CLUSTER.database("stop");
+        long stopped = System.nanoTime();
         try {
-            Thread.sleep(10_000); // the outage's length, longer than the 6 s lease
+            await("node-2 is not ready: its database is down", WAIT,
+                    () -> "DOWN".equals(Cluster.status(CLUSTER.health(2, "ready"), "celerity-database")));
+            assertEquals("UP", CLUSTER.health(2, "live").getString("status"), "restarting would not bring it back");
+            // the outage lasts longer than the 6 s lease
+            Thread.sleep(Math.max(0, 10_000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped)));
         } finally {
             CLUSTER.database("start");
         }
+        await("node-2 is ready again", WAIT, () -> "UP".equals(CLUSTER.health(2, "ready").getString("status")));
 
         JsonObject summary = awaitSucceeded(1, "db-outage", 40);
         assertEquals(40, summary.getInt("total"), "nothing lost, nothing made twice");

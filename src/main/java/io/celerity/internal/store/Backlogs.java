@@ -31,7 +31,8 @@ public class Backlogs {
         return em.createQuery("SELECT t.queue, COUNT(t), MIN(COALESCE(t.eta, t.changedAt)) FROM " + model.entityName()
                         + " t WHERE t.state IN :waiting GROUP BY t.queue", Object[].class)
                 .setParameter("waiting", Transitions.WAITING)
-                .setHint("jakarta.persistence.query.timeout", Math.max(1, timeout.toMillis()))
+                // an Integer: Hibernate refuses a Long there
+                .setHint("jakarta.persistence.query.timeout", (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .getResultList().stream()
                 .map(row -> new Backlog((String) row[0], ((Number) row[1]).longValue(), ((Date) row[2]).toInstant()))
                 .toList();
