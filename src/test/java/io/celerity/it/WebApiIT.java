@@ -673,7 +673,8 @@ class WebApiIT {
         for (String path : List.of("/celerity/api/tasks", "/celerity/api/tasks/{id}", "/celerity/api/tasks/{id}/history",
                 "/celerity/api/tasks/{id}/revoke", "/celerity/api/tasks/{id}/abort", "/celerity/api/tasks/{id}/retry",
                 "/celerity/api/schedules", "/celerity/api/schedules/{name}", "/celerity/api/schedules/{name}/enable",
-                "/celerity/api/schedules/{name}/disable", "/celerity/api/schedules/{name}/run", "/celerity/api/metrics")) {
+                "/celerity/api/schedules/{name}/disable", "/celerity/api/schedules/{name}/run", "/celerity/api/nodes",
+                "/celerity/api/metrics")) {
             assertTrue(paths.containsKey(root + path), root + path + " in " + paths.keySet());
         }
         assertFalse(paths.containsKey(root + "/app/tasks"), "the catch-all application does not serve Celerity");
@@ -735,6 +736,43 @@ class WebApiIT {
 
         assertProblem(get("celerity/api/metrics", "alice", 403), 403);
         assertEquals(401, send("GET", "celerity/api/metrics", null, null, null).statusCode());
+    }
+
+    @Test
+    void nodes_listThisNode_itsWorkersAndTheTasksItRuns_toAdminsOnly() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String id = start("slow", "alice", "provider=1&key=" + key);
+        awaitState(id, "admin", "STARTED");
+        JsonObject[] node = new JsonObject[1];
+        await("this node lists the running task and a busy worker", WAIT, () -> {
+            node[0] = nodes().stream().filter(candidate -> candidate.getJsonArray("running").stream()
+                    .anyMatch(task -> id.equals(task.asJsonObject().getString("id")))).findFirst().orElse(null);
+            return node[0] != null
+                    && node[0].getJsonObject("workers").getJsonObject("celerity.tasks").getInt("busy") >= 1;
+        });
+        assertFalse(node[0].getBoolean("lost"), node[0].toString());
+        assertEquals("0.1.0-SNAPSHOT", node[0].getString("version"));
+        assertTrue(node[0].getString("runner").startsWith(node[0].getString("name") + "/"), node[0].toString());
+        JsonObject workers = node[0].getJsonObject("workers");
+        assertTrue(workers.getJsonObject("celerity.tasks").getInt("concurrency") >= 1, workers.toString());
+        assertEquals(1, workers.getJsonObject(StalledWorker.QUEUE).getInt("concurrency"), workers.toString());
+        JsonObject task = node[0].getJsonArray("running").stream().map(JsonValue::asJsonObject)
+                .filter(running -> id.equals(running.getString("id"))).findFirst().orElseThrow();
+        assertEquals("web-slow", task.getString("name"));
+        assertEquals("STARTED", task.getString("state"));
+        assertEquals(1, task.getInt("attempt"));
+
+        assertProblem(get("celerity/api/nodes", "alice", 403), 403);
+        gate.open(key);
+        awaitState(id, "admin", "SUCCESS");
+    }
+
+    private List<JsonObject> nodes() {
+        try {
+            return json(get("celerity/api/nodes", "admin", 200)).getJsonArray("nodes").getValuesAs(JsonObject.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

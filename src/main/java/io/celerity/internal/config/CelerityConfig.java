@@ -178,6 +178,11 @@ public final class CelerityConfig {
         return stallAfter;
     }
 
+    /** Any key's value as text, for values the server resolves itself (a worker's {@code ${MPCONFIG=key}}). */
+    public Optional<String> value(String key) {
+        return keys.text(key);
+    }
+
     /** The configured overrides of a task's options, {@code celerity.task."<name>".<option>}. */
     public Map<String, String> taskSettings(String task, Set<String> options) {
         Map<String, String> settings = new LinkedHashMap<>();

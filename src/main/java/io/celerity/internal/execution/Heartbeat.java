@@ -3,6 +3,7 @@ package io.celerity.internal.execution;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskState;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.store.NodeTable;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Set;
 
-/** Renews the lease of the tasks this node runs (one statement) and re-reads the revoke and abort requests for them. */
+/**
+ * Reports this node ({@link NodeReport}, one row), renews the lease of the tasks it runs (one statement) and re-reads
+ * the revoke and abort requests for them.
+ */
 @ApplicationScoped
 public class Heartbeat {
 
@@ -28,11 +32,18 @@ public class Heartbeat {
     @CelerityClock
     Clock clock;
 
+    @Inject
+    NodeTable nodes;
+
+    @Inject
+    NodeReport report;
+
     void beat() {
-        if (runs.ids().isEmpty()) {
+        nodes.report(report.now());
+        Set<String> running = runs.ids();
+        if (running.isEmpty()) {
             return;
         }
-        Set<String> running = runs.ids();
         store.heartbeat(config.runner(), running, clock.instant());
         for (TaskMeta task : store.findAll(running)) {
             runs.get(task.getId()).ifPresent(run -> {

@@ -3,6 +3,7 @@ package io.celerity.internal.execution;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.store.Duties;
+import io.celerity.internal.store.NodeTable;
 import io.celerity.internal.time.CelerityClock;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -34,6 +35,8 @@ public class Sweeper {
     private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
     private static final int BATCH = 200;
     static final String SWEEP = "sweep";
+    /** How long a lost node stays listed. */
+    private static final Duration FORGET_LOST_NODES = Duration.ofDays(1);
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -52,6 +55,9 @@ public class Sweeper {
 
     @Inject
     Duties duties;
+
+    @Inject
+    NodeTable nodes;
 
     @Inject
     CelerityConfig config;
@@ -85,6 +91,7 @@ public class Sweeper {
         } catch (RuntimeException e) {
             duties.prepare(List.of(SWEEP)); // another node inserted the same row at the same moment
         }
+        nodes.prepare();
         long beat = Math.max(100, config.lease().toMillis() / 3);
         long sweep = config.sweepInterval().toMillis();
         schedule("heartbeat", heartbeat::beat, beat);
@@ -104,8 +111,16 @@ public class Sweeper {
 
     @PreDestroy
     synchronized void stop() {
+        if (ticks.isEmpty()) {
+            return;
+        }
         ticks.forEach(tick -> tick.cancel(false));
         ticks.clear();
+        try {
+            nodes.remove(config.node());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, WorkerMessage.NODE_ROW_KEPT.format(config.node(), e), e);
+        }
     }
 
     private void guarded(String what, Runnable work) {
@@ -133,5 +148,6 @@ public class Sweeper {
         lostWorkers.sweep(now, lease, databaseBackSince, BATCH);
         expiries.expirePassed(now, BATCH);
         overdueTasks.resend(now, lease, BATCH);
+        nodes.forget(now.minus(FORGET_LOST_NODES).toEpochMilli());
     }
 }

@@ -53,6 +53,8 @@ public enum WorkerMessage implements Message {
     OVERDUE_SENT_AGAIN("CELERITY-0242: task %s is %s and was due at %s; its message is sent again"),
     RUNNING_AFTER_GRACE("CELERITY-0243: %s task(s) still running after the shutdown grace of %s; they are interrupted "
             + "and handed back"),
+    NODE_ROW_KEPT("CELERITY-0244: node %s could not remove its row from celerity_node as it stopped (%s); the "
+            + "dashboard lists it as lost until the row is a day old"),
 
     GROUP_COMMIT_FAILED("CELERITY-0250: a group commit of %s changes failed; they are written one by one"),
     GROUP_COMMIT_AT_SHUTDOWN("CELERITY-0251: a group commit was still being written at shutdown"),

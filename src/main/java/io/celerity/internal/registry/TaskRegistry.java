@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -82,11 +83,25 @@ public final class TaskRegistry {
         return workerQueues.values();
     }
 
-    private static String destination(Class<?> worker) {
+    /**
+     * Each worker queue's {@code maxSession} activation property as written ({@code 8}, or a placeholder such as
+     * {@code ${MPCONFIG=celerity.worker.concurrency}}); absent when the worker leaves it to the adapter's default.
+     */
+    public Map<String, Optional<String>> workerMaxSessions() {
+        Map<String, Optional<String>> sessions = new TreeMap<>();
+        workerQueues.forEach((worker, queue) -> sessions.put(queue, activationProperty(worker, "maxSession")));
+        return sessions;
+    }
+
+    private static Optional<String> activationProperty(Class<?> worker, String name) {
         MessageDriven driven = worker.getAnnotation(MessageDriven.class);
-        String destination = driven == null ? null : Arrays.stream(driven.activationConfig())
-                .filter(property -> "destination".equals(property.propertyName()))
-                .map(ActivationConfigProperty::propertyValue).findFirst().orElse(null);
+        return driven == null ? Optional.empty() : Arrays.stream(driven.activationConfig())
+                .filter(property -> name.equals(property.propertyName()))
+                .map(ActivationConfigProperty::propertyValue).findFirst();
+    }
+
+    private static String destination(Class<?> worker) {
+        String destination = activationProperty(worker, "destination").orElse(null);
         if (destination == null || !destination.startsWith(QUEUE_PREFIX)) {
             throw new IllegalStateException(DeploymentMessage.WORKER_DESTINATION.format(worker.getName(),
                     QUEUE_PREFIX, destination));

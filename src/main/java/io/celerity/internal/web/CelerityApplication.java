@@ -20,7 +20,8 @@ public class CelerityApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TaskResource.class, ScheduleResource.class, MetricsResource.class, ProblemMapper.class);
+        return Set.of(TaskResource.class, ScheduleResource.class, NodeResource.class, MetricsResource.class,
+                ProblemMapper.class);
     }
 
     @Override

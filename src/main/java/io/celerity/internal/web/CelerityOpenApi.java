@@ -82,6 +82,7 @@ public class CelerityOpenApi implements OASModelReader {
                 .addPathItem(tasks + "/{id}/revoke", task().POST(revoke()))
                 .addPathItem(tasks + "/{id}/abort", task().POST(abort()))
                 .addPathItem(tasks + "/{id}/retry", task().POST(retry()))
+                .addPathItem("/" + web.apiPath() + "/nodes", OASFactory.createPathItem().GET(nodes()))
                 .addPathItem("/" + web.apiPath() + "/metrics", OASFactory.createPathItem().GET(metrics()));
     }
 
@@ -102,6 +103,18 @@ public class CelerityOpenApi implements OASModelReader {
                         .addAPIResponse("400", problem("A filter names an unknown column or operator, a value does "
                                 + "not fit its column, a filter has more than 100 values, sort, page or size is not "
                                 + "allowed, or the page lies beyond any list.")));
+    }
+
+    private Operation nodes() {
+        return operation("celerityListNodes", "List the nodes",
+                "The nodes that run workers, for holders of role " + web.adminRole() + ": each with its runner, "
+                        + "library version, start, last heartbeat, whether it is lost (no heartbeat for "
+                        + "celerity.worker.lease), its workers per queue (concurrency, busy) and the tasks it runs "
+                        + "now (at most " + NodeResource.MAX_RUNNING + " over all nodes). A node that stops removes "
+                        + "itself; a lost one is listed for a day.")
+                .responses(responses("200", json("The nodes, by name.", object()
+                        .addProperty("nodes", array(nodeSchema())).required(List.of("nodes"))))
+                        .addAPIResponse("403", problem("The caller does not hold role " + web.adminRole() + ".")));
     }
 
     private Operation metrics() {
@@ -353,6 +366,24 @@ public class CelerityOpenApi implements OASModelReader {
                 .addProperty("workflow", ref(TASK_WORKFLOW))
                 .required(List.of("id", "name", "state", "version", "queue", "attempt", "maxRetries", "priority",
                         "createdAt", "changedAt", "abortRequested", "arguments", "result"));
+    }
+
+    private static Schema nodeSchema() {
+        return object()
+                .addProperty("name", string().description("The node's name (celerity.node)."))
+                .addProperty("runner", string().description("The name its runs are recorded under."))
+                .addProperty("version", string().description("The Celerity version it runs."))
+                .addProperty("startedAt", dateTime("When it started."))
+                .addProperty("heartbeatAt", dateTime("Its last heartbeat."))
+                .addProperty("lost", bool().description("Whether its last heartbeat is older than a lease."))
+                .addProperty("workers", object().additionalPropertiesBoolean(true).description("Per queue it has "
+                        + "workers for: concurrency (their maxSession, when known) and busy (deliveries handled now)."))
+                .addProperty("running", array(object()
+                        .addProperty("id", string()).addProperty("name", string()).addProperty("state", string())
+                        .addProperty("startedAt", dateTime("When its current attempt started."))
+                        .addProperty("attempt", int32())).description("The tasks it runs now."))
+                .required(List.of("name", "runner", "version", "startedAt", "heartbeatAt", "lost", "workers",
+                        "running"));
     }
 
     private static Schema taskWorkflowSchema() {
