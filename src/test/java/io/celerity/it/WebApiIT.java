@@ -700,7 +700,7 @@ class WebApiIT {
             JsonObject now = health("ready", -1);
             JsonObject workers = check(now, "celerity-workers");
             return "DOWN".equals(now.getString("status")) && "DOWN".equals(workers.getString("status"))
-                    && workers.getJsonObject("data").getString(StalledWorker.QUEUE, "").startsWith("stalled: 1 waiting");
+                    && workers.getJsonObject("data").getString(StalledWorker.QUEUE, "").startsWith("stalled: a task due");
         });
         assertEquals("UP", check(health("ready", 503), "celerity-database").getString("status"));
         health("live", 200); // a stalled queue makes the node not ready, not dead

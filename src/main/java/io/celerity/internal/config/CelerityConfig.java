@@ -36,6 +36,7 @@ public final class CelerityConfig {
     private final Duration lease;
     private final Duration sweepInterval;
     private final Duration shutdownGrace;
+    private final boolean healthEnabled;
     private final Duration healthTimeout;
     private final Duration stallAfter;
     private final boolean outbox;
@@ -59,6 +60,7 @@ public final class CelerityConfig {
         lease = keys.duration("celerity.worker.lease", Duration.ofSeconds(30));
         sweepInterval = keys.duration("celerity.sweeper.interval", Duration.ofSeconds(10));
         shutdownGrace = keys.duration("celerity.worker.shutdown-grace", Duration.ofSeconds(30));
+        healthEnabled = keys.bool("celerity.health.enabled", true);
         healthTimeout = keys.duration("celerity.health.timeout", Duration.ofSeconds(2));
         stallAfter = keys.duration("celerity.health.stall-after", Duration.ofMinutes(2));
         String enqueue = keys.text("celerity.enqueue", "outbox");
@@ -163,6 +165,11 @@ public final class CelerityConfig {
     /** {@code celerity.worker.shutdown-grace}: how long a stopping node lets its running tasks finish. */
     public Duration shutdownGrace() {
         return shutdownGrace;
+    }
+
+    /** {@code celerity.health.enabled}: whether Celerity's health checks probe anything (else they answer UP). */
+    public boolean healthEnabled() {
+        return healthEnabled;
     }
 
     /** {@code celerity.health.timeout}: how long a health probe of the database or the broker may take. */

@@ -3,6 +3,7 @@ package io.celerity.internal.execution;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskState;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.store.NodeTable;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.time.CelerityClock;
@@ -11,13 +12,17 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Reports this node ({@link NodeReport}, one row), renews the lease of the tasks it runs (one statement) and re-reads
- * the revoke and abort requests for them.
+ * Renews the lease of the tasks this node runs (one statement), re-reads the revoke and abort requests for them, and
+ * reports this node ({@link NodeReport}, one row).
  */
 @ApplicationScoped
 public class Heartbeat {
+
+    private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
 
     @Inject
     TaskStore store;
@@ -38,12 +43,39 @@ public class Heartbeat {
     @Inject
     NodeReport report;
 
+    private volatile boolean stopped;
+    private boolean reportFailed;
+
+    /** From now on no beat reports this node: it has removed its row. */
+    void stop() {
+        stopped = true;
+    }
+
     void beat() {
-        nodes.report(report.now());
-        Set<String> running = runs.ids();
-        if (running.isEmpty()) {
+        if (stopped) {
             return;
         }
+        Set<String> running = runs.ids();
+        if (!running.isEmpty()) {
+            renew(running);
+        }
+        report();
+    }
+
+    /** This node's row is for the dashboard: a failure to write it is logged once and never stops the leases. */
+    private void report() {
+        try {
+            nodes.report(report.now());
+            reportFailed = false;
+        } catch (RuntimeException e) {
+            if (!reportFailed) {
+                LOG.log(Level.WARNING, WorkerMessage.NODE_REPORT_FAILED.format(e), e);
+            }
+            reportFailed = true;
+        }
+    }
+
+    private void renew(Set<String> running) {
         store.heartbeat(config.runner(), running, clock.instant());
         for (TaskMeta task : store.findAll(running)) {
             runs.get(task.getId()).ifPresent(run -> {

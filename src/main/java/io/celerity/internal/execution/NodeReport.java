@@ -42,15 +42,19 @@ public class NodeReport {
     @CelerityClock
     Clock clock;
 
-    private long startedAt;
+    private volatile long startedAt;
     private String version;
     private Map<String, Optional<String>> maxSessions;
 
     @PostConstruct
-    void start() {
-        startedAt = clock.millis();
+    void prepare() {
         version = libraryVersion();
         maxSessions = registry.workerMaxSessions();
+    }
+
+    /** The node has started: from now on it reports itself. */
+    void start() {
+        startedAt = clock.millis();
     }
 
     NodeTable.NodeRow now() {

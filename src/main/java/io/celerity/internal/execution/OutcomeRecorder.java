@@ -56,7 +56,13 @@ public class OutcomeRecorder {
      * @param task the task as its run started it
      */
     void record(TaskDefinition definition, TaskMeta task, Run run, Outcome outcome) {
-        metrics.ran(definition.name(), outcomeName(outcome), Duration.between(task.getStartedAt(), clock.instant()));
+        recordOutcome(definition, task, run, outcome);
+        // counted once recorded: a run whose outcome could not be written is delivered again
+        Duration took = Duration.between(task.getStartedAt(), clock.instant());
+        metrics.ran(definition.name(), outcomeName(outcome), took.isNegative() ? Duration.ZERO : took);
+    }
+
+    private void recordOutcome(TaskDefinition definition, TaskMeta task, Run run, Outcome outcome) {
         if (outcome instanceof Outcome.Succeeded succeeded) {
             // a store failure here propagates: the broker delivers the message again (at-least-once)
             finish(definition, run, TaskState.SUCCESS, write -> write.result(succeeded.result()), succeeded.value(),

@@ -60,6 +60,9 @@ public class Sweeper {
     NodeTable nodes;
 
     @Inject
+    NodeReport nodeReport;
+
+    @Inject
     CelerityConfig config;
 
     @Inject
@@ -91,7 +94,12 @@ public class Sweeper {
         } catch (RuntimeException e) {
             duties.prepare(List.of(SWEEP)); // another node inserted the same row at the same moment
         }
-        nodes.prepare();
+        try {
+            nodes.prepare();
+        } catch (RuntimeException e) {
+            nodes.prepare(); // another node created the table at the same moment
+        }
+        nodeReport.start();
         long beat = Math.max(100, config.lease().toMillis() / 3);
         long sweep = config.sweepInterval().toMillis();
         schedule("heartbeat", heartbeat::beat, beat);
@@ -114,10 +122,11 @@ public class Sweeper {
         if (ticks.isEmpty()) {
             return;
         }
+        heartbeat.stop();
         ticks.forEach(tick -> tick.cancel(false));
         ticks.clear();
         try {
-            nodes.remove(config.node());
+            nodes.remove(config.runner());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, WorkerMessage.NODE_ROW_KEPT.format(config.node(), e), e);
         }
@@ -127,7 +136,10 @@ public class Sweeper {
         lastTicks.computeIfPresent(what, (job, tick) -> new Tick(tick.period(), clock.instant(), tick.ended()));
         try {
             work.run();
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // an Error too: thrown out of a scheduled job, it would end the job's schedule for good
             databaseBackSince = Instant.MAX;
             LOG.log(Level.WARNING, WorkerMessage.SWEEP_FAILED.format(what, e), e);
             return;

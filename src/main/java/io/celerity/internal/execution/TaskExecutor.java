@@ -83,7 +83,7 @@ public class TaskExecutor implements TaskWorker.Runner {
     @Override
     public void run(Class<? extends TaskWorker> worker, Message message) {
         String queue = registry.queueOf(worker);
-        activity.begin(queue, clock.instant());
+        activity.begin(queue);
         try {
             execute(message, queue);
         } finally {

@@ -1,54 +1,72 @@
 package io.celerity.internal.execution;
 
+import io.celerity.internal.registry.TaskRegistry;
+import io.celerity.internal.time.CelerityClock;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** What this node's workers do, per queue: how many deliveries they handle now, and when the last one came. */
+/**
+ * What this node's workers do, per queue: how many deliveries they handle now, and when one last began or ended
+ * (at first, when the application started: a node that just came up is not idle yet).
+ */
 @ApplicationScoped
 public class WorkerActivity {
 
     /** A queue's workers on this node. */
-    public record Lane(int busy, Instant lastDelivery) {
+    public record Lane(int busy, Instant lastActive) {
 
-        /** Whether no worker handles a delivery now and none came after {@code cutoff}. */
+        /** Whether no worker handles a delivery now and none began or ended after {@code cutoff}. */
         public boolean idleSince(Instant cutoff) {
-            return busy == 0 && (lastDelivery == null || lastDelivery.isBefore(cutoff));
+            return busy == 0 && lastActive.isBefore(cutoff);
         }
     }
 
     private static final class Counters {
         final AtomicInteger busy = new AtomicInteger();
-        volatile Instant lastDelivery;
+        volatile long lastActive;
+
+        Counters(long now) {
+            lastActive = now;
+        }
     }
+
+    @Inject
+    TaskRegistry registry;
+
+    @Inject
+    @CelerityClock
+    Clock clock;
 
     private final ConcurrentMap<String, Counters> queues = new ConcurrentHashMap<>();
 
-    void begin(String queue, Instant now) {
-        Counters counters = queues.computeIfAbsent(queue, name -> new Counters());
-        counters.lastDelivery = now;
+    @PostConstruct
+    void start() {
+        long now = clock.millis();
+        registry.workerQueues().forEach(queue -> queues.put(queue, new Counters(now)));
+    }
+
+    void begin(String queue) {
+        Counters counters = queues.computeIfAbsent(queue, name -> new Counters(clock.millis()));
+        counters.lastActive = clock.millis();
         counters.busy.incrementAndGet();
     }
 
     void end(String queue) {
-        queues.get(queue).busy.decrementAndGet();
-    }
-
-    /** The queue's workers on this node; idle since ever when none has had a delivery. */
-    public Lane lane(String queue) {
         Counters counters = queues.get(queue);
-        return counters == null ? new Lane(0, null) : new Lane(counters.busy.get(), counters.lastDelivery);
+        counters.busy.decrementAndGet();
+        counters.lastActive = clock.millis();
     }
 
-    /** Every queue that had a delivery on this node, by name. */
-    public Map<String, Lane> lanes() {
-        Map<String, Lane> lanes = new TreeMap<>();
-        queues.keySet().forEach(queue -> lanes.put(queue, lane(queue)));
-        return lanes;
+    /** The queue's workers on this node. */
+    public Lane lane(String queue) {
+        Counters counters = queues.computeIfAbsent(queue, name -> new Counters(clock.millis()));
+        return new Lane(counters.busy.get(), Instant.ofEpochMilli(counters.lastActive));
     }
 }

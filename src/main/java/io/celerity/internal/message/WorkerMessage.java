@@ -53,6 +53,9 @@ public enum WorkerMessage implements Message {
     OVERDUE_SENT_AGAIN("CELERITY-0242: task %s is %s and was due at %s; its message is sent again"),
     RUNNING_AFTER_GRACE("CELERITY-0243: %s task(s) still running after the shutdown grace of %s; they are interrupted "
             + "and handed back"),
+    PROBE_FAILED("CELERITY-0245: the %s does not answer the health probe (%s), so this node is not ready: %s"),
+    NODE_REPORT_FAILED("CELERITY-0246: this node could not report itself in celerity_node (the dashboard may list it "
+            + "as lost): %s"),
     NODE_ROW_KEPT("CELERITY-0244: node %s could not remove its row from celerity_node as it stopped (%s); the "
             + "dashboard lists it as lost until the row is a day old"),
 

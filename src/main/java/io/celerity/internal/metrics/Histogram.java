@@ -8,7 +8,7 @@ final class Histogram {
 
     private final double[] bounds;
     private final LongAdder[] counts;
-    private final LongAdder count = new LongAdder();
+    private final LongAdder overflow = new LongAdder();
     private final DoubleAdder sum = new DoubleAdder();
 
     Histogram(double[] bounds) {
@@ -23,10 +23,11 @@ final class Histogram {
         for (int i = 0; i < bounds.length; i++) {
             if (value <= bounds[i]) {
                 counts[i].increment();
-                break;
+                sum.add(value);
+                return;
             }
         }
-        count.increment();
+        overflow.increment();
         sum.add(value);
     }
 
@@ -35,19 +36,19 @@ final class Histogram {
         return bounds.clone();
     }
 
-    /** Cumulative counts per bound, as Prometheus has them: observations less than or equal to each bound. */
+    /**
+     * Cumulative counts per bound, as Prometheus has them: observations less than or equal to each bound, and last
+     * all of them (+Inf, the count), read in one pass so that they never decrease from one bound to the next.
+     */
     long[] cumulative() {
-        long[] cumulative = new long[bounds.length];
+        long[] cumulative = new long[bounds.length + 1];
         long running = 0;
         for (int i = 0; i < bounds.length; i++) {
             running += counts[i].sum();
             cumulative[i] = running;
         }
+        cumulative[bounds.length] = running + overflow.sum();
         return cumulative;
-    }
-
-    long count() {
-        return count.sum();
     }
 
     double sum() {

@@ -34,7 +34,7 @@ public final class PrometheusText {
             for (int i = 0; i < bounds.length; i++) {
                 sample(name + "_bucket", labels, labelValues, "le", format(bounds[i]), cumulative[i]);
             }
-            long count = histogram.count();
+            long count = cumulative[bounds.length];
             sample(name + "_bucket", labels, labelValues, "le", "+Inf", count);
             sample(name + "_sum", labels, labelValues, null, null, histogram.sum());
             sample(name + "_count", labels, labelValues, null, null, count);

@@ -20,8 +20,14 @@ public class BrokerCheck implements HealthCheck {
     @Inject
     HealthProbes probes;
 
+    @Inject
+    HealthSwitch enabled;
+
     @Override
     public HealthCheckResponse call() {
+        if (!enabled.on()) {
+            return enabled.disabled(NAME);
+        }
         BoundedProbe.Result<Boolean> result = probes.broker();
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(result.up());
         return result.up() ? response.build() : response.withData("error", result.failure()).build();

@@ -51,26 +51,28 @@ public class MetricsScrape {
         PrometheusText text = new PrometheusText();
         metrics.writeTo(text);
         Instant now = clock.instant();
-        BoundedProbe.Result<List<Backlogs.Backlog>> database = probes.database();
+        BoundedProbe.Result<List<Backlogs.Backlog>> backlogs = probes.backlog();
         Map<List<String>, Long> waiting = new TreeMap<>(PrometheusText.LABEL_ORDER);
         Map<List<String>, Double> oldest = new TreeMap<>(PrometheusText.LABEL_ORDER);
-        if (database.up()) {
-            for (Backlogs.Backlog backlog : database.value()) {
-                waiting.put(List.of(backlog.queue()), backlog.waiting());
+        if (backlogs.up()) {
+            for (Backlogs.Backlog backlog : backlogs.value()) {
+                List<String> queue = List.of(backlog.queue());
+                waiting.merge(queue, backlog.waiting(), Long::sum);
                 Duration due = Duration.between(backlog.oldestDue(), now);
-                oldest.put(List.of(backlog.queue()), due.isNegative() ? 0.0 : due.toMillis() / 1000.0);
+                oldest.merge(queue, due.isNegative() ? 0.0 : due.toMillis() / 1000.0, Math::max);
             }
         }
         Map<List<String>, Integer> busy = new TreeMap<>(PrometheusText.LABEL_ORDER);
         registry.workerQueues().forEach(queue -> busy.put(List.of(queue), activity.lane(queue).busy()));
         return text.gauge("celerity_queue_waiting",
-                        "Tasks waiting per queue (queued, scheduled or to be retried), as the database has them",
+                        "Tasks waiting per queue (queued, scheduled or to be retried), as the database had them at "
+                                + "most ten seconds ago",
                         List.of("queue"), waiting)
                 .gauge("celerity_queue_oldest_due_seconds",
                         "How long the waiting task of each queue that was due first has been due (0: none is due yet)",
                         List.of("queue"), oldest)
                 .gauge("celerity_database_up", "1 when the task table answered within celerity.health.timeout",
-                        List.of(), Map.of(List.of(), database.up() ? 1 : 0))
+                        List.of(), Map.of(List.of(), probes.database().up() ? 1 : 0))
                 .gauge("celerity_broker_up", "1 when the broker answered within celerity.health.timeout", List.of(),
                         Map.of(List.of(), probes.broker().up() ? 1 : 0))
                 .gauge("celerity_workers_busy", "Deliveries this node's workers handle now, per queue",

@@ -19,8 +19,8 @@ import java.util.TreeMap;
 /**
  * Live while this node's periodic jobs (heartbeat and sweep) tick: not when a tick has run for longer than
  * {@code celerity.health.stall-after}, nor when none has ended for that long beyond the job's period (its thread is
- * stuck, or its schedule died). A tick that fails, because the database is down, still ticks: restarting the node
- * would not help.
+ * stuck, or its schedule died), provided the database answers. While it does not, a tick waiting for it is not a
+ * reason to restart the node: every node would restart at once, and none would come back sooner.
  */
 @Liveness
 @ApplicationScoped
@@ -32,6 +32,12 @@ public class SweeperCheck implements HealthCheck {
     Sweeper sweeper;
 
     @Inject
+    HealthProbes probes;
+
+    @Inject
+    HealthSwitch enabled;
+
+    @Inject
     CelerityConfig config;
 
     @Inject
@@ -40,10 +46,16 @@ public class SweeperCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (!enabled.on()) {
+            return enabled.disabled(NAME);
+        }
         Map<String, Sweeper.Tick> ticks = sweeper.lastTicks();
         Map<String, String> stuck = stuck(ticks, clock.instant(), config.stallAfter());
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(stuck.isEmpty());
-        ticks.forEach((job, tick) -> response.withData(job, stuck.getOrDefault(job, "last tick ended " + tick.ended())));
+        boolean databaseAnswers = stuck.isEmpty() || probes.database().up();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(stuck.isEmpty() || !databaseAnswers);
+        ticks.forEach((job, tick) -> response.withData(job, stuck.containsKey(job)
+                ? stuck.get(job) + (databaseAnswers ? "" : ", while the database does not answer")
+                : "last tick ended " + tick.ended()));
         return response.build();
     }
 

@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Ready while this node's workers consume: not when it is stopping, nor when a queue it has workers for holds a task
- * that has been due for longer than {@code celerity.health.stall-after} while none of those workers ran anything
- * in that time (a busy worker is not stalled: tasks then wait for capacity, not for a consumer).
+ * that has been due for longer than {@code celerity.health.stall-after} while none of those workers was active in that
+ * time. A busy worker is not stalled (tasks then wait for capacity, not for a consumer), nor is a task with a rate
+ * limit, which may wait for its slot as long as its rate says.
  */
 @Readiness
 @ApplicationScoped
@@ -35,6 +37,9 @@ public class WorkersCheck implements HealthCheck {
 
     @Inject
     HealthProbes probes;
+
+    @Inject
+    HealthSwitch enabled;
 
     @Inject
     TaskRegistry registry;
@@ -54,34 +59,46 @@ public class WorkersCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        if (!enabled.on()) {
+            return enabled.disabled(NAME);
+        }
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         if (runs.stopping()) {
             return response.down().withData("stopping", true).build();
         }
-        Collection<String> queues = registry.workerQueues();
-        queues.forEach(queue -> response.withData(queue, "busy " + activity.lane(queue).busy()));
-        BoundedProbe.Result<List<Backlogs.Backlog>> backlogs = probes.database();
+        BoundedProbe.Result<List<Backlogs.Backlog>> backlogs = probes.backlog();
         if (!backlogs.up()) {
-            return response.up().withData("backlog", "unknown: the database did not answer").build();
+            return response.up().withData("backlog", "unknown").build();
         }
-        Map<String, String> stalled = stalled(backlogs.value(), queues, activity::lane, clock.instant(),
-                config.stallAfter());
+        Map<String, String> stalled = stalled(backlogs.value(), registry.workerQueues(), this::rateLimited,
+                activity::lane, clock.instant(), config.stallAfter());
         stalled.forEach(response::withData);
         return response.status(stalled.isEmpty()).build();
     }
 
+    private boolean rateLimited(String task) {
+        return registry.byName(task).map(definition -> definition.policy().rateLimit() != null).orElse(false);
+    }
+
     /** The queues of {@code queues} whose workers leave due tasks waiting, with a description of each. */
     static Map<String, String> stalled(List<Backlogs.Backlog> backlogs, Collection<String> queues,
-                                       Function<String, WorkerActivity.Lane> lanes, Instant now, Duration stallAfter) {
+                                       Predicate<String> rateLimited, Function<String, WorkerActivity.Lane> lanes,
+                                       Instant now, Duration stallAfter) {
         Instant cutoff = now.minus(stallAfter);
-        Map<String, String> stalled = new TreeMap<>();
+        Map<String, Instant> oldest = new TreeMap<>();
         for (Backlogs.Backlog backlog : backlogs) {
-            if (queues.contains(backlog.queue()) && backlog.oldestDue().isBefore(cutoff)
-                    && lanes.apply(backlog.queue()).idleSince(cutoff)) {
-                stalled.put(backlog.queue(), "stalled: " + backlog.waiting() + " waiting, the oldest due since "
-                        + backlog.oldestDue() + ", and no worker of this node took one for " + stallAfter);
+            if (queues.contains(backlog.queue()) && !rateLimited.test(backlog.taskName())
+                    && backlog.oldestDue().isBefore(cutoff)) {
+                oldest.merge(backlog.queue(), backlog.oldestDue(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
+        Map<String, String> stalled = new TreeMap<>();
+        oldest.forEach((queue, due) -> {
+            if (lanes.apply(queue).idleSince(cutoff)) {
+                stalled.put(queue, "stalled: a task due since " + due + " waits, and no worker of this node was "
+                        + "active for " + stallAfter);
+            }
+        });
         return stalled;
     }
 }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
@@ -11,12 +13,15 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-/** The waiting tasks of each queue, as the database has them: for health checks and metrics. */
+/** The task table as health checks and metrics ask it: does it answer, and what waits on each queue. */
 @ApplicationScoped
 public class Backlogs {
 
-    /** A queue's waiting tasks (queued, scheduled or to be retried) and the earliest time one of them was due. */
-    public record Backlog(String queue, long waiting, Instant oldestDue) {
+    /**
+     * The waiting tasks (queued, scheduled or to be retried) of one task on one queue, and the earliest time one of
+     * them was due.
+     */
+    public record Backlog(String queue, String taskName, long waiting, Instant oldestDue) {
     }
 
     @PersistenceContext
@@ -25,16 +30,29 @@ public class Backlogs {
     @Inject
     TaskEntityModel model;
 
-    /** One grouped query over the state index; the database gives up after {@code timeout}. */
+    /** A look-up by primary key, the cheapest question the task table answers; given up after {@code timeout}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void ping(Duration timeout) {
+        limit(em.createQuery("SELECT t.id FROM " + model.entityName() + " t WHERE t.id = :id", String.class)
+                .setParameter("id", ""), timeout).getResultList();
+    }
+
+    /** One grouped query over the waiting tasks (the state index); given up after {@code timeout}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Backlog> waiting(Duration timeout) {
-        return em.createQuery("SELECT t.queue, COUNT(t), MIN(COALESCE(t.eta, t.changedAt)) FROM " + model.entityName()
-                        + " t WHERE t.state IN :waiting GROUP BY t.queue", Object[].class)
-                .setParameter("waiting", Transitions.WAITING)
-                // an Integer: Hibernate refuses a Long there
-                .setHint("jakarta.persistence.query.timeout", (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                .getResultList().stream()
-                .map(row -> new Backlog((String) row[0], ((Number) row[1]).longValue(), ((Date) row[2]).toInstant()))
+        TypedQuery<Object[]> query = em.createQuery("SELECT t.queue, t.taskName, COUNT(t), "
+                        + "MIN(COALESCE(t.eta, t.changedAt)) FROM " + model.entityName() + " t "
+                        + "WHERE t.state IN :waiting GROUP BY t.queue, t.taskName", Object[].class)
+                .setParameter("waiting", Transitions.WAITING);
+        return limit(query, timeout).getResultList().stream()
+                .map(row -> new Backlog((String) row[0], (String) row[1], ((Number) row[2]).longValue(),
+                        ((Date) row[3]).toInstant()))
                 .toList();
+    }
+
+    private static <Q extends Query> Q limit(Q query, Duration timeout) {
+        // an Integer: Hibernate refuses a Long there
+        query.setHint("jakarta.persistence.query.timeout", (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        return query;
     }
 }

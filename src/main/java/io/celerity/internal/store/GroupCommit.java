@@ -142,7 +142,6 @@ public class GroupCommit {
     }
 
     private void commit(List<Write<?>> group) {
-        metrics.groupCommitted(group.size());
         if (group.size() == 1) {
             group.get(0).alone();
             return;
@@ -156,6 +155,7 @@ public class GroupCommit {
             group.forEach(Write::alone);
             return;
         }
+        metrics.groupCommitted(group.size());
         group.forEach(Write::committed);
     }
 
@@ -190,6 +190,7 @@ public class GroupCommit {
         void alone() {
             try {
                 done.complete(store.locked(id, work));
+                metrics.groupCommitted(1);
             } catch (RuntimeException | Error e) {
                 done.completeExceptionally(e);
             }

@@ -51,7 +51,7 @@ public class NodeResource {
     public NodeView.Listing list() {
         Caller.admin(configuration, security, config.web(), "nodes are shown");
         Map<String, List<NodeView.Task>> running = nodes.running(MAX_RUNNING).stream()
-                .collect(Collectors.groupingBy(task -> String.valueOf(task.node()), LinkedHashMap::new,
+                .collect(Collectors.groupingBy(task -> String.valueOf(task.runner()), LinkedHashMap::new,
                         Collectors.mapping(task -> new NodeView.Task(task.id(), task.taskName(), task.state(),
                                 task.startedAt(), task.attempt()), Collectors.toList())));
         return new NodeView.Listing(nodes.list().stream()

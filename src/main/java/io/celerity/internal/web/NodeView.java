@@ -29,7 +29,7 @@ public record NodeView(String name, String runner, String version, Instant start
             workers = reader.readObject();
         }
         return new NodeView(row.name(), row.runner(), row.version(), Instant.ofEpochMilli(row.startedAt()), heartbeat,
-                heartbeat.plus(lease).isBefore(now), workers, running.getOrDefault(row.name(), List.of()));
+                heartbeat.plus(lease).isBefore(now), workers, running.getOrDefault(row.runner(), List.of()));
     }
 
     /** The nodes, as {@code GET nodes} returns them. */

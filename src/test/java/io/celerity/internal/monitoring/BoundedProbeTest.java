@@ -30,7 +30,7 @@ class BoundedProbeTest {
     void anAnswer_isReusedWhileFresh_thenAskedAgain() {
         AtomicInteger calls = new AtomicInteger();
         MovableClock clock = new MovableClock();
-        BoundedProbe<Integer> probe = new BoundedProbe<>(calls::incrementAndGet, Duration.ofSeconds(5),
+        BoundedProbe<Integer> probe = new BoundedProbe<>("counter", calls::incrementAndGet, Duration.ofSeconds(5),
                 Duration.ofSeconds(1), clock);
 
         assertEquals(1, probe.result(executor).value());
@@ -42,21 +42,21 @@ class BoundedProbeTest {
     }
 
     @Test
-    void aFailure_isReportedWithItsInnermostCause() {
-        BoundedProbe<Integer> probe = new BoundedProbe<>(() -> {
-            throw new IllegalStateException("wrapped", new java.net.ConnectException("Connection refused"));
+    void aFailure_isReportedByItsInnermostCausesClassAlone_whichNamesNoHostOrUser() {
+        BoundedProbe<Integer> probe = new BoundedProbe<>("database", () -> {
+            throw new IllegalStateException("wrapped", new java.net.ConnectException("Connection refused to db.internal:5432 as user secret"));
         }, Duration.ofSeconds(5), Duration.ZERO, Clock.systemUTC());
 
         BoundedProbe.Result<Integer> result = probe.result(executor);
         assertFalse(result.up());
-        assertEquals("ConnectException: Connection refused", result.failure());
+        assertEquals("failed: ConnectException", result.failure());
     }
 
     @Test
     void aHungProbe_isDownAfterTheTimeout_andWaitedForAgain_notStartedTwice() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger started = new AtomicInteger();
-        BoundedProbe<String> probe = new BoundedProbe<>(() -> {
+        BoundedProbe<String> probe = new BoundedProbe<>("broker", () -> {
             started.incrementAndGet();
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -75,6 +75,15 @@ class BoundedProbeTest {
         assertTrue(answered.up());
         assertEquals("answered", answered.value());
         assertEquals(1, started.get(), "one probe at a time");
+    }
+
+    @Test
+    void aStoppedExecutor_isReportedAsStopped() {
+        ExecutorService stopped = Executors.newSingleThreadExecutor();
+        stopped.shutdown();
+        BoundedProbe<Integer> probe = new BoundedProbe<>("database", () -> 1, Duration.ofSeconds(1), Duration.ZERO,
+                Clock.systemUTC());
+        assertEquals("stopped", probe.result(stopped).failure());
     }
 
     private static final class MovableClock extends Clock {

@@ -22,34 +22,31 @@ class HealthDecisionsTest {
     @Test
     void aQueueIsStalled_onlyWhenATaskWasDueLongAgo_andItsWorkersHereTookNothingSince() {
         Instant longAgo = NOW.minus(Duration.ofMinutes(5));
+        Instant earlier = longAgo.minusSeconds(60);
         List<Backlogs.Backlog> backlogs = List.of(
-                new Backlogs.Backlog("celerity.idle", 3, longAgo),
-                new Backlogs.Backlog("celerity.busy", 9, longAgo),
-                new Backlogs.Backlog("celerity.recent", 2, longAgo),
-                new Backlogs.Backlog("celerity.fresh", 4, NOW.minusSeconds(30)),
-                new Backlogs.Backlog("celerity.elsewhere", 1, longAgo));
+                new Backlogs.Backlog("celerity.idle", "a", 3, longAgo),
+                new Backlogs.Backlog("celerity.idle", "b", 1, earlier),
+                new Backlogs.Backlog("celerity.busy", "a", 9, longAgo),
+                new Backlogs.Backlog("celerity.recent", "a", 2, longAgo),
+                new Backlogs.Backlog("celerity.fresh", "a", 4, NOW.minusSeconds(30)),
+                new Backlogs.Backlog("celerity.limited", "hourly", 4, longAgo),
+                new Backlogs.Backlog("celerity.elsewhere", "a", 1, longAgo));
+        Instant idleSince = NOW.minus(Duration.ofMinutes(3));
         Map<String, WorkerActivity.Lane> lanes = Map.of(
-                "celerity.idle", new WorkerActivity.Lane(0, NOW.minus(Duration.ofMinutes(3))),
+                "celerity.idle", new WorkerActivity.Lane(0, idleSince),
                 "celerity.busy", new WorkerActivity.Lane(8, NOW.minus(Duration.ofMinutes(10))),
                 "celerity.recent", new WorkerActivity.Lane(0, NOW.minusSeconds(5)),
-                "celerity.fresh", new WorkerActivity.Lane(0, null));
+                "celerity.fresh", new WorkerActivity.Lane(0, idleSince),
+                "celerity.limited", new WorkerActivity.Lane(0, idleSince));
 
         Map<String, String> stalled = WorkersCheck.stalled(backlogs,
-                Set.of("celerity.idle", "celerity.busy", "celerity.recent", "celerity.fresh"),
-                queue -> lanes.getOrDefault(queue, new WorkerActivity.Lane(0, null)), NOW, STALL);
+                Set.of("celerity.idle", "celerity.busy", "celerity.recent", "celerity.fresh", "celerity.limited"),
+                "hourly"::equals, lanes::get, NOW, STALL);
 
         assertEquals(Set.of("celerity.idle"), stalled.keySet(), "busy workers, a recent delivery, a task due "
-                + "recently and a queue without workers here are not stalls");
-        assertTrue(stalled.get("celerity.idle").startsWith("stalled: 3 waiting, the oldest due since " + longAgo),
-                stalled.get("celerity.idle"));
-    }
-
-    @Test
-    void aQueueWhoseWorkersNeverHadADelivery_isStalledByAnOldTask() {
-        Map<String, String> stalled = WorkersCheck.stalled(
-                List.of(new Backlogs.Backlog("celerity.tasks", 1, NOW.minus(Duration.ofMinutes(3)))),
-                Set.of("celerity.tasks"), queue -> new WorkerActivity.Lane(0, null), NOW, STALL);
-        assertEquals(Set.of("celerity.tasks"), stalled.keySet());
+                + "recently, a task with a rate limit and a queue without workers here are not stalls");
+        assertEquals("stalled: a task due since " + earlier + " waits, and no worker of this node was active for "
+                + STALL, stalled.get("celerity.idle"));
     }
 
     @Test

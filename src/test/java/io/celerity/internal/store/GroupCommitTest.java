@@ -1,5 +1,6 @@
 package io.celerity.internal.store;
 
+import io.celerity.internal.metrics.TaskMetrics;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class GroupCommitTest {
 
     GroupCommitTest() {
         commits.store = store;
+        commits.metrics = new TaskMetrics();
         commits.threads = new Threads();
     }
 

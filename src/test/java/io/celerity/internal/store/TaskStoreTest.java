@@ -4,6 +4,7 @@ import io.celerity.api.DefaultTaskMeta;
 import io.celerity.api.TaskMeta;
 import io.celerity.api.TaskState;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.metrics.CommittedStates;
 import io.celerity.internal.config.MapConfig;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +26,7 @@ class TaskStoreTest {
 
     private final TaskMeta task = new DefaultTaskMeta();
     private final TaskStore store = new TaskStore();
+    private final List<String> entered = new ArrayList<>();
 
     TaskStoreTest() {
         TaskRows.queued(task, "add");
@@ -35,6 +38,12 @@ class TaskStoreTest {
             }
         };
         store.config = CelerityConfig.read(MapConfig.of("celerity.node", "node-a"));
+        store.states = new CommittedStates() {
+            @Override
+            public void entered(TaskMeta changed) {
+                entered.add(changed.getState());
+            }
+        };
     }
 
     @Test
@@ -54,6 +63,7 @@ class TaskStoreTest {
         assertEquals(List.of(new StateHistory.Entry(TaskState.STARTED, T, "node-a", 1),
                 new StateHistory.Entry(TaskState.SUCCESS, T.plusSeconds(5), "node-a", 1)),
                 StateHistory.read(task.getHistory()));
+        assertEquals(List.of(TaskState.STARTED, TaskState.SUCCESS), entered, "each state entered is counted");
     }
 
     /** An entity manager that finds one task row and flushes nothing. */
