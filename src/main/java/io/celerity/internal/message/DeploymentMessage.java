@@ -49,8 +49,7 @@ public enum DeploymentMessage implements Message {
     BAD_TASK_SETTINGS("CELERITY-0030: task %s has bad settings in %s: %s"),
     BAD_CONFIG_VALUE("CELERITY-0031: %s: %s"),
     UNKNOWN_ENQUEUE_MODE("CELERITY-0032: celerity.enqueue is '%s'; use outbox or xa"),
-    BAD_API_PATH("CELERITY-0033: celerity.api.path is '%s'; use a path such as celerity/api (letters, digits, '-', "
-            + "'.', '_', '~' and '/')"),
+    BAD_WEB_PATH("CELERITY-0033: %s is '%s'; use a path such as %s (letters, digits, '-', '.', '_', '~' and '/')"),
     NOT_POSITIVE("CELERITY-0034: %s is %s; it must be positive"),
     BAD_PORT("CELERITY-0035: %s is '%s'; use a TCP port from 1 to 65535"),
     BAD_SWITCH("CELERITY-0036: %s is '%s'; use true or false"),
