@@ -322,6 +322,9 @@ public final class CelerityConfig {
         private Web(KeyReader keys) {
             apiPath = path(keys, "celerity.api.path", "celerity/api");
             uiPath = path(keys, "celerity.ui.path", "celerity/ui");
+            if ((uiPath + "/").startsWith(apiPath + "/") || (apiPath + "/").startsWith(uiPath + "/")) {
+                throw new IllegalStateException(DeploymentMessage.OVERLAPPING_WEB_PATHS.format(uiPath, apiPath));
+            }
             maxPageSize = keys.positive("celerity.api.max-page-size", 200);
             maxBodySize = keys.positive("celerity.api.max-body-size", 65536);
             sortable = keys.list("celerity.api.sortable", SORTABLE);

@@ -59,6 +59,9 @@ public enum DeploymentMessage implements Message {
     BAD_RETENTION("CELERITY-0039: %s is '%s'; write how long finished tasks are kept, such as 7d, 12h or P30D, or 0 "
             + "to keep them forever"),
 
+    OVERLAPPING_WEB_PATHS("CELERITY-0043: celerity.ui.path '%s' and celerity.api.path '%s' overlap; give the "
+            + "dashboard and the REST API paths of their own, neither below the other"),
+
     CONFIGURED_OWNER_FIELD_MISSING("CELERITY-0040: the task entity %s has no owner field '%s' "
             + "(celerity.security.owner-field)"),
     DEFAULT_OWNER_FIELD_MISSING("CELERITY-0041: the task entity %s has no owner field '%s' "

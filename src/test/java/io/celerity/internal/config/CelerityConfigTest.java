@@ -118,6 +118,21 @@ class CelerityConfigTest {
         assertTrue(error.getMessage().contains(value), error.getMessage());
     }
 
+    @ParameterizedTest(name = "ui {0}, api {1}")
+    @CsvSource({"celerity/api, celerity/api", "celerity/api/ui, celerity/api", "ops, ops/api"})
+    void aDashboardPathOverlappingTheApis_failsWithItsId(String ui, String api) {
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> CelerityConfig.read(MapConfig.of("celerity.ui.path", ui, "celerity.api.path", api)));
+
+        assertTrue(error.getMessage().startsWith("CELERITY-0043: celerity.ui.path '" + ui + "'"), error.getMessage());
+    }
+
+    @Test
+    void aDashboardPathBesideTheApis_isAccepted() {
+        assertEquals("celerity/apiary", CelerityConfig.read(MapConfig.of("celerity.ui.path", "celerity/apiary"))
+                .web().uiPath());
+    }
+
     @Test
     void aDataDirThatIsNoPath_failsWithItsId() {
         IllegalStateException error = assertThrows(IllegalStateException.class,
