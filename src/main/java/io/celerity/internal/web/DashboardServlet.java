@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  */
 class DashboardServlet extends HttpServlet {
 
-    static final String FILES = "io/celerity/internal/web/ui/";
-    static final String CONFIG = "config.json";
+    private static final String FILES = "io/celerity/internal/web/ui/";
+    private static final String CONFIG = "config.json";
 
     private static final Pattern FILE_NAME = Pattern.compile("[a-z0-9-]+\\.(html|css|js|svg)");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+");

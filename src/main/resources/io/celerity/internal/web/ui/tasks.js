@@ -11,7 +11,7 @@ const COLUMNS = [
   {label: 'State', sort: 'state'},
   {label: 'Progress'},
   {label: 'Owner', wide: true},
-  {label: 'Created', sort: 'createdAt'},
+  {label: 'Created', sort: 'createdAt', wide: true},
   {label: 'Changed', sort: 'changedAt', wide: true},
   {label: 'Node', wide: true},
   {label: 'Attempt', wide: true},
@@ -35,9 +35,10 @@ export function tasksPage({api, config, main}, params) {
 
   const counts = new Map();
   const stateBoxes = STATES.map(state => {
-    const count = h('span', {class: 'count', 'aria-label': `${state} tasks`}, '…');
+    const count = h('span', {class: 'count'}, '…');
     counts.set(state, count);
-    const box = h('input', {type: 'checkbox', name: 'state', value: state, onchange: () => go({page: 0})});
+    const box = h('input', {type: 'checkbox', name: 'state', value: state,
+      onchange: () => go({states: checkedStates(), page: 0})});
     return h('label', {class: 'state-choice', 'data-state': state}, box, badge(state), count);
   });
   const nameInput = h('input', {id: 'filter-name', type: 'search', autocomplete: 'off', placeholder: 'any'});
@@ -109,9 +110,11 @@ export function tasksPage({api, config, main}, params) {
       filterInput.setAttribute('aria-invalid', 'true');
       return;
     }
-    const states = stateBoxes.map(label => label.querySelector('input')).filter(box => box.checked)
-      .map(box => box.value);
-    go({states, taskName: nameInput.value.trim(), filter: filterInput.value.trim(), page: 0});
+    go({states: checkedStates(), taskName: nameInput.value.trim(), filter: filterInput.value.trim(), page: 0});
+  }
+
+  function checkedStates() {
+    return stateBoxes.map(label => label.querySelector('input')).filter(box => box.checked).map(box => box.value);
   }
 
   function clear() {
@@ -182,7 +185,10 @@ export function tasksPage({api, config, main}, params) {
   function row(task) {
     const box = h('input', {type: 'checkbox', checked: allMatching || selected.has(task.id),
       'aria-label': `Select ${task.name} ${task.id}`, onchange: event => {
-        allMatching = false;
+        if (allMatching) {
+          rows.forEach((other, id) => selected.add(id));
+          allMatching = false;
+        }
         event.target.checked ? selected.add(task.id) : selected.delete(task.id);
         renderSelection();
       }});
@@ -193,7 +199,7 @@ export function tasksPage({api, config, main}, params) {
       h('td', {class: 'state'}, badge(task.state)),
       h('td', {}, progress(task.fields)),
       h('td', {class: 'wide'}, task.owner ?? '—'),
-      h('td', {}, time(task.createdAt)),
+      h('td', {class: 'wide'}, time(task.createdAt)),
       h('td', {class: 'wide'}, time(task.changedAt)),
       h('td', {class: 'wide'}, task.node ?? '—'),
       h('td', {class: 'wide num'}, String(task.attempt)));
