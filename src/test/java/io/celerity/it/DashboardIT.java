@@ -185,6 +185,28 @@ class DashboardIT {
     }
 
     @Test
+    void aWorkflowsTask_showsItsWorkflow_andTheStateChipsNarrowTheList() throws Exception {
+        long provider = PROVIDERS.incrementAndGet();
+        String root = start("chain", "alice", "provider=" + provider);
+        String failed = start("fail", "alice", "provider=" + provider);
+        WebDriver alice = browser("alice");
+
+        alice.get(tasksOf(provider));
+        WebDriverWait wait = waitFor(alice);
+        wait.until(driver -> count(driver, "SUCCESS").equals("2") && count(driver, "FAILURE").equals("1"));
+        alice.findElement(By.cssSelector(".state-choice[data-state=FAILURE] input")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("tbody tr[data-id]")).stream()
+                .map(row -> row.getDomAttribute("data-id")).toList().equals(List.of(failed)));
+        assertTrue(alice.getCurrentUrl().contains("state=FAILURE"), alice.getCurrentUrl());
+
+        alice.get(base + "celerity/ui/#/tasks/" + root);
+        wait.until(driver -> driver.findElements(By.cssSelector("table.workflow tbody tr[data-state=SUCCESS]"))
+                .size() == 2);
+        assertEquals("true", alice.findElement(By.cssSelector("table.workflow tr[data-id='" + root + "']"))
+                .getDomAttribute("aria-current"));
+    }
+
+    @Test
     void theFiles_needACaller_comeWithStrictHeaders_andNothingElseIsServed() throws Exception {
         assertEquals(401, send("GET", "celerity/ui/", null).statusCode());
         assertEquals(401, send("GET", "celerity/ui/config.json", null).statusCode());
