@@ -320,6 +320,7 @@ public final class CelerityConfig {
                 "taskName", "state", "priority");
 
         private final String apiPath;
+        private final String uiPath;
         private final int maxPageSize;
         private final long maxBodySize;
         private final List<String> sortable;
@@ -331,9 +332,10 @@ public final class CelerityConfig {
         private final List<String> allowedOrigins;
 
         private Web(KeyReader keys) {
-            apiPath = keys.text("celerity.api.path", "celerity/api").replaceAll("^/+|/+$", "");
-            if (apiPath.isEmpty() || !apiPath.matches("[A-Za-z0-9._~/-]+")) {
-                throw new IllegalStateException(DeploymentMessage.BAD_API_PATH.format(apiPath));
+            apiPath = path(keys, "celerity.api.path", "celerity/api");
+            uiPath = path(keys, "celerity.ui.path", "celerity/ui");
+            if ((uiPath + "/").startsWith(apiPath + "/") || (apiPath + "/").startsWith(uiPath + "/")) {
+                throw new IllegalStateException(DeploymentMessage.OVERLAPPING_WEB_PATHS.format(uiPath, apiPath));
             }
             maxPageSize = keys.positive("celerity.api.max-page-size", 200);
             maxBodySize = keys.positive("celerity.api.max-body-size", 65536);
@@ -345,6 +347,15 @@ public final class CelerityConfig {
             ownerField = owner.orElse("owner");
             ownerFieldConfigured = owner.isPresent();
             allowedOrigins = keys.origins("celerity.websocket.allowed-origins");
+        }
+
+        /** A path below the context root, without leading or trailing slashes. */
+        private static String path(KeyReader keys, String key, String defaultPath) {
+            String path = keys.text(key, defaultPath).replaceAll("^/+|/+$", "");
+            if (path.isEmpty() || !path.matches("[A-Za-z0-9._~/-]+")) {
+                throw new IllegalStateException(DeploymentMessage.BAD_WEB_PATH.format(key, path, defaultPath));
+            }
+            return path;
         }
 
         /**
@@ -360,6 +371,11 @@ public final class CelerityConfig {
         /** {@code celerity.api.path}: where the REST API is, relative to the application's context root. */
         public String apiPath() {
             return apiPath;
+        }
+
+        /** {@code celerity.ui.path}: where the dashboard is, relative to the application's context root. */
+        public String uiPath() {
+            return uiPath;
         }
 
         /** {@code celerity.api.max-page-size}: the largest page a list request may ask for. */

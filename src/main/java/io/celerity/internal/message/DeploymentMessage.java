@@ -49,8 +49,7 @@ public enum DeploymentMessage implements Message {
     BAD_TASK_SETTINGS("CELERITY-0030: task %s has bad settings in %s: %s"),
     BAD_CONFIG_VALUE("CELERITY-0031: %s: %s"),
     UNKNOWN_ENQUEUE_MODE("CELERITY-0032: celerity.enqueue is '%s'; use outbox or xa"),
-    BAD_API_PATH("CELERITY-0033: celerity.api.path is '%s'; use a path such as celerity/api (letters, digits, '-', "
-            + "'.', '_', '~' and '/')"),
+    BAD_WEB_PATH("CELERITY-0033: %s is '%s'; use a path such as %s (letters, digits, '-', '.', '_', '~' and '/')"),
     NOT_POSITIVE("CELERITY-0034: %s is %s; it must be positive"),
     BAD_PORT("CELERITY-0035: %s is '%s'; use a TCP port from 1 to 65535"),
     BAD_SWITCH("CELERITY-0036: %s is '%s'; use true or false"),
@@ -59,6 +58,9 @@ public enum DeploymentMessage implements Message {
             + "https://app.example.com"),
     BAD_RETENTION("CELERITY-0039: %s is '%s'; write how long finished tasks are kept, such as 7d, 12h or P30D, or 0 "
             + "to keep them forever"),
+
+    OVERLAPPING_WEB_PATHS("CELERITY-0043: celerity.ui.path '%s' and celerity.api.path '%s' overlap; give the "
+            + "dashboard and the REST API paths of their own, neither below the other"),
 
     CONFIGURED_OWNER_FIELD_MISSING("CELERITY-0040: the task entity %s has no owner field '%s' "
             + "(celerity.security.owner-field)"),

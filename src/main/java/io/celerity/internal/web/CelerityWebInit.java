@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Adds Celerity's web surface to the application: the REST API ({@link CelerityApplication}, served by a servlet of
- * its own at {@code celerity.api.path}, see {@link JaxRsServlet}) and the guard of the WebSocket feed. Both require an
+ * its own at {@code celerity.api.path}, see {@link JaxRsServlet}), the dashboard ({@link DashboardServlet} at
+ * {@code celerity.ui.path}) and the guard of the WebSocket feed. All require an
  * authenticated caller, through the application's own authentication mechanism, unless {@code celerity.security.open}
  * says otherwise.
  */
@@ -31,14 +32,18 @@ public class CelerityWebInit implements ServletContainerInitializer {
         CelerityConfig.Web web =
                 CelerityConfig.Web.read(ConfigProvider.getConfig(CelerityWebInit.class.getClassLoader()));
         ServletRegistration.Dynamic servlet = JaxRsServlet.register(context, web.apiPath());
+        ServletRegistration.Dynamic dashboard = context.addServlet("celerity-ui", new DashboardServlet(web));
+        dashboard.addMapping("/" + web.uiPath() + "/*");
         FilterRegistration.Dynamic socketGuard = context.addFilter("celerity-socket-guard", new SocketGuard(web));
         socketGuard.addMappingForUrlPatterns(null, false, TaskSocketEndpoint.PATH);
         if (web.open()) {
             LOG.warning(WebMessage.OPEN_TO_ANYONE.format(web.apiPath(), TaskSocketEndpoint.PATH));
             return;
         }
-        servlet.setServletSecurity(new ServletSecurityElement(
-                new HttpConstraintElement(ServletSecurity.TransportGuarantee.NONE, "**")));
+        ServletSecurityElement callerRequired = new ServletSecurityElement(
+                new HttpConstraintElement(ServletSecurity.TransportGuarantee.NONE, "**"));
+        servlet.setServletSecurity(callerRequired);
+        dashboard.setServletSecurity(callerRequired);
         context.declareRoles(web.adminRole());
     }
 }

@@ -43,6 +43,7 @@ class CelerityConfigTest {
         CelerityConfig.Web web = CelerityConfig.read(MapConfig.of()).web();
 
         assertEquals("celerity/api", web.apiPath());
+        assertEquals("celerity/ui", web.uiPath());
         assertEquals(200, web.maxPageSize());
         assertEquals(65536, web.maxBodySize());
         assertEquals(List.of("createdAt", "changedAt", "startedAt", "finishedAt", "taskName", "state", "priority"),
@@ -67,6 +68,7 @@ class CelerityConfigTest {
                 "celerity.task-entity", "com.example.Job",
                 "celerity.task.\"add\".max-retries", "5",
                 "celerity.api.path", "/ops/tasks/",
+                "celerity.ui.path", "/ops/dashboard/",
                 "celerity.security.open", "YES",
                 "celerity.security.owner-field", "owner.login",
                 "celerity.websocket.allowed-origins", "https://app.example.com, http://localhost:8080/"));
@@ -80,6 +82,7 @@ class CelerityConfigTest {
         assertEquals(Optional.of("com.example.Job"), config.taskEntity());
         assertEquals(Map.of("max-retries", "5"), config.taskSettings("add", Set.of("max-retries", "priority")));
         assertEquals("ops/tasks", config.web().apiPath());
+        assertEquals("ops/dashboard", config.web().uiPath());
         assertTrue(config.web().open());
         assertEquals("owner.login", config.web().ownerField());
         assertTrue(config.web().ownerFieldConfigured());
@@ -95,6 +98,8 @@ class CelerityConfigTest {
             "celerity.enqueue               | kafka            | CELERITY-0032",
             "celerity.api.path              | tasks api        | CELERITY-0033",
             "celerity.api.path              | /                | CELERITY-0033",
+            "celerity.ui.path               | ui/<script>      | CELERITY-0033",
+            "celerity.ui.path               | my dashboard     | CELERITY-0033",
             "celerity.api.max-page-size     | 0                | CELERITY-0034",
             "celerity.api.max-page-size     | lots             | CELERITY-0034",
             "celerity.api.max-body-size     | -1               | CELERITY-0034",
@@ -111,6 +116,21 @@ class CelerityConfigTest {
 
         assertTrue(error.getMessage().startsWith(id + ": " + key), error.getMessage());
         assertTrue(error.getMessage().contains(value), error.getMessage());
+    }
+
+    @ParameterizedTest(name = "ui {0}, api {1}")
+    @CsvSource({"celerity/api, celerity/api", "celerity/api/ui, celerity/api", "ops, ops/api"})
+    void aDashboardPathOverlappingTheApis_failsWithItsId(String ui, String api) {
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> CelerityConfig.read(MapConfig.of("celerity.ui.path", ui, "celerity.api.path", api)));
+
+        assertTrue(error.getMessage().startsWith("CELERITY-0043: celerity.ui.path '" + ui + "'"), error.getMessage());
+    }
+
+    @Test
+    void aDashboardPathBesideTheApis_isAccepted() {
+        assertEquals("celerity/apiary", CelerityConfig.read(MapConfig.of("celerity.ui.path", "celerity/apiary"))
+                .web().uiPath());
     }
 
     @Test

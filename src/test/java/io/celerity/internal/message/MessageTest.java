@@ -38,7 +38,7 @@ class MessageTest {
     @Test
     void messagesFullOfQuotesAndPercentArguments_comeOutAsWritten() {
         assertEquals("CELERITY-0033: celerity.api.path is '100%'; use a path such as celerity/api (letters, digits, "
-                + "'-', '.', '_', '~' and '/')", DeploymentMessage.BAD_API_PATH.format("100%"));
+                + "'-', '.', '_', '~' and '/')", DeploymentMessage.BAD_WEB_PATH.format("celerity.api.path", "100%", "celerity/api"));
     }
 
     @Test

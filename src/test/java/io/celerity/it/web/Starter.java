@@ -60,6 +60,7 @@ public class Starter {
         return switch (kind) {
             case "quick" -> tasks.with(options).call(() -> webTasks.add(1, 2)).id();
             case "slow" -> tasks.with(options).run(() -> webTasks.slow(key)).id();
+            case "steps" -> tasks.with(options).run(() -> webTasks.steps(key)).id();
             case "parent" -> tasks.with(options).call(() -> webTasks.parent()).id();
             case "stalled" -> tasks.with(options).run(() -> webTasks.stalled()).id();
             case "fail" -> tasks.with(options).run(() -> webTasks.fail("it failed on purpose")).id();

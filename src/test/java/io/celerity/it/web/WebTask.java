@@ -6,7 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** The test application's task row: an owner association, a provider number, a sensitive field and progress. */
+/**
+ * The test application's task row: an owner association, a provider number, a sensitive field and progress
+ * ({@code current} of {@code total}).
+ */
 @Entity
 @Table(name = "web_task")
 public class WebTask extends TaskMeta {
@@ -19,6 +22,8 @@ public class WebTask extends TaskMeta {
     private String secret;
 
     private long current;
+
+    private long total;
 
     /** A long text column: the feed's slow-client test makes big events with it. */
     @Column(length = 20_000)
@@ -54,6 +59,14 @@ public class WebTask extends TaskMeta {
 
     public void setCurrent(long current) {
         this.current = current;
+    }
+
+    public long getTotal() {
+        return total;
+    }
+
+    public void setTotal(long total) {
+        this.total = total;
     }
 
     public String getNote() {

@@ -3,12 +3,16 @@ package io.celerity.it.web;
 import io.celerity.api.BackgroundTask;
 import io.celerity.api.TaskContext;
 import io.celerity.api.TaskHandle;
+import io.celerity.api.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Map;
 
-/** The test application's tasks: a quick one, one that waits at a gate, one that enqueues another, one that fails. */
+/**
+ * The test application's tasks: a quick one, one that waits at a gate, one that reports progress while it waits at a
+ * gate, one that enqueues another, one that fails.
+ */
 @ApplicationScoped
 public class WebTasks {
 
@@ -32,6 +36,14 @@ public class WebTasks {
         while (!gate.isOpen(key) && !task.isAborted()) {
             Thread.sleep(20);
         }
+    }
+
+    /** Halfway ({@code PROGRESS}, 1 of 2) until its gate opens, then done. */
+    @BackgroundTask(name = "web-steps")
+    public void steps(String key) throws InterruptedException {
+        task.update(TaskState.PROGRESS, Map.of("current", 1, "total", 2));
+        slow(key);
+        task.update(Map.of("current", 2));
     }
 
     /** Enqueues a quick task from its body and returns that task's id. */

@@ -1,0 +1,47 @@
+// The REST API, at the base path the server gave in config.json. Errors carry the problem document's detail.
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export function createApi(base) {
+  async function request(method, path, body) {
+    const init = {method, credentials: 'same-origin', headers: {Accept: 'application/json, application/problem+json'}};
+    if (body !== undefined) {
+      // actions must declare JSON, even with an empty body (docs/web.adoc)
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    let response;
+    try {
+      response = await fetch(base + path, init);
+    } catch (error) {
+      throw new ApiError(0, 'The server cannot be reached');
+    }
+    if (response.status === 204) {
+      return null;
+    }
+    const type = response.headers.get('Content-Type') ?? '';
+    const data = type.includes('json') ? await response.json().catch(() => null) : null;
+    if (!response.ok) {
+      throw new ApiError(response.status, data?.detail ?? data?.title ?? `${response.status} ${response.statusText}`);
+    }
+    return data;
+  }
+
+  const task = id => 'tasks/' + encodeURIComponent(id);
+  return {
+    list: query => request('GET', 'tasks?' + query.toString()),
+    task: id => request('GET', task(id)),
+    history: id => request('GET', task(id) + '/history'),
+    workflow: id => request('GET', task(id) + '/workflow'),
+    revoke: id => request('POST', task(id) + '/revoke', {}),
+    terminate: id => request('POST', task(id) + '/revoke', {terminate: true}),
+    abort: id => request('POST', task(id) + '/abort', {}),
+    retry: id => request('POST', task(id) + '/retry', {}),
+    delete: id => request('DELETE', task(id)),
+  };
+}
