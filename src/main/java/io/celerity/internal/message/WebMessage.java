@@ -4,7 +4,7 @@ package io.celerity.internal.message;
 public enum WebMessage implements Message {
 
     OPEN_TO_ANYONE("CELERITY-0600: celerity.security.open is true: anyone who reaches this server can read and control "
-            + "every task through /%s and %s"),
+            + "every task through /%s, /%s and %s"),
     INCIDENT("CELERITY-0601: incident %s on %s"),
     SOCKET_NOT_CLOSED("CELERITY-0610: closing a task socket failed: %s"),
     SOCKET_CLOSED_WHILE_SENDING("CELERITY-0611: a socket closed while sending: %s"),

@@ -37,7 +37,7 @@ public class CelerityWebInit implements ServletContainerInitializer {
         FilterRegistration.Dynamic socketGuard = context.addFilter("celerity-socket-guard", new SocketGuard(web));
         socketGuard.addMappingForUrlPatterns(null, false, TaskSocketEndpoint.PATH);
         if (web.open()) {
-            LOG.warning(WebMessage.OPEN_TO_ANYONE.format(web.apiPath(), TaskSocketEndpoint.PATH));
+            LOG.warning(WebMessage.OPEN_TO_ANYONE.format(web.apiPath(), web.uiPath(), TaskSocketEndpoint.PATH));
             return;
         }
         ServletSecurityElement callerRequired = new ServletSecurityElement(

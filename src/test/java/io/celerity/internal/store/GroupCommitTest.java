@@ -63,6 +63,12 @@ class GroupCommitTest {
         }
         awaitPending(5);
         store.release("a");
+        // the writer freed first takes all five while the other still holds b: released together, both writers would
+        // race for them
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (store.transactions.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         store.release("b");
 
         for (Future<String> result : results) {
