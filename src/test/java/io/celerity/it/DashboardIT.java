@@ -48,6 +48,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The dashboard in a real browser: headless Chromium driven by Selenium from the client side, signed in over HTTP
@@ -96,6 +97,8 @@ class DashboardIT {
             WebElement bar = row(driver, steps).findElement(By.tagName("progress"));
             return "1".equals(bar.getDomProperty("value")) && "2".equals(bar.getDomProperty("max"));
         });
+        assumeFalse(System.getProperty("arquillian.launch", "").startsWith("wildfly"), "on WildFly the browser's "
+                + "feed handshake carries no credentials with HTTP basic (docs/dashboard.adoc, \"Known gaps\")");
         wait.until(ExpectedConditions.textToBe(By.id("live"), "Live"));
         wait.until(driver -> !count(driver, "SUCCESS").equals("…"));
         screenshot(alice, "tasks");
