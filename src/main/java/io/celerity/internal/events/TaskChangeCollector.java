@@ -12,7 +12,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Clock;
@@ -60,13 +59,8 @@ public class TaskChangeCollector {
      * after the commit inside one, never for a transaction that will roll back.
      */
     private void collect(String id, Object entry) {
-        int status = transactions.getTransactionStatus();
-        if (status == Status.STATUS_NO_TRANSACTION) {
-            publishCommitted(Map.of(id, entry));
-        } else if (status == Status.STATUS_ACTIVE) {
-            AfterCommit.holder(transactions, KEY, LinkedHashMap<String, Object>::new, this::publishCommitted)
-                    .put(id, entry);
-        }
+        AfterCommit.collect(transactions, KEY, LinkedHashMap<String, Object>::new, this::publishCommitted,
+                committed -> committed.put(id, entry));
     }
 
     /** The rows written in the transaction (their state once committed) and the deletions, announced in order. */

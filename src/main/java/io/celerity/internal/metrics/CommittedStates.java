@@ -5,7 +5,6 @@ import io.celerity.internal.transaction.AfterCommit;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.ArrayList;
@@ -28,13 +27,9 @@ public class CommittedStates {
 
     /** The task has just entered its current state in the current transaction. */
     public void entered(TaskMeta task) {
-        int status = transactions.getTransactionStatus();
-        if (status == Status.STATUS_NO_TRANSACTION) {
-            metrics.entered(task.getTaskName(), task.getState());
-        } else if (status == Status.STATUS_ACTIVE) {
-            AfterCommit.holder(transactions, KEY, ArrayList<List<String>>::new,
-                            entered -> entered.forEach(change -> metrics.entered(change.get(0), change.get(1))))
-                    .add(List.of(task.getTaskName(), task.getState()));
-        }
+        List<String> change = List.of(task.getTaskName(), task.getState());
+        AfterCommit.collect(transactions, KEY, ArrayList<List<String>>::new,
+                entered -> entered.forEach(committed -> metrics.entered(committed.get(0), committed.get(1))),
+                entered -> entered.add(change));
     }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -25,11 +24,6 @@ public class BrokerCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        if (!enabled.on()) {
-            return enabled.disabled(NAME);
-        }
-        BoundedProbe.Result<Boolean> result = probes.broker();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(result.up());
-        return result.up() ? response.build() : response.withData("error", result.failure()).build();
+        return enabled.probed(NAME, probes::broker);
     }
 }

@@ -17,6 +17,22 @@ public final class AfterCommit {
     }
 
     /**
+     * Adds an entry to what the current transaction hands to {@code onCommit} after it commits: outside a transaction
+     * at once, in a holder of its own; never for a transaction that is already ending or will roll back.
+     */
+    public static <H> void collect(TransactionSynchronizationRegistry transactions, Object key, Supplier<H> create,
+                                   Consumer<H> onCommit, Consumer<H> add) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
+            H alone = create.get();
+            add.accept(alone);
+            onCommit.accept(alone);
+        } else if (status == Status.STATUS_ACTIVE) {
+            add.accept(holder(transactions, key, create, onCommit));
+        }
+    }
+
+    /**
      * The current transaction's holder for {@code key}, created on first use, with {@code onCommit} registered to
      * receive it after a commit. The transaction must be active.
      */
