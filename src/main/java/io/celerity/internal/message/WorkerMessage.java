@@ -64,7 +64,12 @@ public enum WorkerMessage implements Message {
     WRITE_INTERRUPTED("CELERITY-0252: interrupted while task %s was written"),
     WRITER_STOPPED("CELERITY-0253: task %s was not written: the writer stopped"),
     NO_START_SLOT("CELERITY-0254: no start slot of %s could be reserved within %s s"),
-    START_SLOT_INTERRUPTED("CELERITY-0255: interrupted while reserving a start slot of %s");
+    START_SLOT_INTERRUPTED("CELERITY-0255: interrupted while reserving a start slot of %s"),
+
+    STATS_NOT_WRITTEN("CELERITY-0260: this node could not write its task statistics in celerity_stat; it keeps them "
+            + "and tries again at its next heartbeat: %s"),
+    STATS_DROPPED("CELERITY-0261: %s minute(s) of task statistics of this node were older than celerity.stats.keep "
+            + "(%s) before they could be written, and were dropped");
 
     private final String template;
 
