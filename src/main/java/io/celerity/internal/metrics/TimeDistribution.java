@@ -98,6 +98,22 @@ public final class TimeDistribution {
         return roundedMillis(lower + (upper - lower) * (rank - below) / counts[bucket]);
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TimeDistribution that && maxMicros == that.maxMicros
+                && Arrays.equals(counts, that.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(counts) + Long.hashCode(maxMicros);
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.toString(counts) + " max " + maxMicros + " us";
+    }
+
     private static double roundedMillis(double millis) {
         return Math.round(millis * 1000) / 1000.0;
     }
