@@ -25,8 +25,10 @@ public class StatTable {
 
     private static final List<String> BUCKETS = IntStream.range(0, TimeDistribution.BUCKETS)
             .mapToObj(i -> String.format("run_b%02d", i)).toList();
-    private static final String COUNTS = "started, succeeded, failed, retried, " + String.join(", ", BUCKETS);
+    /** The columns that add up: the four counts, then the run-time buckets. */
     private static final int COUNT_COLUMNS = 4 + BUCKETS.size();
+    private static final String COUNTS = IntStream.range(0, COUNT_COLUMNS).mapToObj(StatTable::column)
+            .collect(Collectors.joining(", "));
     private static final String ADD = "UPDATE celerity_stat SET "
             + IntStream.range(0, COUNT_COLUMNS).mapToObj(i -> column(i) + " = " + column(i) + " + ?" + (i + 1))
                     .collect(Collectors.joining(", "))
