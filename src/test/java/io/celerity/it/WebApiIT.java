@@ -804,6 +804,12 @@ class WebApiIT {
             assertTrue(0 <= p50 && p50 <= p90 && p90 <= p99 && p99 <= max && max > 0, times.toString());
         }
 
+        long retryRuns = runCount(stats("hour"), "web-retry");
+        awaitState(start("retry", "alice", "provider=1"), "admin", "SUCCESS");
+        await("the second retried task's runs are counted", WAIT,
+                () -> runCount(stats("hour"), "web-retry") >= retryRuns + 2);
+        assertEquals(retryRuns + 2, runCount(stats("hour"), "web-retry"), "minutes written again add up, once");
+
         JsonObject day = stats("day");
         assertEquals(600, day.getInt("bucketSeconds"));
         assertEquals(144, day.getJsonArray("series").size());
@@ -820,6 +826,12 @@ class WebApiIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static long runCount(JsonObject stats, String task) {
+        return stats.getJsonArray("runTimes").getValuesAs(JsonObject.class).stream()
+                .filter(times -> times.getString("task").equals(task))
+                .mapToLong(times -> times.getJsonNumber("count").longValue()).sum();
     }
 
     private static JsonObject last(JsonObject stats) {
