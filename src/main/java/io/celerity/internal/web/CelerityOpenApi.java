@@ -52,6 +52,7 @@ public class CelerityOpenApi implements OASModelReader {
     private final CelerityConfig.Web web =
             CelerityConfig.Web.read(ConfigProvider.getConfig(CelerityOpenApi.class.getClassLoader()));
     private final ScheduleOpenApi schedules = new ScheduleOpenApi(this);
+    private final StatsOpenApi stats = new StatsOpenApi(this);
 
     CelerityConfig.Web web() {
         return web;
@@ -74,6 +75,7 @@ public class CelerityOpenApi implements OASModelReader {
         String tasks = "/" + web.apiPath() + "/tasks";
         Paths paths = OASFactory.createPaths();
         schedules.addPaths(paths, "/" + web.apiPath() + "/schedules");
+        stats.addPaths(paths, "/" + web.apiPath() + "/stats");
         return paths
                 .addPathItem(tasks, OASFactory.createPathItem().GET(list()))
                 .addPathItem(tasks + "/{id}", task().GET(get()).DELETE(delete()))
@@ -319,6 +321,7 @@ public class CelerityOpenApi implements OASModelReader {
                 .addSchema(ACTION_REQUEST, actionRequestSchema())
                 .addSchema(PROBLEM, problemSchema());
         schedules.addSchemas(components);
+        stats.addSchemas(components);
         if (!web.open()) {
             components.addSecurityScheme(SECURITY_SCHEME, OASFactory.createSecurityScheme()
                     .type(SecurityScheme.Type.HTTP)
