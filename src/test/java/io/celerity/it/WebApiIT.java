@@ -680,12 +680,14 @@ class WebApiIT {
                 "/celerity/api/tasks/{id}/revoke", "/celerity/api/tasks/{id}/abort", "/celerity/api/tasks/{id}/retry",
                 "/celerity/api/schedules", "/celerity/api/schedules/{name}", "/celerity/api/schedules/{name}/enable",
                 "/celerity/api/schedules/{name}/disable", "/celerity/api/schedules/{name}/run", "/celerity/api/nodes",
-                "/celerity/api/metrics", "/celerity/api/stats")) {
+                "/celerity/api/metrics", "/celerity/api/stats", "/celerity/api/queues", "/celerity/api/dead-letters",
+                "/celerity/api/dead-letters/{id}/redrive")) {
             assertTrue(paths.containsKey(root + path), root + path + " in " + paths.keySet());
         }
         assertFalse(paths.containsKey(root + "/app/tasks"), "the catch-all application does not serve Celerity");
         assertTrue(paths.getJsonObject(root + "/celerity/api/tasks/{id}").containsKey("delete"));
         assertTrue(paths.getJsonObject(root + "/celerity/api/schedules/{name}").containsKey("put"));
+        assertTrue(paths.getJsonObject(root + "/celerity/api/dead-letters/{id}").containsKey("delete"));
     }
 
     // ---------------------------------------------------------------- health and metrics

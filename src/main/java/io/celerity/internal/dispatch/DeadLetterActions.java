@@ -5,6 +5,8 @@ import io.celerity.internal.messaging.DeadLetterQueue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -29,12 +31,26 @@ public class DeadLetterActions {
     @Inject
     TaskDispatcher dispatcher;
 
-    /** A dead letter that was re-driven, and the id of the task that runs in its place. */
-    public record Redriven(DeadLetterQueue.DeadLetter deadLetter, String taskId) {
+    /** A filed message: its id, its task (when it names one), the reason and when it was filed. */
+    public record DeadLetter(String id, String taskId, String taskName, String reason, Instant filedAt) {
+
+        static DeadLetter of(DeadLetterQueue.DeadLetter letter) {
+            return new DeadLetter(letter.id(), letter.taskId(), letter.taskName(), letter.reason(), letter.filedAt());
+        }
     }
 
-    public DeadLetterQueue.Page list(String after, int size) {
-        return queue.browse(after, size);
+    /** Up to a page of dead letters, and the id to continue after when more follow. */
+    public record Page(List<DeadLetter> deadLetters, String next) {
+    }
+
+    /** A dead letter that was re-driven, and the id of the task that runs in its place. */
+    public record Redriven(DeadLetter deadLetter, String taskId) {
+    }
+
+    /** The dead letters after the one with id {@code after} (from the first when null). */
+    public Page list(String after, int size) {
+        DeadLetterQueue.Page page = queue.browse(after, size);
+        return new Page(page.deadLetters().stream().map(DeadLetter::of).toList(), page.next());
     }
 
     /**
@@ -56,7 +72,7 @@ public class DeadLetterActions {
         String again = dispatcher.enqueueAgain(letter.taskId(), id.length() <= MAX_TASK_ID ? id : null).id();
         queue.take(id);
         LOG.info(() -> WorkerMessage.DEAD_LETTER_REDRIVEN.format(id, letter.taskId(), by, again));
-        return Optional.of(new Redriven(letter, again));
+        return Optional.of(new Redriven(DeadLetter.of(letter), again));
     }
 
     /** Takes the dead letter out of the queue for good; whether there was one with this id. */

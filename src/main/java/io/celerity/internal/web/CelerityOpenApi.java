@@ -53,6 +53,7 @@ public class CelerityOpenApi implements OASModelReader {
             CelerityConfig.Web.read(ConfigProvider.getConfig(CelerityOpenApi.class.getClassLoader()));
     private final ScheduleOpenApi schedules = new ScheduleOpenApi(this);
     private final StatsOpenApi stats = new StatsOpenApi(this);
+    private final QueueOpenApi queues = new QueueOpenApi(this);
 
     CelerityConfig.Web web() {
         return web;
@@ -76,6 +77,7 @@ public class CelerityOpenApi implements OASModelReader {
         Paths paths = OASFactory.createPaths();
         schedules.addPaths(paths, "/" + web.apiPath() + "/schedules");
         stats.addPaths(paths, "/" + web.apiPath() + "/stats");
+        queues.addPaths(paths, "/" + web.apiPath());
         return paths
                 .addPathItem(tasks, OASFactory.createPathItem().GET(list()))
                 .addPathItem(tasks + "/{id}", task().GET(get()).DELETE(delete()))
@@ -322,6 +324,7 @@ public class CelerityOpenApi implements OASModelReader {
                 .addSchema(PROBLEM, problemSchema());
         schedules.addSchemas(components);
         stats.addSchemas(components);
+        queues.addSchemas(components);
         if (!web.open()) {
             components.addSecurityScheme(SECURITY_SCHEME, OASFactory.createSecurityScheme()
                     .type(SecurityScheme.Type.HTTP)
