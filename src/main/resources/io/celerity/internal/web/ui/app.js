@@ -3,6 +3,7 @@ import {createApi} from './api.js';
 import {tasksPage} from './tasks.js';
 import {detailPage} from './detail.js';
 import {h} from './dom.js';
+import {useTickets} from './feed.js';
 
 const main = document.getElementById('main');
 
@@ -16,6 +17,7 @@ async function start() {
   const config = await response.json();
   document.getElementById('whoami').textContent = config.open ? 'open mode: everyone is an admin'
     : `${config.user}${config.admin ? ' · admin' : ''}`;
+  useTickets(config.api + 'feed-tickets');
   let lastList = '#/tasks';
   const context = {api: createApi(config.api), config, main, listHash: () => lastList};
   let page = null;
