@@ -20,9 +20,9 @@ public class CelerityApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TaskResource.class, ScheduleResource.class, NodeResource.class, MetricsResource.class,
-                QueueResource.class, DeadLetterResource.class, StatsResource.class, FeedTicketResource.class,
-                ProblemMapper.class);
+        return Set.of(TaskResource.class, TaskCountResource.class, ScheduleResource.class, NodeResource.class,
+                MetricsResource.class, QueueResource.class, DeadLetterResource.class, StatsResource.class,
+                FeedTicketResource.class, ProblemMapper.class);
     }
 
     @Override

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads tasks for a caller: what a list filter selects, narrowed to the caller's own tasks unless they are an admin.
@@ -70,6 +71,26 @@ public class TaskBrowser {
         }
         List<TaskMeta> tasks = select.setFirstResult((int) first).setMaxResults(filter.size()).getResultList();
         return new Page(tasks, count.getSingleResult());
+    }
+
+    /** How many of the caller's tasks that match the filter are in each state, in one grouped query. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> countByState(TaskFilter filter, Caller caller) {
+        Scope scope = scope(caller);
+        if (scope == Scope.NOTHING) {
+            return Map.of();
+        }
+        TypedQuery<Object[]> count = em.createQuery("SELECT t.state, COUNT(t) FROM " + model.entityName() + " t"
+                + where(filter, scope) + " GROUP BY t.state", Object[].class);
+        filter.parameters().forEach(count::setParameter);
+        if (scope.owner() != null) {
+            count.setParameter("owner", scope.owner());
+        }
+        Map<String, Long> counts = new TreeMap<>();
+        for (Object[] row : count.getResultList()) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
     }
 
     /** The task, if it exists and the caller may see it. */

@@ -7,8 +7,6 @@ import io.celerity.api.Workflows;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -20,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,8 +37,11 @@ public class Starter {
     @Inject
     Workflows workflows;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Burst burst;
+
+    @Inject
+    Members members;
 
     @POST
     @Path("{kind}")
@@ -50,7 +50,7 @@ public class Starter {
     public String start(@PathParam("kind") String kind, @QueryParam("provider") Long provider,
                         @QueryParam("secret") String secret, @QueryParam("key") String key,
                         @QueryParam("countdown") Long countdownSeconds) {
-        members();
+        members.ensure();
         Map<String, Object> fields = new HashMap<>();
         fields.put("provider", provider);
         fields.put("secret", secret);
@@ -77,19 +77,16 @@ public class Starter {
         };
     }
 
-    /** 500 quick tasks whose every event carries a 16 KB note: more than a feed client that stops reading can hold. */
+    /**
+     * 500 quick tasks whose every event carries a 16 KB note: more than a feed client that stops reading can hold.
+     * They commit in transactions of their own, before this request's.
+     */
     private String burst(Map<String, Object> fields) {
         Map<String, Object> big = new HashMap<>(fields);
         big.put("note", "n".repeat(16_000));
-        for (int i = 0; i < 500; i++) {
-            tasks.with(TaskOptions.of(big)).call(() -> webTasks.add(1, 2));
+        for (int i = 0; i < 500; i += Burst.PER_TRANSACTION) {
+            burst.enqueue(big);
         }
         return "500";
-    }
-
-    private void members() {
-        if (em.createQuery("SELECT COUNT(m) FROM Member m", Long.class).getSingleResult() == 0) {
-            List.of("alice", "bob", "admin").forEach(login -> em.persist(new Member(login)));
-        }
     }
 }
