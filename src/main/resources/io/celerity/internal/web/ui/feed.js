@@ -1,12 +1,7 @@
 // The WebSocket feed: a snapshot on every (re)connection, then each change. Reconnects with a growing pause,
 // except when the server refuses the subscription (1008), which another try would not change.
 
-const status = document.getElementById('live');
-
-function show(state, text) {
-  status.dataset.status = state;
-  status.textContent = text;
-}
+import {showStatus as show} from './status.js';
 
 /**
  * Subscribes to `path` with the filters in `query`.
@@ -41,8 +36,7 @@ export function openFeed(path, query, handlers) {
         return;
       }
       if (event.code === 1008) {
-        show('off', 'Live updates off');
-        status.title = event.reason;
+        show('off', 'Live updates off', event.reason);
         handlers.onRefused?.(event.reason || 'the server refused this subscription');
         return;
       }
