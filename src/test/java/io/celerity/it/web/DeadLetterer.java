@@ -1,0 +1,37 @@
+package io.celerity.it.web;
+
+import io.celerity.internal.messaging.Messaging;
+import io.celerity.internal.messaging.TaskDelivery;
+import io.celerity.internal.messaging.TaskMessage;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code app/dead-letter?provider=<n>}: starts a quick task due in an hour as the caller, and sends a copy of its
+ * message where every delivery fails: the broker dead-letters it, and the task ends FAILURE (CELERITY-0228).
+ * Answers the task's id.
+ */
+@Path("dead-letter")
+@RequestScoped
+public class DeadLetterer {
+
+    @Inject
+    Starter starter;
+
+    @Inject
+    Messaging messaging;
+
+    @POST
+    @Produces(MediaType.TEXT_PLAIN)
+    public String deadLetter(@QueryParam("provider") Long provider) {
+        String id = starter.start("quick", provider, null, null, 3600L);
+        messaging.sendTask(RefusingConsumer.QUEUE, new TaskMessage(id, "web-quick"),
+                new TaskDelivery(null, 4, null, null));
+        return id;
+    }
+}
