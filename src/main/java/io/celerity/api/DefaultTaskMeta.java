@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
         @Index(name = "ix_celerity_task_name", columnList = "task_name"),
         @Index(name = "ix_celerity_task_owner", columnList = "owner"),
         @Index(name = "ix_celerity_task_created", columnList = "created_at"),
+        @Index(name = "ix_celerity_task_finished", columnList = "finished_at"),
         @Index(name = "ix_celerity_task_root", columnList = "root_id")})
 public class DefaultTaskMeta extends TaskMeta {
 

@@ -1,5 +1,8 @@
 package io.celerity.it;
 
+import io.celerity.internal.messaging.Destinations;
+import io.celerity.internal.messaging.Messaging;
+import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.web.TaskSockets;
 import io.celerity.it.web.Gate;
 import io.celerity.it.web.StalledWorker;
@@ -94,6 +97,9 @@ class WebApiIT {
 
     @Inject
     Gate gate;
+
+    @Inject
+    Messaging messaging;
 
     // ---------------------------------------------------------------- authentication
 
@@ -765,6 +771,93 @@ class WebApiIT {
         assertProblem(get("celerity/api/nodes", "alice", 403), 403);
         gate.open(key);
         awaitState(id, "admin", "SUCCESS");
+    }
+
+    @Test
+    void queues_andDeadLetters_areShownToAdmins_andADeadLetterIsReDrivenOrDiscarded() throws Exception {
+        // two tasks that wait an hour; the broker dead-letters a copy of each message, as after its last delivery
+        String redriven = start("quick", "alice", "provider=1&countdown=3600");
+        String discarded = start("quick", "alice", "provider=1&countdown=3600");
+        String taskName = json(get(API + "/" + redriven, "admin", 200)).getString("name");
+        for (String id : List.of(redriven, discarded)) {
+            messaging.send(Destinations.DEAD_LETTERS, false, new TaskMessage(id, taskName).toJson(),
+                    Map.of(TaskMessage.ID_PROPERTY, id, TaskMessage.TASK_PROPERTY, taskName), true);
+            awaitState(id, "admin", "FAILURE");
+        }
+        // a filed message whose task still waits: it cannot be re-driven, and it stays
+        String waiting = start("quick", "alice", "provider=1&countdown=3600");
+        messaging.send(Destinations.DEAD_LETTERS, false, new TaskMessage(waiting, taskName).toJson(),
+                Map.of(TaskMessage.ID_PROPERTY, waiting, TaskMessage.TASK_PROPERTY, taskName,
+                        Messaging.REASON_PROPERTY, "filed by a test"), true);
+
+        JsonObject queues = json(get("celerity/api/queues", "admin", 200));
+        assertTrue(queues.getJsonObject("broker").getBoolean("readable"), queues.toString());
+        JsonObject tasksQueue = queues.getJsonArray("queues").getValuesAs(JsonObject.class).stream()
+                .filter(queue -> "celerity.tasks".equals(queue.getString("name"))).findFirst().orElseThrow();
+        assertTrue(tasksQueue.getJsonNumber("consumers").longValue() >= 1, tasksQueue.toString());
+        assertTrue(tasksQueue.getJsonNumber("scheduled").longValue() >= 3, "the three messages wait an hour: "
+                + tasksQueue);
+        assertTrue(tasksQueue.getJsonObject("tasks").getJsonNumber("scheduled").longValue() >= 1, tasksQueue.toString());
+        assertTrue(queues.getJsonArray("queues").getValuesAs(JsonObject.class).stream()
+                .anyMatch(queue -> StalledWorker.QUEUE.equals(queue.getString("name"))), queues.toString());
+        assertTrue(queues.getJsonObject("deadLetters").getJsonNumber("messages").longValue() >= 3, queues.toString());
+
+        Map<String, JsonObject> letters = new LinkedHashMap<>();
+        await("the dead letters are filed", WAIT, () -> {
+            letters.clear();
+            deadLetters().forEach(letter -> letters.put(letter.getString("taskId", ""), letter));
+            return letters.keySet().containsAll(List.of(redriven, discarded, waiting));
+        });
+        JsonObject letter = letters.get(redriven);
+        assertTrue(letter.getString("reason").startsWith("CELERITY-0228"), letter.toString());
+        assertEquals(taskName, letter.getString("taskName"));
+        assertEquals("FAILURE", letter.getString("taskState"));
+        assertNotNull(Instant.parse(letter.getString("deadLetteredAt")));
+        JsonObject onePage = json(get("celerity/api/dead-letters?size=1", "admin", 200));
+        assertEquals(1, onePage.getJsonArray("deadLetters").size());
+        String second = json(get("celerity/api/dead-letters?size=1&after=" + onePage.getString("next"), "admin", 200))
+                .getJsonArray("deadLetters").getJsonObject(0).getString("id");
+        assertNotEquals(onePage.getJsonArray("deadLetters").getJsonObject(0).getString("id"), second);
+
+        assertProblem(post("celerity/api/dead-letters/" + letters.get(waiting).getString("id") + "/redrive", "admin",
+                "", 409), 409);
+        JsonObject again = json(post("celerity/api/dead-letters/" + letter.getString("id") + "/redrive", "admin", "",
+                201)).getJsonObject("task");
+        assertNotEquals(redriven, again.getString("id"));
+        awaitState(again.getString("id"), "alice", "SUCCESS");
+        assertProblem(post("celerity/api/dead-letters/" + letter.getString("id") + "/redrive", "admin", "", 404), 404);
+        String gone = letters.get(discarded).getString("id");
+        assertEquals(204, send("DELETE", "celerity/api/dead-letters/" + gone, "admin", null, null).statusCode());
+        assertProblem(send("DELETE", "celerity/api/dead-letters/" + gone, "admin", null, null), 404);
+        Set<String> left = deadLetters().stream().map(filed -> filed.getString("id")).collect(Collectors.toSet());
+        assertFalse(left.contains(letter.getString("id")) || left.contains(gone), left.toString());
+        assertTrue(left.contains(letters.get(waiting).getString("id")), "a refused re-drive leaves it: " + left);
+
+        assertProblem(get("celerity/api/queues", "alice", 403), 403);
+        assertProblem(get("celerity/api/dead-letters", "alice", 403), 403);
+        assertProblem(post("celerity/api/dead-letters/" + letters.get(waiting).getString("id") + "/redrive", "alice",
+                "", 403), 403);
+        assertProblem(get("celerity/api/dead-letters?size=0", "admin", 400), 400);
+        assertProblem(send("DELETE", "celerity/api/dead-letters/x'y", "admin", null, null), 400);
+        assertEquals(204, send("DELETE", "celerity/api/dead-letters/" + letters.get(waiting).getString("id"), "admin",
+                null, null).statusCode());
+        post(API + "/" + waiting + "/revoke", "admin", "", 200);
+    }
+
+    private List<JsonObject> deadLetters() {
+        try {
+            List<JsonObject> letters = new ArrayList<>();
+            String after = null;
+            do {
+                JsonObject page = json(get("celerity/api/dead-letters?size=200" + (after == null ? "" : "&after="
+                        + after), "admin", 200));
+                letters.addAll(page.getJsonArray("deadLetters").getValuesAs(JsonObject.class));
+                after = page.getString("next", null);
+            } while (after != null);
+            return letters;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<JsonObject> nodes() {

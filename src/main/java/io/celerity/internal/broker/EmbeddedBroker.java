@@ -26,8 +26,9 @@ import java.util.logging.Logger;
  * resource adapter connects to. Its addresses mirror server-config/artemis/broker.xml.
  * <p>
  * It admits one user, {@code celerity.broker.user} with {@code celerity.broker.password}, and only to Celerity's
- * addresses: send, consume, browse and the queues that subscriptions and new task queues need. Nobody may manage it
- * over the wire; anonymous and wrong logins are refused.
+ * addresses: send, consume, browse and the queues that subscriptions and new task queues need, and one read-only
+ * management operation, the queue listing the dashboard shows. Nobody may change it over the wire; anonymous and wrong
+ * logins are refused.
  */
 public final class EmbeddedBroker {
 
@@ -38,6 +39,14 @@ public final class EmbeddedBroker {
     /** The role of the application's user: everything on Celerity's addresses except deleting them and managing. */
     static final Role APPLICATION = new Role("celerity", true, true, true, false, true, true, false, true, true, false,
             false, false);
+
+    /** May send management messages; what each may do is checked against the {@code mops.} settings below. */
+    static final Role MANAGEMENT = new Role("celerity", false, false, false, false, false, false, true, false, false,
+            false, false, false);
+
+    /** May read the queue listing: the only management operation the application uses. */
+    static final Role QUEUE_LISTING = new Role("celerity", false, false, false, false, false, false, false, false,
+            false, false, true, false);
 
     private final EmbeddedActiveMQ server;
 
@@ -79,7 +88,10 @@ public final class EmbeddedBroker {
                 .setJMXManagementEnabled(false)
                 .addAcceptorConfiguration(ACCEPTOR, "tcp://" + config.embeddedBrokerHost() + ":"
                         + config.embeddedBrokerPort());
+        c.setManagementMessageRbac(true);
         c.putSecurityRoles("celerity.#", Set.of(APPLICATION));
+        c.putSecurityRoles(c.getManagementAddress().toString(), Set.of(MANAGEMENT));
+        c.putSecurityRoles(c.getManagementRbacPrefix() + ".broker.listQueues", Set.of(QUEUE_LISTING));
         c.addAddressSetting("celerity.#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(Destinations.DEAD_LETTERS))
                 .setExpiryAddress(SimpleString.of(Destinations.EXPIRED))

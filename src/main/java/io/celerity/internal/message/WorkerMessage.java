@@ -58,13 +58,19 @@ public enum WorkerMessage implements Message {
             + "as lost): %s"),
     NODE_ROW_KEPT("CELERITY-0244: node %s could not remove its row from celerity_node as it stopped (%s); the "
             + "dashboard lists it as lost until the row is a day old"),
+    BROKER_FIGURES_UNREADABLE("CELERITY-0247: the broker did not show its queues' figures (%s); it must let the "
+            + "application's broker user send to activemq.management and view mops.broker.listQueues "
+            + "(docs/production.adoc)"),
 
     GROUP_COMMIT_FAILED("CELERITY-0250: a group commit of %s changes failed; they are written one by one"),
     GROUP_COMMIT_AT_SHUTDOWN("CELERITY-0251: a group commit was still being written at shutdown"),
     WRITE_INTERRUPTED("CELERITY-0252: interrupted while task %s was written"),
     WRITER_STOPPED("CELERITY-0253: task %s was not written: the writer stopped"),
     NO_START_SLOT("CELERITY-0254: no start slot of %s could be reserved within %s s"),
-    START_SLOT_INTERRUPTED("CELERITY-0255: interrupted while reserving a start slot of %s");
+    START_SLOT_INTERRUPTED("CELERITY-0255: interrupted while reserving a start slot of %s"),
+
+    DEAD_LETTER_REDRIVEN("CELERITY-0256: dead letter %s of task %s was re-driven by %s: the task runs again as %s"),
+    DEAD_LETTER_DISCARDED("CELERITY-0257: dead letter %s (task %s) was discarded by %s: %s");
 
     private final String template;
 

@@ -177,7 +177,7 @@ public class Messaging {
         return java.util.Collections.list(message.getPropertyNames()).stream().map(String::valueOf).toList();
     }
 
-    private ConnectionFactory connectionFactory() {
+    ConnectionFactory connectionFactory() {
         ConnectionFactory factory = connectionFactory;
         if (factory == null) {
             String name = config.connectionFactory();

@@ -1,5 +1,6 @@
 package io.celerity.internal.store;
 
+import io.celerity.api.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,6 +48,24 @@ public class Backlogs {
         return limit(query, timeout).getResultList().stream()
                 .map(row -> new Backlog((String) row[0], (String) row[1], ((Number) row[2]).longValue(),
                         ((Date) row[3]).toInstant()))
+                .toList();
+    }
+
+    /** Tasks of one queue that have not ended, by state (running ones under their own states). */
+    public record Unended(String queue, String state, long count) {
+    }
+
+    /**
+     * The tasks that have not ended, counted by queue and state (the finished-at index); given up after
+     * {@code timeout}. Tasks waiting for the workflow tasks they follow (PENDING) are on no queue yet.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Unended> unended(Duration timeout) {
+        TypedQuery<Object[]> query = em.createQuery("SELECT t.queue, t.state, COUNT(t) FROM " + model.entityName()
+                + " t WHERE t.finishedAt IS NULL AND t.state <> :pending GROUP BY t.queue, t.state", Object[].class)
+                .setParameter("pending", TaskState.PENDING);
+        return limit(query, timeout).getResultList().stream()
+                .map(row -> new Unended((String) row[0], (String) row[1], ((Number) row[2]).longValue()))
                 .toList();
     }
 
