@@ -92,11 +92,11 @@ export function queuesPage({api, main}) {
       h('td', {}, letter.taskState ? badge(letter.taskState) : h('span', {class: 'muted'}, '—')),
       h('td', {class: 'reason'}, letter.reason ?? '—'),
       h('td', {}, time(letter.deadLetteredAt)),
-      h('td', {class: 'row-actions'},
+      h('td', {}, h('div', {class: 'row-actions'},
         h('button', {type: 'button', class: 'secondary', 'data-action': 'redrive', onclick: () => redrive(letter)},
           'Re-drive'),
         h('button', {type: 'button', class: 'danger', 'data-action': 'discard', onclick: () => discard(letter)},
-          'Discard')));
+          'Discard'))));
   }
 
   async function redrive(letter) {

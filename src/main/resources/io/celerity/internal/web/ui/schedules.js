@@ -58,13 +58,13 @@ export function schedulesPage({api, main}) {
         ? h('a', {href: '#/tasks/' + encodeURIComponent(schedule.lastTaskId)}, time(schedule.lastRunAt))
         : time(schedule.lastRunAt)),
       h('td', {class: 'num runs'}, String(schedule.runCount)),
-      h('td', {class: 'row-actions'},
+      h('td', {}, h('div', {class: 'row-actions'},
         h('button', {type: 'button', class: 'secondary', 'data-action': 'run', onclick: () => run(schedule)},
           'Run now'),
         h('button', {type: 'button', class: 'secondary', 'data-action': 'edit', onclick: () => edit(schedule)},
           'Edit'),
         h('button', {type: 'button', class: 'danger', 'data-action': 'delete', onclick: () => remove(schedule)},
-          'Delete')));
+          'Delete'))));
   }
 
   async function enable(schedule, box) {
