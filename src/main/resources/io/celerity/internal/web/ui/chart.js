@@ -3,7 +3,7 @@
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 800;
 const HEIGHT = 280;
-const MARGIN = {top: 14, right: 14, bottom: 44, left: 52};
+const MARGIN = {top: 14, right: 34, bottom: 44, left: 52};
 
 /** An SVG element with presentation attributes and children (nodes or text). */
 function s(tag, attributes = {}, ...children) {
