@@ -20,8 +20,7 @@ export function editSchedule(schedule, save) {
 
   const input = (name, attributes = {}) => h('input', {id: 'schedule-' + name, name, autocomplete: 'off',
     ...attributes});
-  const name = input('name', {value: current.name ?? '', required: true, readonly: !creating,
-    pattern: '[A-Za-z0-9_.:\\-]{1,200}'});
+  const name = input('name', {value: current.name ?? '', required: true, readonly: !creating});
   const task = input('task', {value: current.task ?? '', required: true});
   const timing = h('select', {id: 'schedule-timing', name: 'timing', onchange: relabel},
     Object.keys(TIMINGS).map(key => h('option', {value: key, selected: key === kind}, key)));
