@@ -35,7 +35,7 @@ export function queuesPage({api, main}) {
     h('div', {class: 'table-wrap'}, h('table', {class: 'tasks dead-letters'},
       h('caption', {class: 'visually-hidden'}, 'Dead letters'),
       h('thead', {}, h('tr', {}, ['Task', 'State', 'Reason', 'Dead-lettered', 'Actions']
-        .map(label => h('th', {scope: 'col'}, label)))),
+        .map(label => h('th', {scope: 'col', class: label === 'Dead-lettered' ? 'wide' : null}, label)))),
       letterRows)),
     h('nav', {class: 'pager', 'aria-label': 'Dead letter pages'}, previous, following));
   const content = h('div', {}, h('p', {class: 'loading'}, 'Loading…'));
@@ -91,7 +91,7 @@ export function queuesPage({api, main}) {
       h('div', {class: 'id'}, letter.taskId ?? letter.id)),
       h('td', {}, letter.taskState ? badge(letter.taskState) : h('span', {class: 'muted'}, '—')),
       h('td', {class: 'reason'}, letter.reason ?? '—'),
-      h('td', {}, time(letter.deadLetteredAt)),
+      h('td', {class: 'wide'}, time(letter.deadLetteredAt)),
       h('td', {}, h('div', {class: 'row-actions'},
         h('button', {type: 'button', class: 'secondary', 'data-action': 'redrive', onclick: () => redrive(letter)},
           'Re-drive'),

@@ -6,7 +6,9 @@ import {editSchedule} from './schedule-form.js';
 import {poll} from './poll.js';
 
 const SECONDS = 30;
-const COLUMNS = ['Name', 'Task', 'Timing', 'Enabled', 'Next run', 'Last run', 'Runs', 'Actions'];
+// on a phone the columns marked wide are hidden: name, timing, switch, next run and actions remain
+const COLUMNS = [{label: 'Name'}, {label: 'Task', wide: true}, {label: 'Timing'}, {label: 'Enabled'},
+  {label: 'Next run'}, {label: 'Last run', wide: true}, {label: 'Runs', wide: true}, {label: 'Actions'}];
 
 export function schedulesPage({api, main}) {
   const total = h('span', {class: 'total', id: 'schedule-total'});
@@ -17,7 +19,8 @@ export function schedulesPage({api, main}) {
     h('button', {type: 'button', class: 'primary', 'data-action': 'create', onclick: create}, 'New schedule')),
     h('div', {class: 'table-wrap'}, h('table', {class: 'tasks schedules'},
       h('caption', {class: 'visually-hidden'}, 'Schedules'),
-      h('thead', {}, h('tr', {}, COLUMNS.map(label => h('th', {scope: 'col'}, label)))), tbody)));
+      h('thead', {}, h('tr', {}, COLUMNS.map(column => h('th', {scope: 'col', class: column.wide ? 'wide' : null},
+        column.label)))), tbody)));
   const content = h('div', {}, h('p', {class: 'loading'}, 'Loading…'));
   main.replaceChildren(h('section', {class: 'page', 'aria-labelledby': 'schedules-title'},
     h('div', {class: 'page-head'}, h('h1', {id: 'schedules-title'}, 'Schedules'), total), result, content));
@@ -50,14 +53,14 @@ export function schedulesPage({api, main}) {
     return h('tr', {'data-name': schedule.name, 'data-enabled': String(schedule.enabled)},
       h('td', {class: 'task'}, h('strong', {}, schedule.name),
         schedule.declared ? h('div', {class: 'id', title: 'declared with @Periodic'}, '@Periodic') : null),
-      h('td', {}, h('code', {}, schedule.task)),
+      h('td', {class: 'wide'}, h('code', {}, schedule.task)),
       h('td', {class: 'timing'}, timing(schedule)),
       h('td', {}, toggle),
       h('td', {class: 'next'}, time(schedule.nextRunAt)),
-      h('td', {class: 'last'}, schedule.lastTaskId
+      h('td', {class: 'last wide'}, schedule.lastTaskId
         ? h('a', {href: '#/tasks/' + encodeURIComponent(schedule.lastTaskId)}, time(schedule.lastRunAt))
         : time(schedule.lastRunAt)),
-      h('td', {class: 'num runs'}, String(schedule.runCount)),
+      h('td', {class: 'num runs wide'}, String(schedule.runCount)),
       h('td', {}, h('div', {class: 'row-actions'},
         h('button', {type: 'button', class: 'secondary', 'data-action': 'run', onclick: () => run(schedule)},
           'Run now'),
