@@ -260,6 +260,12 @@ class WebApiIT {
         assertEquals(Set.of(quick, failed, waiting, revoked), ids(list("alice", p + "&createdAt.from=" + before)));
         assertEquals(Set.of(), ids(list("alice", p + "&createdAt.to=" + before)));
         assertEquals(Set.of(waiting, revoked), ids(list("alice", p + "&eta.from=" + Instant.now())));
+        assertEquals(Set.of(failed), ids(list("alice", p + "&q=WEB-FAIL")), "q searches the name, ignoring case");
+        assertEquals(Set.of(failed), ids(list("alice", p + "&q=on%20Purpose")), "and the arguments");
+        assertEquals(Set.of(quick, waiting, revoked), ids(list("alice", p + "&q=1,2")));
+        assertEquals(Set.of(), ids(list("alice", p + "&q=100%25_")), "% and _ are searched for as they are");
+        assertEquals(Set.of(), ids(list("bob", p + "&q=web")), "a search sees the caller's tasks only");
+        assertProblem(get(API + "?q=" + "x".repeat(201), "alice", 400), 400);
 
         List<String> newestFirst = order(list("alice", p));
         assertEquals(List.of(revoked, waiting, failed, quick), newestFirst);
@@ -680,12 +686,14 @@ class WebApiIT {
                 "/celerity/api/tasks/{id}/revoke", "/celerity/api/tasks/{id}/abort", "/celerity/api/tasks/{id}/retry",
                 "/celerity/api/schedules", "/celerity/api/schedules/{name}", "/celerity/api/schedules/{name}/enable",
                 "/celerity/api/schedules/{name}/disable", "/celerity/api/schedules/{name}/run", "/celerity/api/nodes",
-                "/celerity/api/metrics")) {
+                "/celerity/api/metrics", "/celerity/api/stats", "/celerity/api/queues", "/celerity/api/dead-letters",
+                "/celerity/api/dead-letters/{id}/redrive")) {
             assertTrue(paths.containsKey(root + path), root + path + " in " + paths.keySet());
         }
         assertFalse(paths.containsKey(root + "/app/tasks"), "the catch-all application does not serve Celerity");
         assertTrue(paths.getJsonObject(root + "/celerity/api/tasks/{id}").containsKey("delete"));
         assertTrue(paths.getJsonObject(root + "/celerity/api/schedules/{name}").containsKey("put"));
+        assertTrue(paths.getJsonObject(root + "/celerity/api/dead-letters/{id}").containsKey("delete"));
     }
 
     // ---------------------------------------------------------------- health and metrics
@@ -858,6 +866,85 @@ class WebApiIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void stats_showWhatRanInTheCurrentBuckets_andRunTimesPerTask_toAdminsOnly() throws Exception {
+        JsonObject before = stats("hour");
+        Instant since = Instant.parse(last(before).getString("at"));
+        awaitState(start("quick", "alice", "provider=1"), "admin", "SUCCESS");
+        awaitState(start("fail", "alice", "provider=1"), "admin", "FAILURE");
+        String retried = start("retry", "alice", "provider=1");
+        awaitState(retried, "admin", "SUCCESS");
+        assertEquals(2, json(get(API + "/" + retried, "admin", 200)).getInt("attempt"));
+
+        JsonObject[] hour = new JsonObject[1];
+        await("the statistics count the runs", WAIT, () -> {
+            hour[0] = stats("hour");
+            return countedSince(hour[0], since, "started") >= 4 && countedSince(hour[0], since, "succeeded") >= 2
+                    && countedSince(hour[0], since, "failed") >= 1 && countedSince(hour[0], since, "retried") >= 1;
+        });
+        assertEquals("hour", hour[0].getString("window"));
+        assertEquals(60, hour[0].getInt("bucketSeconds"));
+        List<JsonObject> series = hour[0].getJsonArray("series").getValuesAs(JsonObject.class);
+        assertEquals(60, series.size());
+        assertEquals(hour[0].getString("from"), series.get(0).getString("at"));
+        Instant lastBucket = Instant.parse(last(hour[0]).getString("at"));
+        assertEquals(0, lastBucket.getEpochSecond() % 60, "aligned to the minute");
+        assertEquals(lastBucket.plusSeconds(60), Instant.parse(hour[0].getString("to")));
+        Map<String, JsonObject> runTimes = hour[0].getJsonArray("runTimes").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(times -> times.getString("task"), times -> times));
+        for (String task : List.of("web-quick", "web-fail", "web-retry")) {
+            JsonObject times = runTimes.get(task);
+            assertNotNull(times, task + " in " + runTimes.keySet());
+            assertTrue(times.getJsonNumber("count").longValue() >= (task.equals("web-retry") ? 2 : 1), times.toString());
+            double p50 = times.getJsonNumber("p50").doubleValue();
+            double p90 = times.getJsonNumber("p90").doubleValue();
+            double p99 = times.getJsonNumber("p99").doubleValue();
+            double max = times.getJsonNumber("max").doubleValue();
+            assertTrue(0 <= p50 && p50 <= p90 && p90 <= p99 && p99 <= max && max > 0, times.toString());
+        }
+
+        long retryRuns = runCount(stats("hour"), "web-retry");
+        awaitState(start("retry", "alice", "provider=1"), "admin", "SUCCESS");
+        await("the second retried task's runs are counted", WAIT,
+                () -> runCount(stats("hour"), "web-retry") >= retryRuns + 2);
+        assertEquals(retryRuns + 2, runCount(stats("hour"), "web-retry"), "minutes written again add up, once");
+
+        JsonObject day = stats("day");
+        assertEquals(600, day.getInt("bucketSeconds"));
+        assertEquals(144, day.getJsonArray("series").size());
+        assertTrue(countedSince(day, since.minusSeconds(600), "failed") >= 1, day.toString());
+
+        assertProblem(get("celerity/api/stats", "alice", 403), 403);
+        assertProblem(get("celerity/api/stats?window=week", "admin", 400), 400);
+        assertEquals(401, send("GET", "celerity/api/stats", null, null, null).statusCode());
+    }
+
+    private JsonObject stats(String window) {
+        try {
+            return json(get("celerity/api/stats?window=" + window, "admin", 200));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long runCount(JsonObject stats, String task) {
+        return stats.getJsonArray("runTimes").getValuesAs(JsonObject.class).stream()
+                .filter(times -> times.getString("task").equals(task))
+                .mapToLong(times -> times.getJsonNumber("count").longValue()).sum();
+    }
+
+    private static JsonObject last(JsonObject stats) {
+        List<JsonObject> series = stats.getJsonArray("series").getValuesAs(JsonObject.class);
+        return series.get(series.size() - 1);
+    }
+
+    /** What the buckets from the one that holds {@code since} on counted. */
+    private static long countedSince(JsonObject stats, Instant since, String counter) {
+        return stats.getJsonArray("series").getValuesAs(JsonObject.class).stream()
+                .filter(bucket -> !Instant.parse(bucket.getString("at")).isBefore(since))
+                .mapToLong(bucket -> bucket.getJsonNumber(counter).longValue()).sum();
     }
 
     private List<JsonObject> nodes() {

@@ -40,6 +40,7 @@ public final class CelerityConfig {
     private final Duration healthTimeout;
     private final Duration stallAfter;
     private final boolean outbox;
+    private final Duration statsKeep;
     private final Web web;
     private final Schedules schedules;
     private final Retention retention;
@@ -68,6 +69,7 @@ public final class CelerityConfig {
             throw new IllegalStateException(DeploymentMessage.UNKNOWN_ENQUEUE_MODE.format(enqueue));
         }
         outbox = enqueue.equals("outbox");
+        statsKeep = keys.duration("celerity.stats.keep", Duration.ofDays(2));
         // the server reads it for the worker's maxSession; checked here so that a bad value is reported with its key
         keys.positive("celerity.worker.concurrency", 8);
         web = new Web(keys);
@@ -183,6 +185,11 @@ public final class CelerityConfig {
      */
     public Duration stallAfter() {
         return stallAfter;
+    }
+
+    /** {@code celerity.stats.keep}: how long the per-minute task statistics in {@code celerity_stat} are kept. */
+    public Duration statsKeep() {
+        return statsKeep;
     }
 
     /** Any key's value as text, for values the server resolves itself (a worker's {@code ${MPCONFIG=key}}). */

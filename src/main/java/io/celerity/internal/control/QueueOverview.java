@@ -87,8 +87,13 @@ public class QueueOverview {
                     counted == null ? null : counted.consumers(), counts[0], counts[1], counts[2]);
         }).toList();
         BrokerQueues.Figures dlq = figures.get(Destinations.DEAD_LETTERS);
-        return new Overview(readable, problem, queues,
-                dlq == null ? (readable ? 0L : null) : dlq.messages() + dlq.scheduled() + dlq.delivering());
+        Long deadLetters = null;
+        if (dlq != null) {
+            deadLetters = dlq.messages() + dlq.scheduled() + dlq.delivering();
+        } else if (readable) {
+            deadLetters = 0L;
+        }
+        return new Overview(readable, problem, queues, deadLetters);
     }
 
     /** 0 waiting, 1 scheduled, 2 running (a custom state is a running one). */

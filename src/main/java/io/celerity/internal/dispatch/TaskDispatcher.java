@@ -89,6 +89,15 @@ public class TaskDispatcher {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public StoredTaskHandle<?> enqueueAgain(String id) {
+        return enqueueAgain(id, null);
+    }
+
+    /**
+     * As {@link #enqueueAgain(String)}, as the task with id {@code newId}: when that task exists already, it is the
+     * answer, so that doing it twice runs the task once more, not twice.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public StoredTaskHandle<?> enqueueAgain(String id, String newId) {
         TaskMeta ended = store.find(id).orElseThrow(() -> new TaskNotFoundException(id));
         if (!ended.isTerminal() || TaskState.SUCCESS.equals(ended.getState())) {
             throw new NotRetryable(ApiUseMessage.NOT_RETRYABLE_STATE.format(id, ended.getState()));
@@ -99,7 +108,8 @@ public class TaskDispatcher {
         TaskDefinition definition = registry.byName(ended.getTaskName()).orElseThrow(() ->
                 new NotRetryable(ApiUseMessage.UNDEFINED_TASK_NAME.format(id, ended.getTaskName())));
         TaskOptions options = TaskOptions.of(model.fieldsOf(ended)).priority(ended.getPriority());
-        return enqueue(definition, ended.getArguments(), options, ended.getScheduleName(), true);
+        return enqueue(definition, ended.getArguments(), newId == null ? options : options.id(newId),
+                ended.getScheduleName(), true);
     }
 
     private StoredTaskHandle<?> enqueue(TaskDefinition definition, String arguments, TaskOptions options,

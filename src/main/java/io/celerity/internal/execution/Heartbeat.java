@@ -16,8 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Renews the lease of the tasks this node runs (one statement), re-reads the revoke and abort requests for them, and
- * reports this node ({@link NodeReport}, one row).
+ * Renews the lease of the tasks this node runs (one statement), re-reads the revoke and abort requests for them,
+ * reports this node ({@link NodeReport}, one row) and writes its task statistics ({@link StatsFlush}).
  */
 @ApplicationScoped
 public class Heartbeat {
@@ -43,6 +43,9 @@ public class Heartbeat {
     @Inject
     NodeReport report;
 
+    @Inject
+    StatsFlush stats;
+
     private volatile boolean stopped;
     private boolean reportFailed;
 
@@ -60,6 +63,7 @@ public class Heartbeat {
             renew(running);
         }
         report();
+        stats.flush();
     }
 
     /** This node's row is for the dashboard: a failure to write it is logged once and never stops the leases. */

@@ -4,6 +4,7 @@ import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.store.Duties;
 import io.celerity.internal.store.NodeTable;
+import io.celerity.internal.store.StatTable;
 import io.celerity.internal.time.CelerityClock;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs the periodic work of every node: the {@link Heartbeat} every third of a lease (100 ms at least), and the sweep
- * ({@link LostWorkers}, {@link Expiries}, {@link OverdueTasks}, in this order) every {@code celerity.sweeper.interval}.
+ * ({@link LostWorkers}, {@link Expiries}, {@link OverdueTasks}, in this order, then what is forgotten: lost nodes,
+ * statistics older than {@code celerity.stats.keep}) every {@code celerity.sweeper.interval}.
  * Every node asks for the sweep at every interval; the one that claims it ({@link Duties}) sweeps, so the cluster
  * sweeps once per interval, however many nodes it has.
  */
@@ -61,6 +63,12 @@ public class Sweeper {
 
     @Inject
     NodeReport nodeReport;
+
+    @Inject
+    StatTable stats;
+
+    @Inject
+    StatsFlush statsFlush;
 
     @Inject
     CelerityConfig config;
@@ -99,6 +107,11 @@ public class Sweeper {
         } catch (RuntimeException e) {
             nodes.prepare(); // another node created the table at the same moment
         }
+        try {
+            stats.prepare();
+        } catch (RuntimeException e) {
+            stats.prepare(); // another node created the table at the same moment
+        }
         nodeReport.start();
         long beat = Math.max(100, config.lease().toMillis() / 3);
         long sweep = config.sweepInterval().toMillis();
@@ -125,6 +138,7 @@ public class Sweeper {
         heartbeat.stop();
         ticks.forEach(tick -> tick.cancel(false));
         ticks.clear();
+        statsFlush.flush();
         try {
             nodes.remove(config.runner());
         } catch (RuntimeException e) {
@@ -161,5 +175,6 @@ public class Sweeper {
         expiries.expirePassed(now, BATCH);
         overdueTasks.resend(now, lease, BATCH);
         nodes.forget(now.minus(FORGET_LOST_NODES).toEpochMilli());
+        stats.deleteBefore(now.minus(config.statsKeep()).toEpochMilli());
     }
 }

@@ -70,7 +70,12 @@ public enum WorkerMessage implements Message {
     START_SLOT_INTERRUPTED("CELERITY-0255: interrupted while reserving a start slot of %s"),
 
     DEAD_LETTER_REDRIVEN("CELERITY-0256: dead letter %s of task %s was re-driven by %s: the task runs again as %s"),
-    DEAD_LETTER_DISCARDED("CELERITY-0257: dead letter %s (task %s) was discarded by %s: %s");
+    DEAD_LETTER_DISCARDED("CELERITY-0257: dead letter %s (task %s) was discarded by %s: %s"),
+
+    STATS_NOT_WRITTEN("CELERITY-0260: this node could not write its task statistics in celerity_stat; it keeps them "
+            + "and tries again at its next heartbeat: %s"),
+    STATS_DROPPED("CELERITY-0261: %s minute(s) of task statistics of this node were older than celerity.stats.keep "
+            + "(%s) before they could be written, and were dropped");
 
     private final String template;
 

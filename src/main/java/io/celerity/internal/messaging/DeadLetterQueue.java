@@ -18,9 +18,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The messages Celerity filed in {@value Destinations#DEAD_LETTERS} with their reason: read page by page, or taken
- * one at a time (inside the caller's transaction, so that taking it commits or rolls back with what is done instead).
- * Messages the broker moved there and Celerity has not filed yet (no reason) are left to the dead-letter bean.
+ * The messages Celerity filed in {@value Destinations#DEAD_LETTERS} with their reason: read page by page or one by id,
+ * and taken out one at a time. Nothing here joins a transaction: taking a message together with a database write would
+ * make a two-phase commit, which a database without prepared transactions refuses. Messages the broker moved there
+ * and Celerity has not filed yet (no reason) are left to the dead-letter bean.
  */
 @ApplicationScoped
 public class DeadLetterQueue {
@@ -71,8 +72,23 @@ public class DeadLetterQueue {
         }
     }
 
+    /** The filed message with this id, left in the queue; nothing when there is none. */
+    public Optional<DeadLetter> find(String id) {
+        if (!ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        try (JMSContext context = messaging.connectionFactory().createContext();
+             QueueBrowser browser = context.createBrowser(context.createQueue(Destinations.DEAD_LETTERS),
+                     selector(id))) {
+            Enumeration<?> messages = browser.getEnumeration();
+            return messages.hasMoreElements() ? Optional.of(read((Message) messages.nextElement())) : Optional.empty();
+        } catch (JMSException | JMSRuntimeException e) {
+            throw new IllegalStateException(ApiUseMessage.CANNOT_SEND.format("a browse of the dead letters", e), e);
+        }
+    }
+
     /**
-     * Takes the filed message with this id out of the queue, as part of the current transaction.
+     * Takes the filed message with this id out of the queue for good.
      *
      * @return the message, or nothing when no filed message has this id
      */
@@ -82,12 +98,16 @@ public class DeadLetterQueue {
         }
         try (JMSContext context = messaging.connectionFactory().createContext();
              JMSConsumer consumer = context.createConsumer(context.createQueue(Destinations.DEAD_LETTERS),
-                     "JMSMessageID = 'ID:" + id + "' AND " + FILED)) {
+                     selector(id))) {
             Message message = consumer.receive(TAKE_WAIT_MILLIS);
             return message == null ? Optional.empty() : Optional.of(read(message));
         } catch (JMSException | JMSRuntimeException e) {
             throw new IllegalStateException(ApiUseMessage.CANNOT_SEND.format("a take of a dead letter", e), e);
         }
+    }
+
+    private static String selector(String id) {
+        return "JMSMessageID = 'ID:" + id + "' AND " + FILED;
     }
 
     private static DeadLetter read(Message message) throws JMSException {

@@ -20,15 +20,19 @@ final class Histogram {
     }
 
     void observe(double value) {
+        int bucket = bucketOf(bounds, value);
+        (bucket < bounds.length ? counts[bucket] : overflow).increment();
+        sum.add(value);
+    }
+
+    /** The bucket a value counts in: the first whose upper bound it does not exceed, {@code bounds.length} beyond. */
+    static int bucketOf(double[] bounds, double value) {
         for (int i = 0; i < bounds.length; i++) {
             if (value <= bounds[i]) {
-                counts[i].increment();
-                sum.add(value);
-                return;
+                return i;
             }
         }
-        overflow.increment();
-        sum.add(value);
+        return bounds.length;
     }
 
     /** The upper bounds of the buckets, without +Inf. */

@@ -10,38 +10,43 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * What this node did, counted since it started: the states its tasks entered, how long they waited once due and ran,
  * what it dead-lettered and how many changes its group commits wrote together. Each recording costs a map look-up and
- * an addition; the monitoring package's scrape writes them out with the gauges read at scrape time.
+ * an addition; the monitoring package's scrape writes them out with the gauges read at scrape time. States and run
+ * times are also counted per minute ({@link TaskMinutes}), for the statistics every heartbeat writes.
  */
 @ApplicationScoped
 public class TaskMetrics {
 
-    private static final double[] SECONDS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
-            300, 900, 3600};
     private static final double[] GROUP_SIZES = {1, 2, 4, 8, 16, 32, 64};
 
     private final ConcurrentMap<List<String>, LongAdder> states = new ConcurrentHashMap<>();
     private final ConcurrentMap<List<String>, Histogram> waits = new ConcurrentHashMap<>();
     private final ConcurrentMap<List<String>, Histogram> runs = new ConcurrentHashMap<>();
+    @Inject
+    TaskMinutes minutes;
+
     private final LongAdder deadLettered = new LongAdder();
     private final Histogram groupCommits = new Histogram(GROUP_SIZES);
 
     /** A task of this name entered this state in a transaction of this node that committed. */
     public void entered(String task, String state) {
         states.computeIfAbsent(List.of(task, state), key -> new LongAdder()).increment();
+        minutes.entered(task, state);
     }
 
     /** A run started this long after its task was due. */
     public void started(String task, Duration waited) {
-        waits.computeIfAbsent(List.of(task), key -> new Histogram(SECONDS)).observe(seconds(waited));
+        waits.computeIfAbsent(List.of(task), key -> new Histogram(TimeDistribution.SECONDS)).observe(seconds(waited));
     }
 
     /** A run ended with this outcome (a state) after this long. */
     public void ran(String task, String outcome, Duration took) {
-        runs.computeIfAbsent(List.of(task, outcome), key -> new Histogram(SECONDS)).observe(seconds(took));
+        runs.computeIfAbsent(List.of(task, outcome), key -> new Histogram(TimeDistribution.SECONDS)).observe(seconds(took));
+        minutes.ran(task, took);
     }
 
     public void deadLettered() {

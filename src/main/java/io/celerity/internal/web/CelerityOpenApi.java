@@ -52,6 +52,8 @@ public class CelerityOpenApi implements OASModelReader {
     private final CelerityConfig.Web web =
             CelerityConfig.Web.read(ConfigProvider.getConfig(CelerityOpenApi.class.getClassLoader()));
     private final ScheduleOpenApi schedules = new ScheduleOpenApi(this);
+    private final StatsOpenApi stats = new StatsOpenApi(this);
+    private final QueueOpenApi queues = new QueueOpenApi(this);
 
     CelerityConfig.Web web() {
         return web;
@@ -74,6 +76,8 @@ public class CelerityOpenApi implements OASModelReader {
         String tasks = "/" + web.apiPath() + "/tasks";
         Paths paths = OASFactory.createPaths();
         schedules.addPaths(paths, "/" + web.apiPath() + "/schedules");
+        stats.addPaths(paths, "/" + web.apiPath() + "/stats");
+        queues.addPaths(paths, "/" + web.apiPath());
         return paths
                 .addPathItem(tasks, OASFactory.createPathItem().GET(list()))
                 .addPathItem(tasks + "/{id}", task().GET(get()).DELETE(delete()))
@@ -97,6 +101,9 @@ public class CelerityOpenApi implements OASModelReader {
                 .addParameter(query("sort", "The order: a comma-separated list of columns among " + web.sortable()
                         + " (celerity.api.sortable), each with '-' first for descending order.",
                         string().defaultValue("-createdAt")))
+                .addParameter(query(TaskFilter.SEARCH, "A search: tasks whose name or arguments contain this text, "
+                        + "ignoring case. It reads every row the other filters leave: narrow it with them on a large "
+                        + "table.", string().maxLength(TaskFilter.MAX_SEARCH)))
                 .addParameter(filters())
                 .responses(responses("200", json("One page of the matching tasks, and how many match in all.",
                         ref(TASK_PAGE)))
@@ -319,6 +326,8 @@ public class CelerityOpenApi implements OASModelReader {
                 .addSchema(ACTION_REQUEST, actionRequestSchema())
                 .addSchema(PROBLEM, problemSchema());
         schedules.addSchemas(components);
+        stats.addSchemas(components);
+        queues.addSchemas(components);
         if (!web.open()) {
             components.addSecurityScheme(SECURITY_SCHEME, OASFactory.createSecurityScheme()
                     .type(SecurityScheme.Type.HTTP)

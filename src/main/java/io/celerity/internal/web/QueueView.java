@@ -1,10 +1,11 @@
 package io.celerity.internal.web;
 
 import io.celerity.internal.control.QueueOverview;
-import io.celerity.internal.messaging.DeadLetterQueue;
+import io.celerity.internal.dispatch.DeadLetterActions;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /** The queues and the dead letters as the REST API shows them. */
 public final class QueueView {
@@ -46,7 +47,7 @@ public final class QueueView {
     /** {@code GET dead-letters}: a page of dead letters, and the id to ask for the next page after. */
     public record DeadLetterPage(List<DeadLetter> deadLetters, String next) {
 
-        static DeadLetterPage of(DeadLetterQueue.Page page, java.util.function.Function<String, String> stateOf) {
+        static DeadLetterPage of(DeadLetterActions.Page page, Function<String, String> stateOf) {
             return new DeadLetterPage(page.deadLetters().stream().map(letter -> new DeadLetter(letter.id(),
                     letter.taskId(), letter.taskName(), letter.reason(), letter.filedAt(),
                     letter.taskId() == null ? null : stateOf.apply(letter.taskId()))).toList(), page.next());

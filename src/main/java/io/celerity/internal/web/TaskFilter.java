@@ -6,6 +6,7 @@ import io.celerity.internal.store.ValueConverter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,10 +15,17 @@ import java.util.Set;
  * {@code state=SUCCESS} (repeat it for any of several values), {@code state.not=REVOKED},
  * {@code createdAt.from=2026-11-21T10:00:00Z} (inclusive) and {@code createdAt.to=…} (exclusive). {@code sort}
  * names an allowed column, {@code -} first for descending; {@code page} counts from 0; {@code size} is capped.
+ * {@code q} searches the task name and the arguments for a text, ignoring case.
+ *
+ * @param search the text {@code q} looks for, or {@code null}
  */
-public record TaskFilter(List<Condition> conditions, String orderBy, int page, int size) {
+public record TaskFilter(List<Condition> conditions, String search, String orderBy, int page, int size) {
 
-    static final Set<String> RESERVED = Set.of("page", "size", "sort");
+    /** The parameter that searches the task name and the arguments. */
+    static final String SEARCH = "q";
+    static final Set<String> RESERVED = Set.of("page", "size", "sort", SEARCH);
+    static final int MAX_SEARCH = 200;
+    private static final char ESCAPE = '!';
     static final int DEFAULT_SIZE = 50;
     private static final int MAX_VALUES = 100;
 
@@ -61,14 +69,31 @@ public record TaskFilter(List<Condition> conditions, String orderBy, int page, i
         String orderBy = orderBy(one(query, "sort", "-createdAt"), columns, sortable);
         int page = number(query, "page", 0, 0, Integer.MAX_VALUE);
         int size = number(query, "size", Math.min(DEFAULT_SIZE, maxSize), 1, maxSize);
-        return new TaskFilter(List.copyOf(conditions), orderBy, page, size);
+        return new TaskFilter(List.copyOf(conditions), search(one(query, SEARCH, null)), orderBy, page, size);
     }
 
-    /** The JPQL condition on the alias {@code t}, with parameters {@code :p0, :p1, …}; empty for no filter. */
+    private static String search(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > MAX_SEARCH || text.chars().anyMatch(Character::isISOControl)) {
+            throw ApiProblem.badRequest("'" + SEARCH + "' is 1 to " + MAX_SEARCH + " printable characters");
+        }
+        return text.strip();
+    }
+
+    /**
+     * The JPQL condition on the alias {@code t}, with parameters {@code :p0, :p1, …} (and {@code :q} for a search);
+     * empty for no filter. A search reads every row the other conditions leave: narrow it with them on large tables.
+     */
     public String where() {
         List<String> where = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             where.add(conditions.get(i).jpql("p" + i));
+        }
+        if (search != null) {
+            where.add("(LOWER(t.taskName) LIKE :q ESCAPE '" + ESCAPE + "' OR LOWER(t.arguments) LIKE :q ESCAPE '"
+                    + ESCAPE + "')");
         }
         return String.join(" AND ", where);
     }
@@ -79,6 +104,10 @@ public record TaskFilter(List<Condition> conditions, String orderBy, int page, i
         for (int i = 0; i < conditions.size(); i++) {
             Condition condition = conditions.get(i);
             parameters.put("p" + i, condition.operator().ranged() ? condition.values().get(0) : condition.values());
+        }
+        if (search != null) {
+            parameters.put(SEARCH, "%" + search.toLowerCase(Locale.ROOT).replace("" + ESCAPE, "" + ESCAPE + ESCAPE)
+                    .replace("%", ESCAPE + "%").replace("_", ESCAPE + "_") + "%");
         }
         return parameters;
     }

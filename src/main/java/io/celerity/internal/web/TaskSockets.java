@@ -114,6 +114,10 @@ public class TaskSockets {
         }
         Map<String, List<String>> query = session.getRequestParameterMap();
         Set<String> application = model.fieldNames();
+        if (query.containsKey(TaskFilter.SEARCH)) {
+            throw ApiProblem.badRequest("the feed cannot search task names and arguments (events carry no "
+                    + "arguments): subscribe without '" + TaskFilter.SEARCH + "', and list again as changes come");
+        }
         for (String key : query.keySet()) {
             String column = key.split("\\.", 2)[0];
             if (!TaskFilter.RESERVED.contains(key) && !EVENT_COLUMNS.contains(column) && !application.contains(column)) {

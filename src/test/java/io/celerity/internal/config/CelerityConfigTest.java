@@ -34,6 +34,7 @@ class CelerityConfigTest {
         assertEquals(Duration.ofSeconds(30), config.lease());
         assertEquals(Duration.ofSeconds(10), config.sweepInterval());
         assertEquals(Duration.ofSeconds(30), config.shutdownGrace());
+        assertEquals(Duration.ofDays(2), config.statsKeep());
         assertTrue(config.outbox());
         assertEquals(Map.of(), config.taskSettings("add", Set.of("max-retries")));
     }
@@ -65,6 +66,7 @@ class CelerityConfigTest {
                 "celerity.broker.embedded.port", "61700",
                 "celerity.worker.lease", "PT1M",
                 "celerity.sweeper.interval", "500ms",
+                "celerity.stats.keep", "6h",
                 "celerity.task-entity", "com.example.Job",
                 "celerity.task.\"add\".max-retries", "5",
                 "celerity.api.path", "/ops/tasks/",
@@ -79,6 +81,7 @@ class CelerityConfigTest {
         assertEquals(61700, config.embeddedBrokerPort());
         assertEquals(Duration.ofMinutes(1), config.lease());
         assertEquals(Duration.ofMillis(500), config.sweepInterval());
+        assertEquals(Duration.ofHours(6), config.statsKeep());
         assertEquals(Optional.of("com.example.Job"), config.taskEntity());
         assertEquals(Map.of("max-retries", "5"), config.taskSettings("add", Set.of("max-retries", "priority")));
         assertEquals("ops/tasks", config.web().apiPath());
@@ -95,6 +98,7 @@ class CelerityConfigTest {
             "celerity.worker.lease          | 0s               | CELERITY-0031",
             "celerity.sweeper.interval      | -PT5S            | CELERITY-0031",
             "celerity.worker.shutdown-grace | 10 seconds       | CELERITY-0031",
+            "celerity.stats.keep            | 0                | CELERITY-0031",
             "celerity.enqueue               | kafka            | CELERITY-0032",
             "celerity.api.path              | tasks api        | CELERITY-0033",
             "celerity.api.path              | /                | CELERITY-0033",

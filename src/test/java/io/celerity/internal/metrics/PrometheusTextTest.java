@@ -3,6 +3,7 @@ package io.celerity.internal.metrics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,7 @@ class PrometheusTextTest {
     @Test
     void taskMetrics_writeEveryFamily_inLabelOrder() {
         TaskMetrics metrics = new TaskMetrics();
+        metrics.minutes = TaskMinutesTest.minutes(Instant.parse("2026-12-05T10:00:00Z"));
         metrics.entered("b", "SUCCESS");
         metrics.entered("a", "QUEUED");
         metrics.entered("a", "QUEUED");

@@ -3,6 +3,8 @@ package io.celerity.internal.web;
 import io.celerity.internal.store.TaskColumn;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -48,6 +50,18 @@ class TaskFilterTest {
         assertEquals(List.of("REVOKED", "FAILURE"), filter.parameters().get("p1"));
         assertEquals(Timestamp.from(Instant.parse("2026-11-21T10:00:00Z")), filter.parameters().get("p2"));
         assertEquals(50L, filter.parameters().get("p3"));
+    }
+
+    @Test
+    void aSearch_looksInTheNameAndArguments_ignoringCase_withItsWildcardsEscaped() {
+        TaskFilter filter = parse(query("provider", "7", "q", "  Report_100%! "));
+
+        assertEquals("t.provider.id IN :p0 AND (LOWER(t.taskName) LIKE :q ESCAPE '!' OR LOWER(t.arguments) LIKE :q "
+                + "ESCAPE '!')", filter.where());
+        assertEquals("%report!_100!%!!%", filter.parameters().get("q"));
+        assertNull(parse(query("q", " ")).search(), "a blank search is none");
+        assertEquals(400, assertThrows(ApiProblem.class, () -> parse(query("q", "x".repeat(201)))).status());
+        assertEquals(400, assertThrows(ApiProblem.class, () -> parse(query("q", "a\nb"))).status());
     }
 
     @Test

@@ -64,6 +64,7 @@ public class Starter {
             case "parent" -> tasks.with(options).call(() -> webTasks.parent()).id();
             case "stalled" -> tasks.with(options).run(() -> webTasks.stalled()).id();
             case "fail" -> tasks.with(options).run(() -> webTasks.fail("it failed on purpose")).id();
+            case "retry" -> tasks.with(options).run(() -> webTasks.retryOnce()).id();
             case "burst" -> burst(fields);
             case "chain" -> workflows.start(Canvas.chain(
                     workflows.signature(() -> webTasks.add(1, 2)).with(options),

@@ -7,11 +7,12 @@ import io.celerity.api.TaskState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * The test application's tasks: a quick one, one that waits at a gate, one that reports progress while it waits at a
- * gate, one that enqueues another, one that fails.
+ * gate, one that enqueues another, one that fails, one that is retried once.
  */
 @ApplicationScoped
 public class WebTasks {
@@ -60,5 +61,13 @@ public class WebTasks {
     @BackgroundTask(name = "web-fail")
     public void fail(String why) {
         throw new IllegalStateException(why);
+    }
+
+    /** Asks for a retry in its first run, succeeds in its second. */
+    @BackgroundTask(name = "web-retry", maxRetries = 1)
+    public void retryOnce() {
+        if (task.attempt() == 1) {
+            throw task.retry(new IllegalStateException("once more"), Duration.ofMillis(100));
+        }
     }
 }
