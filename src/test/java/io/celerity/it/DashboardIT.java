@@ -270,7 +270,8 @@ class DashboardIT {
         assertEquals("every 1 h", admin.findElement(row).findElement(By.cssSelector(".timing")).getText());
         click(wait, "tr[data-name='" + name + "'] input.switch");
         wait.until(driver -> "false".equals(driver.findElement(row).getDomAttribute("data-enabled")));
-        assertTrue(send("GET", "celerity/api/schedules/" + name, "admin").body().matches("(?s).*\"enabled\"\\s*:\\s*false.*"));
+        assertTrue(send("GET", "celerity/api/schedules/" + name, "admin").body()
+                .matches("(?s).*\"enabled\"\\s*:\\s*false.*"));
         click(wait, "tr[data-name='" + name + "'] input.switch");
         wait.until(driver -> "true".equals(driver.findElement(row).getDomAttribute("data-enabled")));
 
@@ -345,15 +346,18 @@ class DashboardIT {
         wait.until(driver -> count(driver, "SUCCESS").equals("2") && count(driver, "FAILURE").equals("1"));
 
         admin.findElement(By.cssSelector("nav a[data-page=charts]")).click();
-        wait.until(driver -> !driver.findElements(By.cssSelector("svg.chart polyline[data-series=failed]")).isEmpty());
-        WebElement quick = admin.findElement(By.cssSelector(".run-times tr[data-task=web-quick]"));
-        assertTrue(Integer.parseInt(quick.findElement(By.cssSelector(".count")).getText()) >= 2, quick.getText());
-        assertTrue(admin.findElement(By.id("throughput-title")).getDomProperty("textContent").contains("minute"));
+        By quickRuns = By.cssSelector(".run-times tr[data-task=web-quick] .count");
+        wait.until(driver -> Integer.parseInt(driver.findElement(quickRuns).getText()) >= 2);
+        assertEquals(4, admin.findElements(By.cssSelector("svg.chart polyline")).size(), "a line per series");
+        assertTrue(Integer.parseInt(admin.findElement(By.cssSelector(".legend li[data-series=failed] .muted")).getText()
+                .trim()) >= 1, "the failed task counts");
+        assertTrue(admin.findElement(By.id("throughput-chart-title")).getDomProperty("textContent")
+                .startsWith("Tasks per minute"));
         screenshot(admin, "charts");
 
         admin.findElement(By.cssSelector("a[data-window=day]")).click();
-        wait.until(driver -> driver.findElement(By.id("throughput-title")).getDomProperty("textContent")
-                .contains("10 minutes"));
+        wait.until(driver -> driver.findElement(By.id("throughput-chart-title")).getDomProperty("textContent")
+                .startsWith("Tasks per 10 minutes"));
         assertEquals("true", admin.findElement(By.cssSelector("a[data-window=day]")).getDomAttribute("aria-current"));
     }
 

@@ -39,8 +39,9 @@ async function start() {
   let pageKind = null;
 
   function show(kind, title, open, query) {
+    const section = kind === 'detail' ? 'tasks' : kind;
     links.forEach(link => link.toggleAttribute('aria-current', false));
-    links.find(link => link.dataset.page === (kind === 'detail' ? 'tasks' : kind))?.setAttribute('aria-current', 'page');
+    links.find(link => link.dataset.page === section)?.setAttribute('aria-current', 'page');
     document.title = `${title} · Celerity`;
     if (kind === pageKind && page.update) {
       page.update(query);
