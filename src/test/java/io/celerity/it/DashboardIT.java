@@ -311,22 +311,31 @@ class DashboardIT {
     }
 
     @Test
-    void anAdmin_redrivesADeadLetter_fromTheQueuesPage_andItRunsAsANewTask() throws Exception {
-        String failed = send("POST", "app/dead-letter?provider=" + PROVIDERS.incrementAndGet(), "alice").body();
+    void anAdmin_redrivesOneDeadLetter_andDiscardsAnother_fromTheQueuesPage() throws Exception {
+        long provider = PROVIDERS.incrementAndGet();
+        String failed = send("POST", "app/dead-letter?provider=" + provider, "alice").body();
+        String unwanted = send("POST", "app/dead-letter?provider=" + provider, "alice").body();
         WebDriver admin = browser("admin");
 
         admin.get(base + "celerity/ui/#/queues");
         WebDriverWait wait = waitFor(admin);
         wait.until(driver -> !driver.findElements(By.cssSelector("tr[data-queue='celerity.tasks']")).isEmpty());
         By letter = By.cssSelector(".dead-letters tr[data-task='" + failed + "']");
-        wait.until(driver -> !driver.findElements(letter).isEmpty());
+        By unwantedLetter = By.cssSelector(".dead-letters tr[data-task='" + unwanted + "']");
+        wait.until(driver -> !driver.findElements(letter).isEmpty() && !driver.findElements(unwantedLetter).isEmpty());
         assertTrue(admin.findElement(letter).findElement(By.cssSelector(".reason")).getText()
                 .startsWith("CELERITY-0228"));
         screenshot(admin, "queues");
 
+        click(wait, ".dead-letters tr[data-task='" + unwanted + "'] button[data-action=discard]");
+        admin.findElement(By.cssSelector("dialog button[data-confirm=discard]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("toast"), "Dead letter discarded"));
+        wait.until(driver -> driver.findElements(unwantedLetter).isEmpty());
+
         click(wait, ".dead-letters tr[data-task='" + failed + "'] button[data-action=redrive]");
         admin.findElement(By.cssSelector("dialog button[data-confirm=redrive]")).click();
         wait.until(driver -> !driver.findElements(By.cssSelector(".notice a[data-id]")).isEmpty());
+        wait.until(driver -> driver.findElements(letter).isEmpty());
         WebElement redriven = admin.findElement(By.cssSelector(".notice a[data-id]"));
         assertFalse(redriven.getDomAttribute("data-id").equals(failed), "a new task");
         redriven.click();
