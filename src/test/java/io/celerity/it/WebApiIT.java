@@ -581,6 +581,32 @@ class WebApiIT {
         sameOrigin.close();
     }
 
+    @Test
+    void aFeedTicket_opensTheFeedWithoutCredentials_asItsCaller_once() throws Exception {
+        String bobs = start("quick", "bob", "provider=1");
+        awaitState(bobs, "bob", "SUCCESS");
+        JsonObject ticket = json(post("celerity/api/feed-tickets", "alice", "", 201));
+        assertTrue(Instant.parse(ticket.getString("expiresAt")).isAfter(Instant.now()), ticket.toString());
+        String query = "ticket=" + ticket.getString("ticket");
+
+        Feed alices = connect(as(null), query + "&provider=1");
+        JsonObject snapshot = alices.snapshot();
+        assertFalse(snapshot.getJsonArray("tasks").getValuesAs(JsonObject.class).stream()
+                .anyMatch(task -> bobs.equals(task.getString("id"))), "the ticket's caller sees her own tasks only");
+        String mine = start("quick", "alice", "provider=1");
+        await("the feed tells alice of her new task", WAIT, () -> alices.states(mine).contains("SUCCESS"));
+        alices.close();
+
+        assertEquals(1008, connect(as(null), query).closedWith(), "a ticket opens one feed");
+        assertEquals(1008, connect(as(null), "ticket=forged").closedWith());
+        String bobsTicket = json(post("celerity/api/feed-tickets", "bob", "", 201)).getString("ticket");
+        assertEquals(1008, connect(as(null), "ticket=" + bobsTicket + "&owner=" + memberId("alice")).closedWith(),
+                "a ticket is its caller's: another owner's tasks stay closed to it");
+        assertEquals(401, handshakeRefused(as(null), "provider=1").getResponse().statusCode());
+        assertProblem(post("celerity/api/feed-tickets", "alice", "{\"x\": 1}", 422), 422);
+        assertEquals(401, send("POST", "celerity/api/feed-tickets", null, "", "application/json").statusCode());
+    }
+
     // ---------------------------------------------------------------- schedules
 
     @Test
@@ -687,7 +713,7 @@ class WebApiIT {
                 "/celerity/api/schedules", "/celerity/api/schedules/{name}", "/celerity/api/schedules/{name}/enable",
                 "/celerity/api/schedules/{name}/disable", "/celerity/api/schedules/{name}/run", "/celerity/api/nodes",
                 "/celerity/api/metrics", "/celerity/api/stats", "/celerity/api/queues", "/celerity/api/dead-letters",
-                "/celerity/api/dead-letters/{id}/redrive")) {
+                "/celerity/api/dead-letters/{id}/redrive", "/celerity/api/feed-tickets")) {
             assertTrue(paths.containsKey(root + path), root + path + " in " + paths.keySet());
         }
         assertFalse(paths.containsKey(root + "/app/tasks"), "the catch-all application does not serve Celerity");

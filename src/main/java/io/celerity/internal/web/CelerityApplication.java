@@ -21,7 +21,8 @@ public class CelerityApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(TaskResource.class, ScheduleResource.class, NodeResource.class, MetricsResource.class,
-                QueueResource.class, DeadLetterResource.class, StatsResource.class, ProblemMapper.class);
+                QueueResource.class, DeadLetterResource.class, StatsResource.class, FeedTicketResource.class,
+                ProblemMapper.class);
     }
 
     @Override

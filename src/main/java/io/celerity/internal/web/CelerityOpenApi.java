@@ -87,7 +87,24 @@ public class CelerityOpenApi implements OASModelReader {
                 .addPathItem(tasks + "/{id}/abort", task().POST(abort()))
                 .addPathItem(tasks + "/{id}/retry", task().POST(retry()))
                 .addPathItem("/" + web.apiPath() + "/nodes", OASFactory.createPathItem().GET(nodes()))
-                .addPathItem("/" + web.apiPath() + "/metrics", OASFactory.createPathItem().GET(metrics()));
+                .addPathItem("/" + web.apiPath() + "/metrics", OASFactory.createPathItem().GET(metrics()))
+                .addPathItem("/" + web.apiPath() + "/feed-tickets", OASFactory.createPathItem().POST(feedTicket()));
+    }
+
+    private Operation feedTicket() {
+        return operation("celerityFeedTicket", "Get a ticket for the WebSocket feed",
+                "A ticket that opens the feed (" + TaskSocketEndpoint.PATH + "?ticket=…) as the caller of this "
+                        + "request, for clients that cannot put credentials on a handshake (browsers, bearer "
+                        + "tokens). It opens one socket, within " + FeedTickets.VALID_SECONDS + " seconds, on this "
+                        + "node.")
+                .requestBody(noOptions())
+                .responses(responses("201", json("The ticket.", object()
+                                .addProperty("ticket", string())
+                                .addProperty("expiresAt", dateTime("Until when it opens the feed."))
+                                .required(List.of("ticket", "expiresAt"))))
+                        .addAPIResponse("415", problem("The body is not JSON: send Content-Type: application/json."))
+                        .addAPIResponse("422", problem("The body is not empty."))
+                        .addAPIResponse("429", problem("Too many tickets are outstanding.")));
     }
 
     private Operation list() {

@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Stands before the WebSocket feed's handshake: the caller must authenticate (401 with the application's challenge
- * otherwise), and a browser's Origin must be this server's own or an allowed one (403 otherwise), so that another
+ * otherwise) or bring a ticket from {@code POST <api>/feed-tickets}, and a browser's Origin must be this server's own or an allowed one (403 otherwise), so that another
  * site cannot open the feed with a visitor's credentials.
  */
 class SocketGuard extends HttpFilter {
@@ -29,7 +29,9 @@ class SocketGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!web.open() && request.getUserPrincipal() == null && !request.authenticate(response)) {
+        // a handshake with a ticket stands for the caller the ticket was issued to: the endpoint redeems it
+        if (!web.open() && request.getUserPrincipal() == null && request.getParameter(TaskSocketEndpoint.TICKET) == null
+                && !request.authenticate(response)) {
             return;
         }
         String origin = request.getHeader("Origin");

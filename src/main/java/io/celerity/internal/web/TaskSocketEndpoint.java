@@ -2,6 +2,7 @@ package io.celerity.internal.web;
 
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.WebMessage;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.HandshakeResponse;
@@ -14,6 +15,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +29,8 @@ import java.util.logging.Logger;
 public class TaskSocketEndpoint {
 
     public static final String PATH = "/celerity/tasks";
+    /** The query parameter with a ticket from {@code POST <api>/feed-tickets}, instead of credentials. */
+    static final String TICKET = "ticket";
 
     private static final String CALLER = "io.celerity.caller";
 
@@ -64,7 +68,12 @@ public class TaskSocketEndpoint {
 
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-            config.getUserProperties().put(CALLER, Caller.of(request.getUserPrincipal(), request::isUserInRole, web));
+            List<String> ticket = request.getParameterMap().get(TICKET);
+            Caller caller = ticket != null && ticket.size() == 1
+                    ? CDI.current().select(FeedTickets.class).get().redeem(ticket.get(0)).orElse(null)
+                    : Caller.of(request.getUserPrincipal(), request::isUserInRole, web);
+            // a handshake without a caller (a bad ticket) opens, and the socket refuses it with 1008 and the reason
+            config.getUserProperties().put(CALLER, caller);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +113,8 @@ public class TaskSockets {
         if (caller == null) {
             throw ApiProblem.badRequest("not authenticated");
         }
-        Map<String, List<String>> query = session.getRequestParameterMap();
+        Map<String, List<String>> query = new HashMap<>(session.getRequestParameterMap());
+        query.remove(TaskSocketEndpoint.TICKET);
         Set<String> application = model.fieldNames();
         if (query.containsKey(TaskFilter.SEARCH)) {
             throw ApiProblem.badRequest("the feed cannot search task names and arguments (events carry no "

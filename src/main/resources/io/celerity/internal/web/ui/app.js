@@ -7,6 +7,7 @@ import {schedulesPage} from './schedules.js';
 import {queuesPage} from './queues.js';
 import {chartsPage} from './charts.js';
 import {h} from './dom.js';
+import {useTickets} from './feed.js';
 
 const main = document.getElementById('main');
 
@@ -32,7 +33,7 @@ async function start() {
   const links = PAGES.filter(page => config.admin || !page.admin)
     .map(page => h('a', {href: '#/' + page.kind, 'data-page': page.kind}, page.label));
   document.getElementById('nav').replaceChildren(...links);
-
+  useTickets(config.api + 'feed-tickets');
   let lastList = '#/tasks';
   const context = {api: createApi(config.api), config, main, listHash: () => lastList};
   let page = null;

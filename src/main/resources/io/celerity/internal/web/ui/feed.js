@@ -1,7 +1,29 @@
 // The WebSocket feed: a snapshot on every (re)connection, then each change. Reconnects with a growing pause,
-// except when the server refuses the subscription (1008), which another try would not change.
+// except when the server refuses the subscription (1008), which another try would not change. Each connection
+// brings a one-time ticket from the REST API: a browser's handshake carries no credentials on every server.
 
 import {showStatus as show} from './status.js';
+
+let ticketUrl = null;
+
+/** Where tickets come from: `POST <api>/feed-tickets`. */
+export function useTickets(url) {
+  ticketUrl = url;
+}
+
+/** A fresh ticket, or null when none can be had (the handshake then authenticates by itself, if it can). */
+async function ticket() {
+  if (!ticketUrl) {
+    return null;
+  }
+  try {
+    const response = await fetch(ticketUrl, {method: 'POST', credentials: 'same-origin',
+      headers: {Accept: 'application/json', 'Content-Type': 'application/json'}, body: ''});
+    return response.ok ? (await response.json()).ticket : null;
+  } catch (error) {
+    return null;
+  }
+}
 
 /**
  * Subscribes to `path` with the filters in `query`.
@@ -13,12 +35,18 @@ export function openFeed(path, query, handlers) {
   let pause = 1000;
   let retry;
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const search = query.toString();
-  const url = `${scheme}://${location.host}${path}${search ? '?' + search : ''}`;
-
-  function connect() {
+  async function connect() {
     show('connecting', 'Connecting…');
-    socket = new WebSocket(url);
+    const params = new URLSearchParams(query);
+    const granted = await ticket();
+    if (stopped) {
+      return;
+    }
+    if (granted) {
+      params.set('ticket', granted);
+    }
+    const search = params.toString();
+    socket = new WebSocket(`${scheme}://${location.host}${path}${search ? '?' + search : ''}`);
     socket.addEventListener('open', () => {
       pause = 1000;
       show('live', 'Live');
@@ -51,7 +79,7 @@ export function openFeed(path, query, handlers) {
     close() {
       stopped = true;
       clearTimeout(retry);
-      socket.close();
+      socket?.close();
     },
   };
 }
