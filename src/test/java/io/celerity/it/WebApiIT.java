@@ -89,6 +89,10 @@ class WebApiIT {
                         celerity.api.sensitive-fields=secret
                         celerity.api.max-page-size=100
                         celerity.health.stall-after=2s
+                        otel.sdk.disabled=false
+                        otel.traces.exporter=none
+                        otel.metrics.exporter=none
+                        otel.logs.exporter=none
                         """), "META-INF/microprofile-config.properties");
     }
 
@@ -605,6 +609,17 @@ class WebApiIT {
         assertEquals(401, handshakeRefused(as(null), "provider=1").getResponse().statusCode());
         assertProblem(post("celerity/api/feed-tickets", "alice", "{\"x\": 1}", 422), 422);
         assertEquals(401, send("POST", "celerity/api/feed-tickets", null, "", "application/json").statusCode());
+    }
+
+    @Test
+    void aTaskStartedByARequest_runsInTheRequestsTrace() throws Exception {
+        String[] answer = start("traced", "alice", "provider=1").split(" ");
+        String request = answer[0];
+        assertTrue(request.matches("[0-9a-f]{32}") && !request.equals("0".repeat(32)),
+                "the server traces the request: " + request);
+        awaitState(answer[1], "alice", "SUCCESS");
+        assertEquals(request, json(get(API + "/" + answer[1], "alice", 200)).getString("result"),
+                "the run continues the trace that the request's enqueue put in the task message");
     }
 
     // ---------------------------------------------------------------- schedules

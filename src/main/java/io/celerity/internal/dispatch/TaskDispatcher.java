@@ -18,6 +18,7 @@ import io.celerity.internal.store.NewTask;
 import io.celerity.internal.store.TaskEntityModel;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.time.CelerityClock;
+import io.celerity.internal.tracing.TaskTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -60,6 +61,9 @@ public class TaskDispatcher {
     @Inject
     @CelerityClock
     Clock clock;
+
+    @Inject
+    TaskTracing tracing;
 
     @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = IllegalArgumentException.class)
     public StoredTaskHandle<?> enqueue(TaskDefinition definition, Object[] args, TaskOptions options) {
@@ -161,9 +165,14 @@ public class TaskDispatcher {
         if (config.outbox()) {
             sendAfterCommit(task);
         } else {
-            messaging.sendTask(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()),
-                    TaskDelivery.of(task, task.getId()));
+            messaging.sendTask(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()), firstDelivery(task));
         }
+    }
+
+    /** The first message of a task: with the trace context of its enqueue, which the send may do on another thread. */
+    private TaskDelivery firstDelivery(TaskMeta task) {
+        return TaskDelivery.of(task, task.getId())
+                .traced(tracing.enqueued(task.getId(), task.getTaskName(), task.getQueue()));
     }
 
     /**
@@ -171,8 +180,7 @@ public class TaskDispatcher {
      * workflow task released by the end of another, in the transaction that records that end.
      */
     public void sendAfterCommit(TaskMeta task) {
-        outbox.afterCommit(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()),
-                TaskDelivery.of(task, task.getId()));
+        outbox.afterCommit(task.getQueue(), new TaskMessage(task.getId(), task.getTaskName()), firstDelivery(task));
     }
 
     /**

@@ -5,6 +5,31 @@ import java.time.Duration;
 /** What a run of a task comes to, as {@link OutcomeDecision} decides it and {@link OutcomeRecorder} records it. */
 sealed interface Outcome {
 
+    /** The state the outcome records, as a trace names it. */
+    static String state(Outcome outcome) {
+        if (outcome instanceof Succeeded) {
+            return "SUCCESS";
+        }
+        if (outcome instanceof Aborted) {
+            return "ABORTED";
+        }
+        if (outcome instanceof Failed) {
+            return "FAILURE";
+        }
+        return outcome instanceof Revoked ? "REVOKED" : "RETRY";
+    }
+
+    /** What the body threw, if the outcome comes from a throw. */
+    static Throwable error(Outcome outcome) {
+        if (outcome instanceof Aborted aborted) {
+            return aborted.error();
+        }
+        if (outcome instanceof Retry retry) {
+            return retry.error();
+        }
+        return outcome instanceof Failed failed ? failed.error() : null;
+    }
+
     /** SUCCESS, with the body's result. */
     record Succeeded(Object value, String result) implements Outcome {
     }

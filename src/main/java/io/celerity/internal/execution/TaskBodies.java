@@ -6,6 +6,7 @@ import io.celerity.api.TaskMeta;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.message.WorkerMessage;
 import io.celerity.internal.registry.TaskDefinition;
+import io.celerity.internal.tracing.RunSpan;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -64,8 +65,8 @@ public class TaskBodies {
     }
 
     /** Starts the body of a run: the call of the task's method on its bean, with these arguments. */
-    CompletableFuture<Object> start(TaskDefinition definition, Run run, Object[] args) {
-        return CompletableFuture.supplyAsync(() -> invoke(definition, run, args), pool);
+    CompletableFuture<Object> start(TaskDefinition definition, Run run, Object[] args, RunSpan span) {
+        return CompletableFuture.supplyAsync(span.wrap(() -> invoke(definition, run, args)), pool);
     }
 
     /** Waits until the body ends, the hard time limit stops it, or the task is revoked. */

@@ -16,6 +16,8 @@ import io.celerity.internal.registry.TaskRegistry;
 import io.celerity.internal.store.TaskStore;
 import io.celerity.internal.store.Transitions;
 import io.celerity.internal.time.CelerityClock;
+import io.celerity.internal.tracing.RunSpan;
+import io.celerity.internal.tracing.TaskTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
@@ -51,6 +53,9 @@ public class TaskExecutor implements TaskWorker.Runner {
 
     @Inject
     TaskRegistry registry;
+
+    @Inject
+    TaskTracing tracing;
 
     @Inject
     TaskStore store;
@@ -224,19 +229,23 @@ public class TaskExecutor implements TaskWorker.Runner {
             poison(message, task.getId(), e.getMessage());
             return;
         }
-        CompletableFuture<Object> body = bodies.start(definition, run, args);
-        try {
-            BodyEnd end = bodies.end(definition, task, run, body);
-            if (end instanceof BodyEnd.Threw threw) {
-                LOG.log(Level.FINE, WorkerMessage.RUN_FAILED.format(task.getId()), threw.error());
+        try (RunSpan span = tracing.run(TraceHeaders.of(message, tracing.fields()), task.getId(), definition.name(),
+                definition.queue(), task.getAttempt())) {
+            CompletableFuture<Object> body = bodies.start(definition, run, args, span);
+            try {
+                BodyEnd end = bodies.end(definition, task, run, body);
+                if (end instanceof BodyEnd.Threw threw) {
+                    LOG.log(Level.FINE, WorkerMessage.RUN_FAILED.format(task.getId()), threw.error());
+                }
+                Outcome outcome = OutcomeDecision.decide(definition.policy(), RunEnding.of(end, task, run),
+                        ThreadLocalRandom.current());
+                span.ended(Outcome.state(outcome), Outcome.error(outcome));
+                outcomes.record(definition, task, run, outcome);
+            } finally {
+                // a body abandoned by the hard limit, a revoke or an interrupt stays registered until it returns, so
+                // that this node never starts the same task while it still runs
+                body.whenComplete((value, error) -> runs.remove(run));
             }
-            Outcome outcome = OutcomeDecision.decide(definition.policy(), RunEnding.of(end, task, run),
-                    ThreadLocalRandom.current());
-            outcomes.record(definition, task, run, outcome);
-        } finally {
-            // a body abandoned by the hard limit, a revoke or an interrupt stays registered until it returns, so that
-            // this node never starts the same task while it still runs
-            body.whenComplete((value, error) -> runs.remove(run));
         }
     }
 

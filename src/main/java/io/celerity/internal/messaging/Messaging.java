@@ -4,6 +4,7 @@ import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.ApiUseMessage;
 import io.celerity.internal.metrics.TaskMetrics;
 import io.celerity.internal.time.CelerityClock;
+import io.celerity.internal.tracing.TaskTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -37,6 +38,9 @@ public class Messaging {
 
     @Inject
     TaskMetrics metrics;
+
+    @Inject
+    TaskTracing tracing;
 
     @Inject
     @CelerityClock
@@ -84,6 +88,10 @@ public class Messaging {
         message.setStringProperty(TaskMessage.TASK_PROPERTY, task.task());
         if (delivery.duplicateId() != null) {
             message.setStringProperty(TaskMessage.DUPLICATE_ID_PROPERTY, delivery.duplicateId());
+        }
+        for (Map.Entry<String, String> header : (delivery.trace().isEmpty() ? tracing.current() : delivery.trace())
+                .entrySet()) {
+            message.setStringProperty(header.getKey(), header.getValue());
         }
         long now = clock.millis();
         producer.setDeliveryMode(DeliveryMode.PERSISTENT)

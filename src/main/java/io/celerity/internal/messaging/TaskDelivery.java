@@ -3,6 +3,7 @@ package io.celerity.internal.messaging;
 import io.celerity.api.TaskMeta;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * How a task message is sent.
@@ -16,8 +17,23 @@ import java.time.Instant;
  * @param expiresAt   the broker expires the message after this instant; {@code null}: never (expiry concerns only a
  *                    task that never started)
  * @param duplicateId the broker drops a second message with this id; {@code null}: no check
+ * @param trace       the trace context the message carries (message properties); empty: the sending thread's
  */
-public record TaskDelivery(Instant dueAt, int priority, Instant expiresAt, String duplicateId) {
+public record TaskDelivery(Instant dueAt, int priority, Instant expiresAt, String duplicateId,
+                           Map<String, String> trace) {
+
+    public TaskDelivery {
+        trace = Map.copyOf(trace);
+    }
+
+    public TaskDelivery(Instant dueAt, int priority, Instant expiresAt, String duplicateId) {
+        this(dueAt, priority, expiresAt, duplicateId, Map.of());
+    }
+
+    /** The same delivery, carrying this trace context. */
+    public TaskDelivery traced(Map<String, String> context) {
+        return new TaskDelivery(dueAt, priority, expiresAt, duplicateId, context);
+    }
 
     /** The delivery of a stored task, due at its eta, under the given duplicate-detection id. */
     public static TaskDelivery of(TaskMeta task, String duplicateId) {
@@ -47,10 +63,10 @@ public record TaskDelivery(Instant dueAt, int priority, Instant expiresAt, Strin
 
     /** The same delivery, due at another instant and without duplicate detection (a re-send of a later check). */
     public TaskDelivery dueAt(Instant at) {
-        return new TaskDelivery(at, priority, expiresAt, null);
+        return new TaskDelivery(at, priority, expiresAt, null, trace);
     }
 
     private TaskDelivery withDueAt(Instant at) {
-        return new TaskDelivery(at, priority, expiresAt, duplicateId);
+        return new TaskDelivery(at, priority, expiresAt, duplicateId, trace);
     }
 }

@@ -4,6 +4,7 @@ import io.celerity.api.Canvas;
 import io.celerity.api.TaskOptions;
 import io.celerity.api.Tasks;
 import io.celerity.api.Workflows;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,6 +66,9 @@ public class Starter {
             case "stalled" -> tasks.with(options).run(() -> webTasks.stalled()).id();
             case "fail" -> tasks.with(options).run(() -> webTasks.fail("it failed on purpose")).id();
             case "retry" -> tasks.with(options).run(() -> webTasks.retryOnce()).id();
+            // the trace of this request, and the task it starts
+            case "traced" -> Span.current().getSpanContext().getTraceId() + " "
+                    + tasks.with(options).call(() -> webTasks.traced()).id();
             case "burst" -> burst(fields);
             case "chain" -> workflows.start(Canvas.chain(
                     workflows.signature(() -> webTasks.add(1, 2)).with(options),

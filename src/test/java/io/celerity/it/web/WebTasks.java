@@ -1,6 +1,7 @@
 package io.celerity.it.web;
 
 import io.celerity.api.BackgroundTask;
+import io.opentelemetry.api.trace.Span;
 import io.celerity.api.TaskContext;
 import io.celerity.api.TaskHandle;
 import io.celerity.api.TaskState;
@@ -30,6 +31,12 @@ public class WebTasks {
     public TaskHandle<Integer> add(int x, int y) {
         task.update(Map.of("current", 100));
         return TaskHandle.completed(x + y);
+    }
+
+    /** The trace its run belongs to, as the body sees it. */
+    @BackgroundTask(name = "web-traced")
+    public TaskHandle<String> traced() {
+        return TaskHandle.completed(Span.current().getSpanContext().getTraceId());
     }
 
     @BackgroundTask(name = "web-slow")

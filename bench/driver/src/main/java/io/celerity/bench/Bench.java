@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Measures Celerity on the production topology (standalone Artemis, PostgreSQL, Payara Micro) against the floor, and
@@ -138,6 +141,7 @@ public final class Bench {
             emit("list rows=%d p50_ms=%.2f p99_ms=%.2f page=%d", listRows, list.getJsonNumber("p50Ms").doubleValue(),
                     list.getJsonNumber("p99Ms").doubleValue(), list.getInt("rows"));
             measureApiList(server, listRows);
+            measureDashboard(server, listRows);
         }
         if (retentionRows > 0) {
             measureRetention(best, retentionRows, Math.max(1, Math.floor(peak / 2)));
@@ -269,6 +273,42 @@ public final class Bench {
         Arrays.sort(durations);
         emit("list_api rows=%d p50_ms=%.2f p99_ms=%.2f page=%d total=%d", listRows, durations[49], durations[98],
                 page.getJsonArray("tasks").size(), page.getJsonNumber("total").longValue());
+    }
+
+    /**
+     * The dashboard's first page as an admin opens it over every row: the requests its task list makes at once (the
+     * newest 25 tasks with the total, and one count per state), six at a time as a browser sends them to one host,
+     * timed from the first request to the last answer. The page's own files and its drawing of 25 rows are left out.
+     */
+    private void measureDashboard(Server server, int listRows) throws Exception {
+        List<String> paths = new ArrayList<>();
+        paths.add("tasks?sort=-createdAt&page=0&size=25");
+        for (String state : List.of("PENDING", "SCHEDULED", "QUEUED", "STARTED", "PROGRESS", "RETRY", "SUCCESS",
+                "FAILURE", "REVOKED", "ABORTED", "EXPIRED", "SKIPPED")) {
+            paths.add("tasks?state=" + state + "&sort=-createdAt&page=0&size=1");
+        }
+        ExecutorService browser = Executors.newFixedThreadPool(6);
+        try {
+            double[] durations = new double[23];
+            for (int i = -3; i < durations.length; i++) {
+                long begin = System.nanoTime();
+                List<Future<String>> answers = new ArrayList<>();
+                for (String path : paths) {
+                    answers.add(browser.submit(() -> server.getApi("bench-admin", path)));
+                }
+                for (Future<String> answer : answers) {
+                    answer.get();
+                }
+                if (i >= 0) {
+                    durations[i] = (System.nanoTime() - begin) / 1e6;
+                }
+            }
+            Arrays.sort(durations);
+            emit("dashboard rows=%d first_page_ms=%.1f p90_ms=%.1f requests=%d", listRows,
+                    durations[durations.length / 2], durations[(int) (durations.length * 0.9)], paths.size());
+        } finally {
+            browser.shutdownNow();
+        }
     }
 
     /** Enqueues n tasks from 8 callers and returns tasks per second from the first enqueue to the last terminal row. */

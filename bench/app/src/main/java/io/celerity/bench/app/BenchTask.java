@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 @Table(name = "bench_task", indexes = {
         @Index(name = "ix_bench_task_owner", columnList = "owner, created_at"),
         @Index(name = "ix_bench_task_provider", columnList = "provider, state, created_at"),
-        @Index(name = "ix_bench_task_state", columnList = "state")})
+        @Index(name = "ix_bench_task_state", columnList = "state"),
+        @Index(name = "ix_bench_task_created", columnList = "created_at"),
+        @Index(name = "ix_bench_task_finished", columnList = "finished_at")})
 public class BenchTask extends TaskMeta {
 
     @Column(length = 100)

@@ -8,15 +8,20 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 
 import java.util.Set;
 
-/** The benchmark's callers of Celerity's REST API: every owner-N with the password "bench", so lists are per owner. */
+/**
+ * The benchmark's callers of Celerity's REST API: every owner-N with the password "bench", so lists are per owner,
+ * and bench-admin, who sees every task as the dashboard's admin does.
+ */
 @BasicAuthenticationMechanismDefinition(realmName = "celerity-bench")
 @ApplicationScoped
 public class BenchUsers implements IdentityStore {
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        if (!credential.getCaller().matches("owner-\\d+") || !credential.compareTo(credential.getCaller(), "bench")) {
+        if (!credential.getCaller().matches("owner-\\d+|bench-admin")
+                || !credential.compareTo(credential.getCaller(), "bench")) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        return new CredentialValidationResult(credential.getCaller(), Set.of("owner"));
+        return new CredentialValidationResult(credential.getCaller(),
+                credential.getCaller().equals("bench-admin") ? Set.of("owner", "celerity-admin") : Set.of("owner"));
     }
 }
