@@ -23,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -235,6 +236,140 @@ class DashboardIT {
         }
     }
 
+    @Test
+    void anAdmin_seesThisNode_itsQueues_andTheTaskItRunsNow() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String slow = start("slow", "alice", "provider=" + PROVIDERS.incrementAndGet() + "&key=" + key);
+        WebDriver admin = browser("admin");
+
+        admin.get(base + "celerity/ui/#/nodes");
+        WebDriverWait wait = waitFor(admin);
+        wait.until(driver -> !driver.findElements(By.cssSelector(".node tr[data-id='" + slow + "']")).isEmpty());
+        WebElement node = admin.findElement(By.xpath("//section[contains(@class, 'node')][.//tr[@data-id='" + slow
+                + "']]"));
+        assertEquals("false", node.getDomAttribute("data-lost"));
+        assertFalse(node.findElements(By.cssSelector("tr[data-queue='celerity.tasks']")).isEmpty(), node.getText());
+        assertTrue(node.findElement(By.cssSelector(".heartbeat")).getText().endsWith("ago"));
+        screenshot(admin, "nodes");
+
+        assertEquals(204, send("POST", "app/gate/" + key, null).statusCode());
+        wait.until(driver -> driver.findElements(By.cssSelector(".node tr[data-id='" + slow + "']")).isEmpty());
+    }
+
+    @Test
+    void anAdmin_disablesEnablesEditsAndRunsASchedule_andAnOwnerIsToldTheAdminRoleIsNeeded() throws Exception {
+        String name = "dashboard-" + UUID.randomUUID();
+        assertEquals(201, send("POST", "celerity/api/schedules", "admin", "{\"name\": \"" + name + "\", \"task\": "
+                + "\"web-quick\", \"every\": \"1h\", \"arguments\": [2, 3]}").statusCode());
+        WebDriver admin = browser("admin");
+
+        admin.get(base + "celerity/ui/#/schedules");
+        WebDriverWait wait = waitFor(admin);
+        By row = By.cssSelector("tr[data-name='" + name + "']");
+        wait.until(driver -> "true".equals(driver.findElement(row).getDomAttribute("data-enabled")));
+        assertEquals("every 1 h", admin.findElement(row).findElement(By.cssSelector(".timing")).getText());
+        click(wait, "tr[data-name='" + name + "'] input.switch");
+        wait.until(driver -> "false".equals(driver.findElement(row).getDomAttribute("data-enabled")));
+        assertTrue(send("GET", "celerity/api/schedules/" + name, "admin").body()
+                .matches("(?s).*\"enabled\"\\s*:\\s*false.*"));
+        click(wait, "tr[data-name='" + name + "'] input.switch");
+        wait.until(driver -> "true".equals(driver.findElement(row).getDomAttribute("data-enabled")));
+
+        click(wait, "tr[data-name='" + name + "'] button[data-action=edit]");
+        new Select(admin.findElement(By.id("schedule-timing"))).selectByValue("cron");
+        WebElement when = admin.findElement(By.id("schedule-when"));
+        when.clear();
+        when.sendKeys("0 0 30 2 *");
+        admin.findElement(By.cssSelector("dialog button[data-confirm=save]")).click();
+        wait.until(driver -> driver.findElement(By.id("schedule-problem")).getText().startsWith("CELERITY-07"));
+        screenshot(admin, "schedule-form");
+        admin.findElement(By.cssSelector("dialog button.secondary")).click();
+
+        click(wait, "tr[data-name='" + name + "'] button[data-action=run]");
+        wait.until(driver -> !driver.findElements(By.cssSelector(".notice a[data-id]")).isEmpty());
+        String run = admin.findElement(By.cssSelector(".notice a[data-id]")).getDomAttribute("data-id");
+        wait.until(driver -> driver.findElement(row).findElement(By.cssSelector(".runs")).getText().equals("1"));
+        screenshot(admin, "schedules");
+        click(wait, ".notice a[data-id]");
+        wait.until(driver -> driver.findElements(By.cssSelector(".timeline li[data-state=SUCCESS]")).size() == 1);
+        assertEquals("5", admin.findElement(By.cssSelector("#result-title + pre")).getText());
+        assertTrue(admin.getCurrentUrl().endsWith("#/tasks/" + run), admin.getCurrentUrl());
+
+        admin.get(base + "celerity/ui/#/schedules");
+        wait.until(driver -> !driver.findElements(row).isEmpty());
+        click(wait, "tr[data-name='" + name + "'] button[data-action=delete]");
+        admin.findElement(By.cssSelector("dialog button[data-confirm=delete]")).click();
+        wait.until(driver -> driver.findElements(row).isEmpty());
+        assertEquals(404, send("GET", "celerity/api/schedules/" + name, "admin").statusCode());
+
+        WebDriver alice = browser("alice");
+        alice.get(base + "celerity/ui/#/schedules");
+        waitFor(alice).until(driver -> driver.findElement(By.cssSelector(".page-error")).getText()
+                .startsWith("The admin role is needed"));
+        assertTrue(alice.findElements(By.cssSelector("nav a[data-page=schedules]")).isEmpty(),
+                "an owner's top bar has no link to a page she may not use");
+    }
+
+    @Test
+    void anAdmin_redrivesOneDeadLetter_andDiscardsAnother_fromTheQueuesPage() throws Exception {
+        long provider = PROVIDERS.incrementAndGet();
+        String failed = send("POST", "app/dead-letter?provider=" + provider, "alice").body();
+        String unwanted = send("POST", "app/dead-letter?provider=" + provider, "alice").body();
+        WebDriver admin = browser("admin");
+
+        admin.get(base + "celerity/ui/#/queues");
+        WebDriverWait wait = waitFor(admin);
+        wait.until(driver -> !driver.findElements(By.cssSelector("tr[data-queue='celerity.tasks']")).isEmpty());
+        By letter = By.cssSelector(".dead-letters tr[data-task='" + failed + "']");
+        By unwantedLetter = By.cssSelector(".dead-letters tr[data-task='" + unwanted + "']");
+        wait.until(driver -> !driver.findElements(letter).isEmpty() && !driver.findElements(unwantedLetter).isEmpty());
+        assertTrue(admin.findElement(letter).findElement(By.cssSelector(".reason")).getText()
+                .startsWith("CELERITY-0228"));
+        screenshot(admin, "queues");
+
+        click(wait, ".dead-letters tr[data-task='" + unwanted + "'] button[data-action=discard]");
+        admin.findElement(By.cssSelector("dialog button[data-confirm=discard]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("toast"), "Dead letter discarded"));
+        wait.until(driver -> driver.findElements(unwantedLetter).isEmpty());
+
+        click(wait, ".dead-letters tr[data-task='" + failed + "'] button[data-action=redrive]");
+        admin.findElement(By.cssSelector("dialog button[data-confirm=redrive]")).click();
+        wait.until(driver -> !driver.findElements(By.cssSelector(".notice a[data-id]")).isEmpty());
+        wait.until(driver -> driver.findElements(letter).isEmpty());
+        WebElement redriven = admin.findElement(By.cssSelector(".notice a[data-id]"));
+        assertFalse(redriven.getDomAttribute("data-id").equals(failed), "a new task");
+        redriven.click();
+        wait.until(driver -> driver.findElements(By.cssSelector(".timeline li[data-state=SUCCESS]")).size() == 1);
+        assertEquals("3", admin.findElement(By.cssSelector("#result-title + pre")).getText());
+    }
+
+    @Test
+    void anAdmin_readsThroughputAndRunTimes_onTheChartsPage_forAnHourOrADay() throws Exception {
+        long provider = PROVIDERS.incrementAndGet();
+        start("quick", "alice", "provider=" + provider);
+        start("quick", "alice", "provider=" + provider);
+        start("fail", "alice", "provider=" + provider);
+        WebDriver admin = browser("admin");
+        admin.get(tasksOf(provider));
+        WebDriverWait wait = waitFor(admin);
+        wait.until(driver -> count(driver, "SUCCESS").equals("2") && count(driver, "FAILURE").equals("1"));
+
+        admin.findElement(By.cssSelector("nav a[data-page=charts]")).click();
+        By quickRuns = By.cssSelector(".run-times tr[data-task=web-quick] .count");
+        wait.until(driver -> Integer.parseInt(driver.findElement(quickRuns).getText()) >= 2);
+        assertEquals(4, admin.findElements(By.cssSelector("svg.chart polyline")).size(), "a line per series");
+        assertTrue(Integer.parseInt(admin.findElement(By.cssSelector(".legend li[data-series=failed] .muted")).getText()
+                .trim()) >= 1, "the failed task counts");
+        assertTrue(admin.findElement(By.id("throughput-chart-title")).getDomProperty("textContent")
+                .startsWith("Tasks per minute"));
+        screenshot(admin, "charts");
+
+        admin.findElement(By.cssSelector("a[data-window=day]")).click();
+        wait.until(driver -> driver.findElement(By.id("throughput-chart-title")).getDomProperty("textContent")
+                .startsWith("Tasks per 10 minutes"));
+        assertEquals("true", admin.findElement(By.cssSelector("a[data-window=day]")).getDomAttribute("aria-current"));
+    }
+
     // ---------------------------------------------------------------- the browser
 
     private WebDriver browser(String user) {
@@ -255,6 +390,14 @@ class DashboardIT {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
+    }
+
+    /** Clicks what the selector finds when it is there, again if a refresh redrew it meanwhile. */
+    private static void click(WebDriverWait wait, String selector) {
+        wait.until(driver -> {
+            driver.findElement(By.cssSelector(selector)).click();
+            return true;
+        });
     }
 
     private String tasksOf(long provider) {
@@ -290,8 +433,17 @@ class DashboardIT {
     }
 
     private HttpResponse<String> send(String method, String path, String user) throws Exception {
+        return send(method, path, user, null);
+    }
+
+    /** A request, with a JSON body unless {@code json} is null. */
+    private HttpResponse<String> send(String method, String path, String user, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(WAIT)
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 // Actions on tasks: confirmed in a dialog, run one request per task, summed up in another dialog.
 import {h} from './dom.js';
+import {dialog} from './dialogs.js';
 
 export const LABELS = {
   revoke: 'Revoke', terminate: 'Terminate', abort: 'Abort', retry: 'Retry', delete: 'Delete',
@@ -12,14 +13,6 @@ const EXPLAINED = {
   retry: 'A task that ended without success runs again, as a new task.',
   delete: 'The task record is deleted (a task that has not ended is revoked and terminated first).',
 };
-
-function dialog(labelId, ...content) {
-  const box = h('dialog', {class: 'dialog', 'aria-labelledby': labelId}, ...content);
-  box.addEventListener('close', () => box.remove());
-  document.body.append(box);
-  box.showModal();
-  return box;
-}
 
 /**
  * Asks before acting on `count` tasks. Resolves to the action to run (`revoke` may become `terminate` when the

@@ -7,13 +7,16 @@ export class ApiError extends Error {
   }
 }
 
+/** A body of no bytes, still sent as `Content-Type: application/json`. */
+const EMPTY = Symbol('empty body');
+
 export function createApi(base) {
   async function request(method, path, body) {
     const init = {method, credentials: 'same-origin', headers: {Accept: 'application/json, application/problem+json'}};
     if (body !== undefined) {
       // actions must declare JSON, even with an empty body (docs/web.adoc)
       init.headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
+      init.body = body === EMPTY ? '' : JSON.stringify(body);
     }
     let response;
     try {
@@ -33,6 +36,8 @@ export function createApi(base) {
   }
 
   const task = id => 'tasks/' + encodeURIComponent(id);
+  const schedule = name => 'schedules/' + encodeURIComponent(name);
+  const deadLetter = id => 'dead-letters/' + encodeURIComponent(id);
   return {
     list: query => request('GET', 'tasks?' + query.toString()),
     task: id => request('GET', task(id)),
@@ -43,5 +48,20 @@ export function createApi(base) {
     abort: id => request('POST', task(id) + '/abort', {}),
     retry: id => request('POST', task(id) + '/retry', {}),
     delete: id => request('DELETE', task(id)),
+    nodes: () => request('GET', 'nodes'),
+    schedules: () => request('GET', 'schedules'),
+    createSchedule: definition => request('POST', 'schedules', definition),
+    updateSchedule: (name, definition) => request('PUT', schedule(name), definition),
+    deleteSchedule: name => request('DELETE', schedule(name)),
+    // these actions take an empty body, declared JSON
+    enableSchedule: name => request('POST', schedule(name) + '/enable', EMPTY),
+    disableSchedule: name => request('POST', schedule(name) + '/disable', EMPTY),
+    runSchedule: name => request('POST', schedule(name) + '/run', EMPTY),
+    queues: () => request('GET', 'queues'),
+    deadLetters: (size, after) => request('GET', 'dead-letters?' + new URLSearchParams(
+      after ? {size, after} : {size}).toString()),
+    redrive: id => request('POST', deadLetter(id) + '/redrive', EMPTY),
+    discard: id => request('DELETE', deadLetter(id)),
+    stats: window => request('GET', 'stats?' + new URLSearchParams({window}).toString()),
   };
 }

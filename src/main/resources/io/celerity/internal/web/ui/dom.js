@@ -39,6 +39,17 @@ export function time(instant) {
     new Date(instant).toLocaleString(undefined, {dateStyle: 'short', timeStyle: 'medium'}));
 }
 
+/** How long ago an instant was ("12 s ago"), the exact instant in its tooltip. */
+export function ago(instant, now = Date.now()) {
+  if (!instant) {
+    return h('span', {class: 'muted'}, '—');
+  }
+  const seconds = Math.max(0, Math.round((now - Date.parse(instant)) / 1000));
+  const text = seconds < 60 ? `${seconds} s ago` : seconds < 3600 ? `${Math.floor(seconds / 60)} min ago`
+    : seconds < 86400 ? `${Math.floor(seconds / 3600)} h ago` : `${Math.floor(seconds / 86400)} d ago`;
+  return h('time', {datetime: instant, title: new Date(instant).toLocaleString()}, text);
+}
+
 /** A JSON value, indented. */
 export function json(value) {
   return h('pre', {class: 'json'}, value === undefined ? '—' : JSON.stringify(value, null, 2));

@@ -2,7 +2,8 @@
 // except when the server refuses the subscription (1008), which another try would not change. Each connection
 // brings a one-time ticket from the REST API: a browser's handshake carries no credentials on every server.
 
-const status = document.getElementById('live');
+import {showStatus as show} from './status.js';
+
 let ticketUrl = null;
 
 /** Where tickets come from: `POST <api>/feed-tickets`. */
@@ -22,11 +23,6 @@ async function ticket() {
   } catch (error) {
     return null;
   }
-}
-
-function show(state, text) {
-  status.dataset.status = state;
-  status.textContent = text;
 }
 
 /**
@@ -68,8 +64,7 @@ export function openFeed(path, query, handlers) {
         return;
       }
       if (event.code === 1008) {
-        show('off', 'Live updates off');
-        status.title = event.reason;
+        show('off', 'Live updates off', event.reason);
         handlers.onRefused?.(event.reason || 'the server refused this subscription');
         return;
       }
