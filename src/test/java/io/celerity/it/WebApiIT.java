@@ -271,6 +271,14 @@ class WebApiIT {
         assertEquals(Set.of(), ids(list("bob", p + "&q=web")), "a search sees the caller's tasks only");
         assertProblem(get(API + "?q=" + "x".repeat(201), "alice", 400), 400);
 
+        JsonObject counts = json(get("celerity/api/task-counts?" + p, "alice", 200));
+        assertEquals(Json.createObjectBuilder().add("FAILURE", 1).add("REVOKED", 1).add("SCHEDULED", 1)
+                .add("SUCCESS", 1).build(), counts.getJsonObject("states"), counts.toString());
+        assertEquals(4, counts.getInt("total"));
+        assertEquals(0, json(get("celerity/api/task-counts?" + p, "bob", 200)).getInt("total"));
+        assertEquals(1, json(get("celerity/api/task-counts?" + p + "&q=web-fail", "alice", 200)).getInt("total"));
+        assertProblem(get("celerity/api/task-counts?colour=red", "alice", 400), 400);
+
         List<String> newestFirst = order(list("alice", p));
         assertEquals(List.of(revoked, waiting, failed, quick), newestFirst);
         assertEquals(List.of(quick, failed, waiting, revoked), order(list("alice", p + "&sort=createdAt")));
@@ -728,7 +736,7 @@ class WebApiIT {
                 "/celerity/api/schedules", "/celerity/api/schedules/{name}", "/celerity/api/schedules/{name}/enable",
                 "/celerity/api/schedules/{name}/disable", "/celerity/api/schedules/{name}/run", "/celerity/api/nodes",
                 "/celerity/api/metrics", "/celerity/api/stats", "/celerity/api/queues", "/celerity/api/dead-letters",
-                "/celerity/api/dead-letters/{id}/redrive", "/celerity/api/feed-tickets")) {
+                "/celerity/api/dead-letters/{id}/redrive", "/celerity/api/feed-tickets", "/celerity/api/task-counts")) {
             assertTrue(paths.containsKey(root + path), root + path + " in " + paths.keySet());
         }
         assertFalse(paths.containsKey(root + "/app/tasks"), "the catch-all application does not serve Celerity");

@@ -80,6 +80,7 @@ public class CelerityOpenApi implements OASModelReader {
         queues.addPaths(paths, "/" + web.apiPath());
         return paths
                 .addPathItem(tasks, OASFactory.createPathItem().GET(list()))
+                .addPathItem("/" + web.apiPath() + "/task-counts", OASFactory.createPathItem().GET(counts()))
                 .addPathItem(tasks + "/{id}", task().GET(get()).DELETE(delete()))
                 .addPathItem(tasks + "/{id}/history", task().GET(history()))
                 .addPathItem(tasks + "/{id}/workflow", task().GET(workflow()))
@@ -89,6 +90,18 @@ public class CelerityOpenApi implements OASModelReader {
                 .addPathItem("/" + web.apiPath() + "/nodes", OASFactory.createPathItem().GET(nodes()))
                 .addPathItem("/" + web.apiPath() + "/metrics", OASFactory.createPathItem().GET(metrics()))
                 .addPathItem("/" + web.apiPath() + "/feed-tickets", OASFactory.createPathItem().POST(feedTicket()));
+    }
+
+    private Operation counts() {
+        return operation("celerityCountTasks", "Count tasks by state",
+                "How many of the caller's tasks that match the filters (those of the list, q included) are in each "
+                        + "state, in one grouped query; states with no task are left out.")
+                .addParameter(filters())
+                .responses(responses("200", json("The counts.", object()
+                                .addProperty("states", object().additionalPropertiesSchema(int64()))
+                                .addProperty("total", int64())
+                                .required(List.of("states", "total"))))
+                        .addAPIResponse("400", problem("A filter names an unknown column or has a bad value.")));
     }
 
     private Operation feedTicket() {

@@ -40,6 +40,7 @@ export function createApi(base) {
   const deadLetter = id => 'dead-letters/' + encodeURIComponent(id);
   return {
     list: query => request('GET', 'tasks?' + query.toString()),
+    counts: query => request('GET', 'task-counts?' + query.toString()),
     task: id => request('GET', task(id)),
     history: id => request('GET', task(id) + '/history'),
     workflow: id => request('GET', task(id) + '/workflow'),

@@ -8,6 +8,7 @@ export const DEFAULT_SIZE = 25;
 export function readView(params) {
   return {
     states: params.getAll('state').filter(state => STATES.includes(state)),
+    search: params.get('q') ?? '',
     taskName: params.get('taskName') ?? '',
     filter: params.get('filter') ?? '',
     sort: params.get('sort') || DEFAULT_SORT,
@@ -20,6 +21,7 @@ export function readView(params) {
 export function writeView(view) {
   const params = new URLSearchParams();
   view.states.forEach(state => params.append('state', state));
+  if (view.search) params.set('q', view.search);
   if (view.taskName) params.set('taskName', view.taskName);
   if (view.filter) params.set('filter', view.filter);
   if (view.sort !== DEFAULT_SORT) params.set('sort', view.sort);
@@ -50,9 +52,13 @@ export function feedQuery(view) {
   return query;
 }
 
-/** The REST list query; `states` overrides the view's own (for the counts). */
+/**
+ * The REST list query: the feed's filters and the search (which the feed cannot apply: a live list lists again as
+ * changes come); `states` overrides the view's own (for the counts).
+ */
 export function listQuery(view, {states = view.states, page = view.page, size = view.size, sort = view.sort} = {}) {
   const query = feedQuery(view);
+  if (view.search) query.set('q', view.search);
   states.forEach(state => query.append('state', state));
   query.set('sort', sort);
   query.set('page', String(page));

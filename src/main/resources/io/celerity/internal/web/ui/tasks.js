@@ -41,6 +41,8 @@ export function tasksPage({api, config, main}, params) {
       onchange: () => go({states: checkedStates(), page: 0})});
     return h('label', {class: 'state-choice', 'data-state': state}, box, badge(state), count);
   });
+  const searchInput = h('input', {id: 'filter-search', type: 'search', autocomplete: 'off', maxlength: '200',
+    placeholder: 'text in the name or arguments'});
   const nameInput = h('input', {id: 'filter-name', type: 'search', autocomplete: 'off', placeholder: 'any'});
   const filterInput = h('input', {id: 'filter-fields', type: 'search', autocomplete: 'off',
     placeholder: 'provider=7 createdAt.from=2026-12-01T00:00:00Z', 'aria-describedby': 'filter-fields-help'});
@@ -48,6 +50,7 @@ export function tasksPage({api, config, main}, params) {
   const filters = h('form', {class: 'filters card', role: 'search', 'aria-label': 'Filter tasks', onsubmit: apply},
     h('fieldset', {class: 'states'}, h('legend', {}, 'State'), stateBoxes),
     h('div', {class: 'filter-row'},
+      h('div', {class: 'field'}, h('label', {for: 'filter-search'}, 'Search'), searchInput),
       h('div', {class: 'field'}, h('label', {for: 'filter-name'}, 'Task name'), nameInput),
       h('div', {class: 'field grow'}, h('label', {for: 'filter-fields'}, 'Field filters'), filterInput,
         h('small', {id: 'filter-fields-help'}, 'column=value pairs separated by spaces, as the REST API takes them')),
@@ -110,7 +113,8 @@ export function tasksPage({api, config, main}, params) {
       filterInput.setAttribute('aria-invalid', 'true');
       return;
     }
-    go({states: checkedStates(), taskName: nameInput.value.trim(), filter: filterInput.value.trim(), page: 0});
+    go({states: checkedStates(), search: searchInput.value.trim(), taskName: nameInput.value.trim(),
+      filter: filterInput.value.trim(), page: 0});
   }
 
   function checkedStates() {
@@ -118,13 +122,14 @@ export function tasksPage({api, config, main}, params) {
   }
 
   function clear() {
-    go({states: [], taskName: '', filter: '', page: 0});
+    go({states: [], search: '', taskName: '', filter: '', page: 0});
   }
 
   function syncForm() {
     stateBoxes.forEach(label => {
       label.querySelector('input').checked = view.states.includes(label.dataset.state);
     });
+    searchInput.value = view.search;
     nameInput.value = view.taskName;
     filterInput.value = view.filter;
     formError.textContent = '';
@@ -223,15 +228,18 @@ export function tasksPage({api, config, main}, params) {
   // ---------------------------------------------------------------- counts per state
 
   const refreshCounts = debounce(async () => {
-    await Promise.all(STATES.map(async state => {
-      try {
-        const page = await api.list(listQuery(view, {states: [state], page: 0, size: 1}));
-        counts.get(state).textContent = String(page.total);
-      } catch (error) {
+    try {
+      const counted = await api.counts(listQuery(view, {states: []}));
+      STATES.forEach(state => {
+        counts.get(state).textContent = String(counted.states[state] ?? 0);
+        counts.get(state).removeAttribute('title');
+      });
+    } catch (error) {
+      STATES.forEach(state => {
         counts.get(state).textContent = '?';
         counts.get(state).title = error.message;
-      }
-    }));
+      });
+    }
   }, 400);
 
   // ---------------------------------------------------------------- live
