@@ -265,7 +265,8 @@ class WebApiIT {
         assertEquals(Set.of(), ids(list("alice", p + "&createdAt.to=" + before)));
         assertEquals(Set.of(waiting, revoked), ids(list("alice", p + "&eta.from=" + Instant.now())));
         assertEquals(Set.of(failed), ids(list("alice", p + "&q=WEB-FAIL")), "q searches the name, ignoring case");
-        assertEquals(Set.of(failed), ids(list("alice", p + "&q=on%20Purpose")), "and the arguments");
+        assertEquals(Set.of(failed), ids(list("alice", p + "&q=on%20purpose")), "and the arguments, as they are");
+        assertEquals(Set.of(), ids(list("alice", p + "&q=ON%20PURPOSE")));
         assertEquals(Set.of(quick, waiting, revoked), ids(list("alice", p + "&q=1,2")));
         assertEquals(Set.of(), ids(list("alice", p + "&q=100%25_")), "% and _ are searched for as they are");
         assertEquals(Set.of(), ids(list("bob", p + "&q=web")), "a search sees the caller's tasks only");

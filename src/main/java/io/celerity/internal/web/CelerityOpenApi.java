@@ -131,8 +131,8 @@ public class CelerityOpenApi implements OASModelReader {
                 .addParameter(query("sort", "The order: a comma-separated list of columns among " + web.sortable()
                         + " (celerity.api.sortable), each with '-' first for descending order.",
                         string().defaultValue("-createdAt")))
-                .addParameter(query(TaskFilter.SEARCH, "A search: tasks whose name or arguments contain this text, "
-                        + "ignoring case. It reads every row the other filters leave: narrow it with them on a large "
+                .addParameter(query(TaskFilter.SEARCH, "A search: tasks whose name (ignoring case) or arguments (as they "
+                        + "are) contain this text. It reads every row the other filters leave: narrow it with them on a large "
                         + "table.", string().maxLength(TaskFilter.MAX_SEARCH)))
                 .addParameter(filters())
                 .responses(responses("200", json("One page of the matching tasks, and how many match in all.",

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tickets that let a WebSocket handshake stand for a caller who authenticated on the REST API: a browser sends no
- * credentials of its own with a handshake on every server, and a bearer token cannot be put on one at all. A ticket is
+ * Tickets that let a WebSocket handshake stand for a caller who authenticated on the REST API: a browser cannot put a
+ * header of its own (a bearer token) on a handshake. A ticket is
  * random, used once, valid for {@value #VALID_SECONDS} seconds and on the node that issued it only (it lives in this
  * node's memory).
  */

@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code state=SUCCESS} (repeat it for any of several values), {@code state.not=REVOKED},
  * {@code createdAt.from=2026-11-21T10:00:00Z} (inclusive) and {@code createdAt.to=…} (exclusive). {@code sort}
  * names an allowed column, {@code -} first for descending; {@code page} counts from 0; {@code size} is capped.
- * {@code q} searches the task name and the arguments for a text, ignoring case.
+ * {@code q} searches the task name (ignoring case) and the arguments (as they are) for a text.
  *
  * @param search the text {@code q} looks for, or {@code null}
  */
@@ -92,7 +92,9 @@ public record TaskFilter(List<Condition> conditions, String search, String order
             where.add(conditions.get(i).jpql("p" + i));
         }
         if (search != null) {
-            where.add("(LOWER(t.taskName) LIKE :q ESCAPE '" + ESCAPE + "' OR LOWER(t.arguments) LIKE :q ESCAPE '"
+            // the arguments as they are: no function applies to a text that long on every database (Hibernate maps
+            // it as a CLOB on H2, and refuses LOWER() there)
+            where.add("(LOWER(t.taskName) LIKE :qName ESCAPE '" + ESCAPE + "' OR t.arguments LIKE :q ESCAPE '"
                     + ESCAPE + "')");
         }
         return String.join(" AND ", where);
@@ -106,8 +108,10 @@ public record TaskFilter(List<Condition> conditions, String search, String order
             parameters.put("p" + i, condition.operator().ranged() ? condition.values().get(0) : condition.values());
         }
         if (search != null) {
-            parameters.put(SEARCH, "%" + search.toLowerCase(Locale.ROOT).replace("" + ESCAPE, "" + ESCAPE + ESCAPE)
-                    .replace("%", ESCAPE + "%").replace("_", ESCAPE + "_") + "%");
+            String pattern = "%" + search.replace("" + ESCAPE, "" + ESCAPE + ESCAPE).replace("%", ESCAPE + "%")
+                    .replace("_", ESCAPE + "_") + "%";
+            parameters.put(SEARCH, pattern);
+            parameters.put("qName", pattern.toLowerCase(Locale.ROOT));
         }
         return parameters;
     }

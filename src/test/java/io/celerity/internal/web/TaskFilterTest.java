@@ -53,12 +53,13 @@ class TaskFilterTest {
     }
 
     @Test
-    void aSearch_looksInTheNameAndArguments_ignoringCase_withItsWildcardsEscaped() {
+    void aSearch_looksInTheNameIgnoringCase_andInTheArgumentsAsTheyAre_withItsWildcardsEscaped() {
         TaskFilter filter = parse(query("provider", "7", "q", "  Report_100%! "));
 
-        assertEquals("t.provider.id IN :p0 AND (LOWER(t.taskName) LIKE :q ESCAPE '!' OR LOWER(t.arguments) LIKE :q "
+        assertEquals("t.provider.id IN :p0 AND (LOWER(t.taskName) LIKE :qName ESCAPE '!' OR t.arguments LIKE :q "
                 + "ESCAPE '!')", filter.where());
-        assertEquals("%report!_100!%!!%", filter.parameters().get("q"));
+        assertEquals("%Report!_100!%!!%", filter.parameters().get("q"));
+        assertEquals("%report!_100!%!!%", filter.parameters().get("qName"));
         assertNull(parse(query("q", " ")).search(), "a blank search is none");
         assertEquals(400, assertThrows(ApiProblem.class, () -> parse(query("q", "x".repeat(201)))).status());
         assertEquals(400, assertThrows(ApiProblem.class, () -> parse(query("q", "a\nb"))).status());

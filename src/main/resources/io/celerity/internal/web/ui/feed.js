@@ -1,6 +1,7 @@
 // The WebSocket feed: a snapshot on every (re)connection, then each change. Reconnects with a growing pause,
 // except when the server refuses the subscription (1008), which another try would not change. Each connection
-// brings a one-time ticket from the REST API: a browser's handshake carries no credentials on every server.
+// brings a one-time ticket from the REST API, so the feed follows the API's sign-in whatever it is (a browser cannot
+// put a bearer token on a handshake).
 
 import {showStatus as show} from './status.js';
 
