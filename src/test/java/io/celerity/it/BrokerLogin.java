@@ -6,12 +6,14 @@ import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.api.core.management.ManagementHelper;
-import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.core.client.impl.ClientMessageImpl;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -67,13 +69,38 @@ final class BrokerLogin {
                 .setRoutingType(RoutingType.ANYCAST).setDurable(false)));
     }
 
-    /** As the given user: asks the broker's management for its version, or returns the refusal. */
-    ActiveMQException manage(String user, String password) throws Exception {
-        return act(user, password, session -> {
-            ClientMessage request = session.createMessage(false);
-            ManagementHelper.putAttribute(request, ResourceNames.BROKER, "version");
-            session.createProducer(MANAGEMENT).send(request);
+    /**
+     * As the given user: invokes a management operation through the management address, with the answer sent to a
+     * temporary queue of Celerity's addresses.
+     *
+     * @return why the broker refused (a security error, or the failed operation's message), or {@code null} when it did it
+     */
+    String manage(String user, String password, String resource, String operation, Object... parameters)
+            throws Exception {
+        String[] refusal = new String[1];
+        ActiveMQException denied = act(user, password, session -> {
+            String replies = "celerity.test-replies." + UUID.randomUUID();
+            session.createQueue(QueueConfiguration.of(replies).setRoutingType(RoutingType.ANYCAST).setDurable(false)
+                    .setTemporary(true));
+            try (ClientConsumer consumer = session.createConsumer(replies)) {
+                session.start();
+                ClientMessage request = session.createMessage(false);
+                try {
+                    ManagementHelper.putOperationInvocation(request, resource, operation, parameters);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                request.putStringProperty(ClientMessageImpl.REPLYTO_HEADER_NAME, SimpleString.of(replies));
+                session.createProducer(MANAGEMENT).send(request);
+                ClientMessage reply = consumer.receive(10_000);
+                if (reply == null) {
+                    refusal[0] = "no answer";
+                } else if (!ManagementHelper.hasOperationSucceeded(reply)) {
+                    refusal[0] = reply.getReadOnlyBodyBuffer().readNullableSimpleString().toString();
+                }
+            }
         });
+        return denied != null ? denied.getMessage() : refusal[0];
     }
 
     private ActiveMQException act(String user, String password, Action action) throws Exception {

@@ -38,6 +38,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -318,7 +319,13 @@ class CelerityIT {
             assertNull(broker.refusal(config.brokerUser(), password), "the application's user logs in");
             assertNull(broker.browse(config.brokerUser(), password, "celerity.tasks"));
             assertNotNull(broker.createForeignQueue(config.brokerUser(), password), "only Celerity's addresses");
-            assertNotNull(broker.manage(config.brokerUser(), password), "no management");
+            assertNull(broker.manage(config.brokerUser(), password, ResourceNames.BROKER, "listQueues",
+                    "{\"field\":\"name\",\"operation\":\"CONTAINS\",\"value\":\"celerity.\"}", 1, 10),
+                    "the queue listing the dashboard shows");
+            assertNotNull(broker.manage(config.brokerUser(), password, ResourceNames.BROKER, "getVersion"),
+                    "no other management, not even reading");
+            assertNotNull(broker.manage(config.brokerUser(), password, ResourceNames.BROKER, "destroyQueue",
+                    "celerity.tasks"), "nor changing");
         }
     }
 

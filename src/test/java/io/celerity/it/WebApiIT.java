@@ -1150,8 +1150,13 @@ class WebApiIT {
                 + (query.isEmpty() ? "" : "?" + query));
     }
 
+    /**
+     * A socket of a client of its own: a handshake the server refused must leave nothing in the shared client's
+     * connection pool that a later request or handshake could pick up.
+     */
     private WebSocket.Builder as(String user) {
-        WebSocket.Builder builder = http.newWebSocketBuilder();
+        WebSocket.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .newWebSocketBuilder();
         if (user != null) {
             builder.header("Authorization", basic(user));
         }

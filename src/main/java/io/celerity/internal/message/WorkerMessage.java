@@ -69,6 +69,8 @@ public enum WorkerMessage implements Message {
     NO_START_SLOT("CELERITY-0254: no start slot of %s could be reserved within %s s"),
     START_SLOT_INTERRUPTED("CELERITY-0255: interrupted while reserving a start slot of %s"),
 
+    TRACING_OFF("CELERITY-0262: tracing failed (%s) and is off on this node until it restarts; tasks run as before"),
+
     DEAD_LETTER_REDRIVEN("CELERITY-0256: dead letter %s of task %s was re-driven by %s: the task runs again as %s"),
     DEAD_LETTER_DISCARDED("CELERITY-0257: dead letter %s (task %s) was discarded by %s: %s"),
 

@@ -91,7 +91,10 @@ public class Messaging {
         }
         for (Map.Entry<String, String> header : (delivery.trace().isEmpty() ? tracing.current() : delivery.trace())
                 .entrySet()) {
-            message.setStringProperty(header.getKey(), header.getValue());
+            // a JMS property name is a Java identifier: W3C's traceparent is one, b3's X-B3-TraceId is not
+            if (isIdentifier(header.getKey())) {
+                message.setStringProperty(header.getKey(), header.getValue());
+            }
         }
         long now = clock.millis();
         producer.setDeliveryMode(DeliveryMode.PERSISTENT)
@@ -101,6 +104,11 @@ public class Messaging {
                 .setTimeToLive(delivery.expiresAt() != null
                         ? Math.max(1, delivery.expiresAt().toEpochMilli() - now) : 0);
         producer.send(destination(context, queue, false), message);
+    }
+
+    private static boolean isIdentifier(String name) {
+        return !name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))
+                && name.chars().skip(1).allMatch(Character::isJavaIdentifierPart);
     }
 
     /**

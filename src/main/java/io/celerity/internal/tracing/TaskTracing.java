@@ -1,8 +1,10 @@
 package io.celerity.internal.tracing;
 
+import io.celerity.internal.message.WorkerMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -24,22 +26,47 @@ public class TaskTracing {
 
     /** The context of a new enqueue span of the caller's current trace, as message properties. */
     public Map<String, String> enqueued(String taskId, String taskName, String queue) {
-        return traces().enqueued(taskId, taskName, queue);
+        try {
+            return traces().enqueued(taskId, taskName, queue);
+        } catch (RuntimeException | LinkageError e) {
+            return failed(e).enqueued(taskId, taskName, queue);
+        }
     }
 
     /** The current context (a run's, for the messages it sends), as message properties. */
     public Map<String, String> current() {
-        return traces().current();
+        try {
+            return traces().current();
+        } catch (RuntimeException | LinkageError e) {
+            return failed(e).current();
+        }
     }
 
     /** The names of the message properties a trace context may be in. */
     public Iterable<String> fields() {
-        return traces().fields();
+        try {
+            return traces().fields();
+        } catch (RuntimeException | LinkageError e) {
+            return failed(e).fields();
+        }
     }
 
     /** Starts the span of a run, continuing the trace in the message's properties, current on this thread. */
     public RunSpan run(Map<String, String> headers, String taskId, String taskName, String queue, int attempt) {
-        return traces().run(headers, taskId, taskName, queue, attempt);
+        try {
+            return traces().run(headers, taskId, taskName, queue, attempt);
+        } catch (RuntimeException | LinkageError e) {
+            return failed(e).run(headers, taskId, taskName, queue, attempt);
+        }
+    }
+
+    /** Tracing that fails never fails a task: it is turned off, and that is logged once. */
+    private Traces failed(Throwable error) {
+        if (traces != Traces.OFF) {
+            traces = Traces.OFF;
+            LOG.log(Level.WARNING, WorkerMessage.TRACING_OFF.format(error), error);
+        }
+        return Traces.OFF;
     }
 
     /**

@@ -82,7 +82,13 @@ public class DeadLetterResource {
         if (pageSize < 1 || pageSize > MAX_PAGE) {
             throw ApiProblem.badRequest("size is a number from 1 to " + MAX_PAGE);
         }
-        return QueueView.DeadLetterPage.of(actions.list(after, pageSize),
+        DeadLetterActions.Page page;
+        try {
+            page = actions.list(after, pageSize);
+        } catch (IllegalStateException e) {
+            throw brokerDown();
+        }
+        return QueueView.DeadLetterPage.of(page,
                 taskId -> browser.find(taskId, caller).map(TaskMeta::getState).orElse(null));
     }
 
@@ -100,6 +106,8 @@ public class DeadLetterResource {
             throw ApiProblem.conflict(e.getMessage());
         } catch (TaskNotFoundException e) {
             throw ApiProblem.conflict(e.getMessage() + "; discard the dead letter");
+        } catch (IllegalStateException e) {
+            throw brokerDown();
         }
         return Response.created(uri.getBaseUriBuilder().path("tasks").path(redriven.taskId()).build())
                 .entity(new QueueView.Redriven(id, views.of(browser.find(redriven.taskId(), caller).orElseThrow(),
@@ -111,7 +119,13 @@ public class DeadLetterResource {
     @Path("{id}")
     public Response discard(@PathParam("id") String id) {
         Caller caller = admin();
-        if (!actions.discard(id(id), caller.name())) {
+        boolean discarded;
+        try {
+            discarded = actions.discard(id(id), caller.name());
+        } catch (IllegalStateException e) {
+            throw brokerDown();
+        }
+        if (!discarded) {
             throw missing(id);
         }
         return Response.noContent().build();
@@ -126,6 +140,11 @@ public class DeadLetterResource {
             throw ApiProblem.badRequest("a dead letter's id has 1 to 64 letters, digits and hyphens");
         }
         return id;
+    }
+
+    /** The broker cannot be reached: the health check's broker probe says more. */
+    private static ApiProblem brokerDown() {
+        return new ApiProblem(503, "Service unavailable", "the broker cannot be reached; try again later");
     }
 
     private static ApiProblem missing(String id) {

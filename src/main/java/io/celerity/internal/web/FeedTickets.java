@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,8 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class FeedTickets {
 
     static final long VALID_SECONDS = 30;
-    /** Tickets outstanding at most: a caller that asks for more than it uses cannot fill the memory. */
+    /** Tickets outstanding at most: callers that ask for more than they use cannot fill the memory. */
     static final int MAX_OUTSTANDING = 10_000;
+    /** Tickets one caller may have outstanding: one caller cannot keep the others from getting any. */
+    static final int MAX_PER_CALLER = 50;
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Issued> tickets = new ConcurrentHashMap<>();
@@ -41,10 +44,11 @@ public class FeedTickets {
     }
 
     /** A new ticket for this caller. */
-    Ticket issue(Caller caller) {
+    synchronized Ticket issue(Caller caller) {
         Instant now = clock.instant();
         tickets.values().removeIf(issued -> !issued.expiresAt().isAfter(now));
-        if (tickets.size() >= MAX_OUTSTANDING) {
+        if (tickets.size() >= MAX_OUTSTANDING || tickets.values().stream()
+                .filter(issued -> Objects.equals(issued.caller().name(), caller.name())).count() >= MAX_PER_CALLER) {
             throw new ApiProblem(429, "Too many requests", "too many feed tickets are outstanding; open the feed "
                     + "with the ones you have, or try again in " + VALID_SECONDS + " s");
         }

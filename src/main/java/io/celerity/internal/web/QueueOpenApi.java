@@ -70,6 +70,7 @@ final class QueueOpenApi {
                         .description("The next page: the id the previous page gave as next.").schema(string()))
                 .responses(api.responses("200", json("A page of dead letters.", ref(DEAD_LETTERS)))
                         .addAPIResponse("400", problem("size or after is malformed."))
+                        .addAPIResponse("503", problem("The broker cannot be reached."))
                         .addAPIResponse("403", problem("The caller does not hold role " + admin + ".")));
     }
 
@@ -91,7 +92,8 @@ final class QueueOpenApi {
                         .addAPIResponse("409", problem("The message names no task, or its task has not ended, "
                                 + "succeeded or was deleted; the message stays."))
                         .addAPIResponse("415", problem("The body is not JSON: send Content-Type: application/json."))
-                        .addAPIResponse("422", problem("The body is not empty.")));
+                        .addAPIResponse("422", problem("The body is not empty."))
+                        .addAPIResponse("503", problem("The broker cannot be reached.")));
     }
 
     private Operation discard() {
@@ -101,7 +103,8 @@ final class QueueOpenApi {
                 .responses(api.responses("204", OASFactory.createAPIResponse().description("It is discarded."))
                         .addAPIResponse("400", problem("The id is malformed."))
                         .addAPIResponse("403", problem("The caller does not hold role " + admin + "."))
-                        .addAPIResponse("404", problem("No filed dead letter has this id.")));
+                        .addAPIResponse("404", problem("No filed dead letter has this id."))
+                        .addAPIResponse("503", problem("The broker cannot be reached.")));
     }
 
     private static PathItem deadLetter() {

@@ -48,7 +48,8 @@ public class TaskBrowser {
 
     /** One page of the caller's tasks that match the filter, and how many match in all. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page list(TaskFilter filter, Caller caller) {
+    public Page list(TaskFilter requested, Caller caller) {
+        TaskFilter filter = searchable(requested);
         Scope scope = scope(caller);
         if (scope == Scope.NOTHING) {
             return new Page(List.of(), 0);
@@ -75,7 +76,8 @@ public class TaskBrowser {
 
     /** How many of the caller's tasks that match the filter are in each state, in one grouped query. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, Long> countByState(TaskFilter filter, Caller caller) {
+    public Map<String, Long> countByState(TaskFilter requested, Caller caller) {
+        TaskFilter filter = searchable(requested);
         Scope scope = scope(caller);
         if (scope == Scope.NOTHING) {
             return Map.of();
@@ -98,6 +100,11 @@ public class TaskBrowser {
     public Optional<TaskMeta> find(String id, Caller caller) {
         TaskMeta task = em.find(model.entityClass(), id);
         return task != null && caller.sees(ownership.ownerOf(task)) ? Optional.of(task) : Optional.empty();
+    }
+
+    /** A search never looks in the arguments when they are sensitive: a count would give their text away. */
+    private TaskFilter searchable(TaskFilter filter) {
+        return config.web().sensitiveFields().contains("arguments") ? filter.searchingNamesOnly() : filter;
     }
 
     private Scope scope(Caller caller) {

@@ -17,9 +17,11 @@ import java.util.Set;
  * names an allowed column, {@code -} first for descending; {@code page} counts from 0; {@code size} is capped.
  * {@code q} searches the task name (ignoring case) and the arguments (as they are) for a text.
  *
- * @param search the text {@code q} looks for, or {@code null}
+ * @param search            the text {@code q} looks for, or {@code null}
+ * @param searchesArguments whether the search looks in the arguments too (not when they are a sensitive field)
  */
-public record TaskFilter(List<Condition> conditions, String search, String orderBy, int page, int size) {
+public record TaskFilter(List<Condition> conditions, String search, boolean searchesArguments, String orderBy, int page,
+                         int size) {
 
     /** The parameter that searches the task name and the arguments. */
     static final String SEARCH = "q";
@@ -69,7 +71,12 @@ public record TaskFilter(List<Condition> conditions, String search, String order
         String orderBy = orderBy(one(query, "sort", "-createdAt"), columns, sortable);
         int page = number(query, "page", 0, 0, Integer.MAX_VALUE);
         int size = number(query, "size", Math.min(DEFAULT_SIZE, maxSize), 1, maxSize);
-        return new TaskFilter(List.copyOf(conditions), search(one(query, SEARCH, null)), orderBy, page, size);
+        return new TaskFilter(List.copyOf(conditions), search(one(query, SEARCH, null)), true, orderBy, page, size);
+    }
+
+    /** The same filter, whose search looks in the task name only. */
+    public TaskFilter searchingNamesOnly() {
+        return new TaskFilter(conditions, search, false, orderBy, page, size);
     }
 
     private static String search(String text) {
@@ -94,8 +101,8 @@ public record TaskFilter(List<Condition> conditions, String search, String order
         if (search != null) {
             // the arguments as they are: no function applies to a text that long on every database (Hibernate maps
             // it as a CLOB on H2, and refuses LOWER() there)
-            where.add("(LOWER(t.taskName) LIKE :qName ESCAPE '" + ESCAPE + "' OR t.arguments LIKE :q ESCAPE '"
-                    + ESCAPE + "')");
+            String name = "LOWER(t.taskName) LIKE :qName ESCAPE '" + ESCAPE + "'";
+            where.add(searchesArguments ? "(" + name + " OR t.arguments LIKE :q ESCAPE '" + ESCAPE + "')" : name);
         }
         return String.join(" AND ", where);
     }
@@ -110,7 +117,9 @@ public record TaskFilter(List<Condition> conditions, String search, String order
         if (search != null) {
             String pattern = "%" + search.replace("" + ESCAPE, "" + ESCAPE + ESCAPE).replace("%", ESCAPE + "%")
                     .replace("_", ESCAPE + "_") + "%";
-            parameters.put(SEARCH, pattern);
+            if (searchesArguments) {
+                parameters.put(SEARCH, pattern);
+            }
             parameters.put("qName", pattern.toLowerCase(Locale.ROOT));
         }
         return parameters;

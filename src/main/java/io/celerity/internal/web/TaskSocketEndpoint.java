@@ -69,9 +69,16 @@ public class TaskSocketEndpoint {
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
             List<String> ticket = request.getParameterMap().get(TICKET);
-            Caller caller = ticket != null && ticket.size() == 1
-                    ? CDI.current().select(FeedTickets.class).get().redeem(ticket.get(0)).orElse(null)
-                    : Caller.of(request.getUserPrincipal(), request::isUserInRole, web);
+            Caller caller;
+            if (ticket != null) {
+                // the guard let the handshake through for its ticket: only that ticket, once, stands for a caller
+                caller = ticket.size() == 1
+                        ? CDI.current().select(FeedTickets.class).get().redeem(ticket.get(0)).orElse(null) : null;
+            } else if (request.getUserPrincipal() == null && !web.open()) {
+                caller = null;
+            } else {
+                caller = Caller.of(request.getUserPrincipal(), request::isUserInRole, web);
+            }
             // a handshake without a caller (a bad ticket) opens, and the socket refuses it with 1008 and the reason
             config.getUserProperties().put(CALLER, caller);
         }
