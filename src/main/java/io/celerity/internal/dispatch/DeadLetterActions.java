@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * What an operator does with a dead letter: re-drive it (its task runs again as a new task, like a retry, since an
@@ -22,6 +23,8 @@ import java.util.logging.Logger;
 public class DeadLetterActions {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterActions.class.getName());
+    /** A dead letter's id as the API takes it. */
+    public static final Pattern ID = DeadLetterQueue.ID;
     /** The longest task id: a longer message id is not used as one. */
     private static final int MAX_TASK_ID = 36;
 

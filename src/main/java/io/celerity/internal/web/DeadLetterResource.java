@@ -26,8 +26,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * {@code <celerity.api.path>/dead-letters}: the messages filed in the dead-letter queue with their reason, for holders
@@ -40,7 +38,6 @@ import java.util.regex.Pattern;
 public class DeadLetterResource {
 
     static final int MAX_PAGE = 200;
-    private static final Pattern ID = Pattern.compile("[0-9A-Za-z-]{1,64}");
 
     @Context
     Configuration configuration;
@@ -136,7 +133,7 @@ public class DeadLetterResource {
     }
 
     private static String id(String id) {
-        if (!ID.matcher(id).matches()) {
+        if (!DeadLetterActions.ID.matcher(id).matches()) {
             throw ApiProblem.badRequest("a dead letter's id has 1 to 64 letters, digits and hyphens");
         }
         return id;
@@ -151,15 +148,9 @@ public class DeadLetterResource {
         return ApiProblem.notFound("no dead letter with id " + id);
     }
 
-    /** The body must be declared JSON and empty: see {@link TaskResource}'s actions for why. */
     private void empty(InputStream entity) throws IOException {
-        MediaType type = headers.getMediaType();
-        if (type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
-            throw new ApiProblem(415, "Unsupported media type",
-                    "send actions with Content-Type: application/json (the body may be empty)");
-        }
-        if (!new String(entity.readAllBytes(), StandardCharsets.UTF_8).isBlank()) {
-            throw new ApiProblem(422, "Unprocessable content", "this action takes no body; send an empty one");
-        }
+        EmptyJsonBody.require(headers, entity,
+                "send actions with Content-Type: application/json (the body may be empty)",
+                "this action takes no body; send an empty one");
     }
 }

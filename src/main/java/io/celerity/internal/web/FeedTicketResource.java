@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code <celerity.api.path>/feed-tickets}: a ticket to open the WebSocket feed as the caller of this request
@@ -46,14 +45,8 @@ public class FeedTicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(InputStream entity) throws IOException {
         Caller caller = Caller.of(configuration, security, config.web());
-        MediaType type = headers.getMediaType();
-        if (type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
-            throw new ApiProblem(415, "Unsupported media type", "ask with Content-Type: application/json and an "
-                    + "empty body");
-        }
-        if (!new String(entity.readAllBytes(), StandardCharsets.UTF_8).isBlank()) {
-            throw new ApiProblem(422, "Unprocessable content", "a ticket takes no options; send an empty body");
-        }
+        EmptyJsonBody.require(headers, entity, "ask with Content-Type: application/json and an empty body",
+                "a ticket takes no options; send an empty body");
         return Response.status(Response.Status.CREATED).entity(tickets.issue(caller)).build();
     }
 }
