@@ -14,7 +14,11 @@ import io.celerity.demo.AdditionResource;
 import io.celerity.demo.AsyncTask;
 import io.celerity.demo.Provider;
 import io.celerity.internal.config.CelerityConfig;
+import io.celerity.internal.events.EventListeners;
+import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.messaging.Messaging;
+import io.celerity.internal.metrics.PrometheusText;
+import io.celerity.internal.metrics.TaskMetrics;
 import io.celerity.internal.messaging.TaskDelivery;
 import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.json.TaskJson;
@@ -31,6 +35,8 @@ import io.celerity.it.app.Shapes;
 import io.celerity.it.app.Tripwire;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
@@ -118,6 +124,12 @@ class CelerityIT {
 
     @Inject
     CelerityConfig config;
+
+    @Inject
+    EventListeners listeners;
+
+    @Inject
+    TaskMetrics metrics;
 
     @ArquillianResource
     URL base;
@@ -515,6 +527,38 @@ class CelerityIT {
         assertEquals(TaskState.PROGRESS, seen.state());
         assertEquals(Map.of("current", 50L, "name", "Quick addition", "provider", 3L), seen.fields(),
                 "field values come back in the entity's types (long, String, the provider's Long id)");
+    }
+
+    @Test
+    void eventMessages_goToTheTopic_onlyWhileSomeoneElseListens() throws Exception {
+        await("the node sees it is alone on the events topic", WAIT, () -> !listeners.othersListen());
+        long before = eventMessagesSent();
+        TaskHandle<Integer> alone = calculator.add(1, 2);
+        assertEquals(3, alone.get(WAIT));
+        await("the SUCCESS event fired here", WAIT,
+                () -> events.of(alone.id()).stream().anyMatch(TaskEvent::isTerminal));
+        assertEquals(before, eventMessagesSent(), "no event message went to the topic");
+
+        try (JMSContext context = messaging.connectionFactory().createContext();
+             JMSConsumer subscriber = context.createConsumer(context.createTopic(Destinations.EVENTS))) {
+            await("the node hears the other subscriber", WAIT, listeners::othersListen);
+            TaskHandle<Integer> heard = calculator.add(2, 3);
+            assertEquals(5, heard.get(WAIT));
+            await("the subscriber receives the task's SUCCESS", WAIT, () -> {
+                String body = subscriber.receiveBody(String.class, 200);
+                return body != null && body.contains(heard.id()) && body.contains("\"SUCCESS\"");
+            });
+            assertTrue(eventMessagesSent() > before);
+        }
+        await("alone again once the subscriber left", WAIT, () -> !listeners.othersListen());
+    }
+
+    private long eventMessagesSent() {
+        PrometheusText text = new PrometheusText();
+        metrics.writeTo(text);
+        return text.toString().lines().filter(line -> line.startsWith("celerity_event_messages_sent_total "))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                .findFirst().orElseThrow();
     }
 
     /** The demo's API as its admin user (DemoUsers), who may start tasks for any owner and sees all. */

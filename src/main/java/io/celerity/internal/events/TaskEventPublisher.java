@@ -7,6 +7,7 @@ import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.json.TaskJson;
+import io.celerity.internal.metrics.TaskMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
 
 /**
  * Fires committed changes as {@code @TaskStateChanged} events on this node and sends them to the events topic for
- * the other nodes, on one thread of its own, so the committing thread never waits for observers; what piles up
+ * the other nodes (when there are any: {@link EventListeners}), on one thread of its own, so the committing thread never waits for observers; what piles up
  * meanwhile goes to the other nodes in one message. Events of different
  * transactions may arrive in any order: observers order them by version.
  */
@@ -50,6 +51,12 @@ public class TaskEventPublisher {
 
     @Inject
     CelerityConfig config;
+
+    @Inject
+    EventListeners listeners;
+
+    @Inject
+    TaskMetrics metrics;
 
     @Resource
     ManagedThreadFactory threads;
@@ -90,13 +97,20 @@ public class TaskEventPublisher {
         List<TaskEvent> batch = new ArrayList<>();
         while (pending.drainTo(batch, MAX_BATCH) > 0) {
             batch.forEach(this::fire);
-            try {
-                messaging.send(Destinations.EVENTS, true, TaskJson.jsonb().toJson(batch.toArray(TaskEvent[]::new)),
-                        Map.of(NODE_PROPERTY, config.node()), false);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, EventMessage.NOT_SENT.format(e), e);
+            if (listeners.othersListen()) {
+                send(batch);
             }
             batch.clear();
+        }
+    }
+
+    private void send(List<TaskEvent> batch) {
+        try {
+            messaging.send(Destinations.EVENTS, true, TaskJson.jsonb().toJson(batch.toArray(TaskEvent[]::new)),
+                    Map.of(NODE_PROPERTY, config.node()), false);
+            metrics.eventMessageSent();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, EventMessage.NOT_SENT.format(e), e);
         }
     }
 

@@ -6,7 +6,9 @@ public enum EventMessage implements Message {
     NOT_SENT("CELERITY-0501: task events were not sent to the other nodes: %s"),
     OBSERVER_FAILED("CELERITY-0502: an observer of task %s failed: %s"),
     REMOTE_EVENT_DROPPED("CELERITY-0503: an event message from another node was dropped: %s"),
-    DROPPED_AT_SHUTDOWN("CELERITY-0504: task events still queued at shutdown were dropped");
+    DROPPED_AT_SHUTDOWN("CELERITY-0504: task events still queued at shutdown were dropped"),
+    LISTENERS_UNKNOWN("CELERITY-0505: whether another node listens to task events cannot be told (%s): this node sends "
+            + "them to the events topic in any case");
 
     private final String template;
 

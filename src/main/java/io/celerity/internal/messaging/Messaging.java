@@ -193,7 +193,8 @@ public class Messaging {
         return java.util.Collections.list(message.getPropertyNames()).stream().map(String::valueOf).toList();
     }
 
-    ConnectionFactory connectionFactory() {
+    /** The connection factory of the resource adapter, looked up once. */
+    public ConnectionFactory connectionFactory() {
         ConnectionFactory factory = connectionFactory;
         if (factory == null) {
             String name = config.connectionFactory();

@@ -30,6 +30,7 @@ public class TaskMetrics {
     TaskMinutes minutes;
 
     private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder eventMessages = new LongAdder();
     private final Histogram groupCommits = new Histogram(GROUP_SIZES);
 
     /** A task of this name entered this state in a transaction of this node that committed. */
@@ -53,6 +54,11 @@ public class TaskMetrics {
         deadLettered.increment();
     }
 
+    /** A message of task events went to the events topic, for the other nodes. */
+    public void eventMessageSent() {
+        eventMessages.increment();
+    }
+
     public void groupCommitted(int changes) {
         groupCommits.observe(changes);
     }
@@ -71,6 +77,9 @@ public class TaskMetrics {
                 .counter("celerity_dead_lettered_total",
                         "Messages this node filed in the dead-letter queue with their reason", List.of(),
                         Map.of(List.of(), deadLettered.sum()))
+                .counter("celerity_event_messages_sent_total",
+                        "Messages of task events this node sent to the events topic for other nodes", List.of(),
+                        Map.of(List.of(), eventMessages.sum()))
                 .histogram("celerity_group_commit_changes",
                         "Run state changes written together in one transaction of this node", List.of(),
                         Map.of(List.of(), groupCommits));

@@ -54,6 +54,7 @@ final class Server implements AutoCloseable {
             command.add("-Dcelerity.enqueue=" + enqueue);
         }
         if (Boolean.getBoolean("bench.jfr")) {
+            command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording=settings=profile,filename="
                     + log.resolveSibling("payara-" + concurrency + "-" + System.currentTimeMillis() + ".jfr"));
         }
