@@ -8,7 +8,6 @@ import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -38,6 +37,9 @@ public class TaskStore {
 
     @PersistenceContext
     EntityManager em;
+
+    /** Made at first use, once the entity is known; a second one made by a race registers the same queries. */
+    private volatile LockedRows lockedRows;
 
     @Inject
     TaskEntityModel model;
@@ -260,8 +262,7 @@ public class TaskStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <R> R locked(String id, Function<Locked, R> work) {
-        TaskMeta task = em.find(model.entityClass(), id, LockModeType.PESSIMISTIC_WRITE);
-        return work.apply(new Locked(task, true));
+        return work.apply(new Locked(lockedRow(id), true));
     }
 
     /**
@@ -273,11 +274,10 @@ public class TaskStore {
     public void lockedTogether(List<? extends RowWork> works) {
         List<String> ids = works.stream().map(RowWork::id).distinct().sorted().toList();
         Map<String, TaskMeta> rows = new HashMap<>();
-        em.createQuery("SELECT t FROM " + model.entityName() + " t WHERE t.id IN :ids ORDER BY t.id", TaskMeta.class)
-                .setParameter("ids", ids)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()
-                .forEach(task -> rows.put(task.getId(), task));
+        for (int from = 0; from < ids.size(); from += LockedRows.MAX) {
+            lockedRows().lock(em, ids.subList(from, Math.min(ids.size(), from + LockedRows.MAX)))
+                    .forEach(task -> rows.put(task.getId(), task));
+        }
         List<TaskMeta> ended = new ArrayList<>();
         GATHERED_ENDS.set(ended);
         try {
@@ -354,7 +354,22 @@ public class TaskStore {
     }
 
     private Change change(String id, String state, Consumer<TaskWrite> change) {
-        return change(em.find(model.entityClass(), id, LockModeType.PESSIMISTIC_WRITE), state, change, true);
+        return change(lockedRow(id), state, change, true);
+    }
+
+    /** The task's row, locked until the transaction ends, or {@code null} if there is none. */
+    private TaskMeta lockedRow(String id) {
+        List<TaskMeta> rows = lockedRows().lock(em, List.of(id));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private LockedRows lockedRows() {
+        LockedRows rows = lockedRows;
+        if (rows == null) {
+            rows = new LockedRows(model.entityName());
+            lockedRows = rows;
+        }
+        return rows;
     }
 
     private Change change(TaskMeta task, String state, Consumer<TaskWrite> change, boolean flush) {

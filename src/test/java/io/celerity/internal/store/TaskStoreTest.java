@@ -7,8 +7,11 @@ import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.metrics.CommittedStates;
 import io.celerity.internal.config.MapConfig;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.TypedQuery;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +38,11 @@ class TaskStoreTest {
             @Override
             public synchronized Class<? extends TaskMeta> entityClass() {
                 return DefaultTaskMeta.class;
+            }
+
+            @Override
+            public String entityName() {
+                return "DefaultTaskMeta";
             }
         };
         store.config = CelerityConfig.read(MapConfig.of("celerity.node", "node-a"));
@@ -66,13 +74,28 @@ class TaskStoreTest {
         assertEquals(List.of(TaskState.STARTED, TaskState.SUCCESS), entered, "each state entered is counted");
     }
 
-    /** An entity manager that finds one task row and flushes nothing. */
+    /** An entity manager whose locking queries find one task row, and that flushes nothing. */
     private static EntityManager entityManagerHolding(TaskMeta task) {
-        return (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
-                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "find" -> task;
-                    case "flush" -> null;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        TypedQuery<?> query = fake(TypedQuery.class, (proxy, method, args) -> switch (method.getName()) {
+            case "setParameter", "setLockMode" -> proxy;
+            case "getResultList" -> List.of(task);
+            default -> throw new UnsupportedOperationException(method.getName());
+        });
+        EntityManagerFactory factory = fake(EntityManagerFactory.class, (proxy, method, args) -> {
+            if (method.getName().equals("addNamedQuery")) {
+                return null;
+            }
+            throw new UnsupportedOperationException(method.getName());
+        });
+        return fake(EntityManager.class, (proxy, method, args) -> switch (method.getName()) {
+            case "createQuery", "createNamedQuery" -> query;
+            case "getEntityManagerFactory" -> factory;
+            case "flush" -> null;
+            default -> throw new UnsupportedOperationException(method.getName());
+        });
+    }
+
+    private static <T> T fake(Class<T> type, InvocationHandler handler) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 }
