@@ -98,7 +98,7 @@ public class OutcomeRecorder {
 
     private void retry(TaskDefinition definition, TaskMeta task, Run run, Outcome.Retry retry) {
         Instant eta = clock.instant().plus(retry.delay());
-        TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY,
+        TaskStore.Change change = transition(run, TaskState.RETRY,
                 TaskErrors.errorOf(retry.recorded()).andThen(write -> write.eta(eta)));
         if (change.changed()) {
             messaging.sendTask(definition.queue(), new TaskMessage(task.getId(), definition.name()),
@@ -110,7 +110,7 @@ public class OutcomeRecorder {
     /** Records an interrupted run of a stopping node as RETRY (not counted against the retries) and sends it again. */
     private void handBack(TaskDefinition definition, TaskMeta task, Run run) {
         String reason = WorkerMessage.HANDED_BACK.format(config.node());
-        TaskStore.Change change = commits.transition(task.getId(), run.claim(), TaskState.RETRY,
+        TaskStore.Change change = transition(run, TaskState.RETRY,
                 write -> write.celerityError(reason).maxRetries(write.task().getMaxRetries() + 1).eta(clock.instant()));
         if (change.changed()) {
             LOG.info(() -> reason + ": task " + task.getId());
@@ -119,11 +119,18 @@ public class OutcomeRecorder {
         }
     }
 
+    /** Changes the state on behalf of the run, from the copy of its task that its last change committed. */
+    private TaskStore.Change transition(Run run, String state, Consumer<TaskWrite> change) {
+        TaskMeta known = run.row();
+        return known == null ? commits.transition(run.id(), run.claim(), state, change)
+                : commits.transitionKnown(known, run.claim(), state, change);
+    }
+
     /** Records a terminal state: every run that ends its task passes here. */
     private void finish(TaskDefinition definition, Run run, String state, Consumer<TaskWrite> change, Object value,
                         Throwable error) {
         String id = run.id();
-        TaskStore.Change finished = commits.transition(id, run.claim(), state, change);
+        TaskStore.Change finished = transition(run, state, change);
         if (!finished.changed()) {
             LOG.warning(() -> WorkerMessage.END_REFUSED.format(id, state, finished.state()));
             return;

@@ -1,5 +1,6 @@
 package io.celerity.internal.execution;
 
+import io.celerity.api.TaskMeta;
 import io.celerity.internal.store.TaskStore;
 
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,8 @@ public final class Run {
     private final CompletableFuture<Void> released = new CompletableFuture<>();
     private Thread thread;
     private volatile int attempt;
+    /** The task as this run's last change committed it. */
+    private volatile TaskMeta row;
     private volatile boolean abortRequested;
     private volatile boolean abortSeen;
     private volatile String softLimitPassed;
@@ -42,6 +45,15 @@ public final class Run {
 
     void attempt(int attempt) {
         this.attempt = attempt;
+    }
+
+    /** The task as this run's last change committed it: its start, or an update since. */
+    TaskMeta row() {
+        return row;
+    }
+
+    void committed(TaskMeta row) {
+        this.row = row;
     }
 
     /** Records that an abort was requested; the body sees it at its next {@code isAborted()}. */

@@ -74,6 +74,7 @@ public class TaskContextBean implements TaskContext {
         if (!change.changed()) {
             throw new IllegalStateException(ApiUseMessage.NOT_UPDATABLE.format(running.id(), change.state()));
         }
+        running.run().committed(change.task());
     }
 
     @Override

@@ -118,6 +118,7 @@ public class TaskStarts {
                 run.requestAbort();
             }
             run.attempt(task.getAttempt());
+            run.committed(started.task());
             return Start.run(started.task(),
                     due == null ? null : due.isAfter(now) ? Duration.ZERO : Duration.between(due, now));
         });

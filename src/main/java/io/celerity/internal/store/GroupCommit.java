@@ -1,5 +1,6 @@
 package io.celerity.internal.store;
 
+import io.celerity.api.TaskMeta;
 import io.celerity.internal.metrics.TaskMetrics;
 import io.celerity.internal.message.WorkerMessage;
 import jakarta.annotation.PostConstruct;
@@ -80,17 +81,20 @@ public class GroupCommit {
 
     /** {@link TaskStore#locked}, committed together with other runs' changes. */
     public <R> R locked(String id, Function<TaskStore.Locked, R> work) {
+        return write(new Write<>(id, null, work));
+    }
+
+    private <R> R write(Write<R> write) {
         if (!open) {
-            return store.locked(id, work);
+            return write.inOwnTransaction();
         }
-        Write<R> write = new Write<>(id, work);
         pending.add(write);
         while (true) {
             try {
                 return write.done.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (!open && pending.remove(write)) {
-                    return store.locked(id, work); // the writers stopped before taking it
+                    return write.inOwnTransaction(); // the writers stopped before taking it
                 }
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof Error error) {
@@ -101,7 +105,7 @@ public class GroupCommit {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 // the change may still commit; the caller treats it as failed, as a lost commit reply
-                throw new IllegalStateException(WorkerMessage.WRITE_INTERRUPTED.format(id), e);
+                throw new IllegalStateException(WorkerMessage.WRITE_INTERRUPTED.format(write.id), e);
             }
         }
     }
@@ -109,6 +113,15 @@ public class GroupCommit {
     /** {@link TaskStore.Locked#change(TaskStore.Claim, String, Consumer)} on one row, committed with other runs' changes. */
     public TaskStore.Change transition(String id, TaskStore.Claim claim, String state, Consumer<TaskWrite> change) {
         return locked(id, locked -> locked.change(claim, state, change));
+    }
+
+    /**
+     * As {@link #transition}, for a task of which the run holds a copy as committed: while the row is still at the
+     * copy's version, the change is written with one statement, without loading the row ({@link TaskStore#lockedKnown}).
+     */
+    public TaskStore.Change transitionKnown(TaskMeta known, TaskStore.Claim claim, String state,
+                                            Consumer<TaskWrite> change) {
+        return write(new Write<>(known.getId(), known, locked -> locked.change(claim, state, change)));
     }
 
     /** Sets application fields and optionally a new state of a running task, on behalf of one run of it. */
@@ -163,18 +176,29 @@ public class GroupCommit {
     private final class Write<R> implements TaskStore.RowWork {
 
         private final String id;
+        private final TaskMeta known;
         private final Function<TaskStore.Locked, R> work;
         private final CompletableFuture<R> done = new CompletableFuture<>();
         private R result;
 
-        Write(String id, Function<TaskStore.Locked, R> work) {
+        Write(String id, TaskMeta known, Function<TaskStore.Locked, R> work) {
             this.id = id;
+            this.known = known;
             this.work = work;
         }
 
         @Override
         public String id() {
             return id;
+        }
+
+        @Override
+        public TaskMeta known() {
+            return known;
+        }
+
+        R inOwnTransaction() {
+            return known == null ? store.locked(id, work) : store.lockedKnown(known, work);
         }
 
         @Override
@@ -189,7 +213,7 @@ public class GroupCommit {
         /** Writes this change in a transaction of its own. */
         void alone() {
             try {
-                done.complete(store.locked(id, work));
+                done.complete(inOwnTransaction());
                 metrics.groupCommitted(1);
             } catch (RuntimeException | Error e) {
                 done.completeExceptionally(e);

@@ -5,6 +5,7 @@ import io.celerity.api.TaskMeta;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 
 /**
@@ -47,7 +48,23 @@ final class TaskColumns {
     static final Column<Integer> WAITS_FOR = column("setWaitsFor", Integer.class);
     static final Column<String> LINKS = column("setLinks", String.class);
 
+    private static final VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = MethodHandles.privateLookupIn(TaskMeta.class, MethodHandles.lookup())
+                    .findVarHandle(TaskMeta.class, "version", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private TaskColumns() {
+    }
+
+    /** Sets the version of a copy that no persistence context manages, to the one a statement wrote. */
+    static void setVersion(TaskMeta task, long version) {
+        VERSION.set(task, version);
     }
 
     /** One column's setter. */

@@ -1,11 +1,13 @@
 package io.celerity.internal.store;
 
 import io.celerity.api.TaskMeta;
+import io.celerity.api.TaskMetaListener;
 import io.celerity.api.TaskState;
 import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.metrics.CommittedStates;
 import io.celerity.internal.time.CelerityClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,8 +40,12 @@ public class TaskStore {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    @TaskMetaListener.Written
+    Event<TaskMeta> written;
+
     /** Made at first use, once the entity is known; a second one made by a race registers the same queries. */
-    private volatile LockedRows lockedRows;
+    private volatile Statements statements;
 
     @Inject
     TaskEntityModel model;
@@ -174,7 +180,7 @@ public class TaskStore {
         }
         TaskMeta task = em.find(model.entityClass(), id);
         em.refresh(task);
-        return Optional.of(new Locked(task, true));
+        return Optional.of(new Locked(task, true, false));
     }
 
     /** The tasks with these ids, as the current transaction sees them, by id. */
@@ -262,7 +268,17 @@ public class TaskStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <R> R locked(String id, Function<Locked, R> work) {
-        return work.apply(new Locked(lockedRow(id), true));
+        return work.apply(new Locked(lockedRow(id), true, false));
+    }
+
+    /**
+     * As {@link #locked}, for a task of which this node holds a copy as committed: a change on behalf of a run
+     * ({@link Locked#change(Claim, String, Consumer)}) is written without loading the row while the row is still at
+     * the copy's version; anything else locks and loads it first.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public <R> R lockedKnown(TaskMeta known, Function<Locked, R> work) {
+        return work.apply(new Locked(known, true, true));
     }
 
     /**
@@ -272,17 +288,21 @@ public class TaskStore {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void lockedTogether(List<? extends RowWork> works) {
-        List<String> ids = works.stream().map(RowWork::id).distinct().sorted().toList();
+        // the rows of known copies are not loaded: their changes are written by a statement each
+        List<String> ids = works.stream().filter(work -> work.known() == null).map(RowWork::id).distinct().sorted()
+                .toList();
         Map<String, TaskMeta> rows = new HashMap<>();
         for (int from = 0; from < ids.size(); from += LockedRows.MAX) {
-            lockedRows().lock(em, ids.subList(from, Math.min(ids.size(), from + LockedRows.MAX)))
+            statements().locked().lock(em, ids.subList(from, Math.min(ids.size(), from + LockedRows.MAX)))
                     .forEach(task -> rows.put(task.getId(), task));
         }
         List<TaskMeta> ended = new ArrayList<>();
         GATHERED_ENDS.set(ended);
         try {
             for (RowWork work : works) {
-                work.apply(new Locked(rows.get(work.id()), false));
+                TaskMeta row = rows.get(work.id());
+                work.apply(row == null && work.known() != null ? new Locked(work.known(), false, true)
+                        : new Locked(row, false, false));
             }
         } finally {
             GATHERED_ENDS.remove();
@@ -359,17 +379,58 @@ public class TaskStore {
 
     /** The task's row, locked until the transaction ends, or {@code null} if there is none. */
     private TaskMeta lockedRow(String id) {
-        List<TaskMeta> rows = lockedRows().lock(em, List.of(id));
+        List<TaskMeta> rows = statements().locked().lock(em, List.of(id));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    private LockedRows lockedRows() {
-        LockedRows rows = lockedRows;
-        if (rows == null) {
-            rows = new LockedRows(model.entityName());
-            lockedRows = rows;
+    /**
+     * Changes a task of which this node holds a copy as committed, on behalf of one run, with one statement that
+     * writes only if the row is still at the copy's version. The copy carries the change (it is what the events
+     * announce).
+     *
+     * @return the change, or {@code null} when it cannot be written so (a workflow task, whose end also changes
+     * others; a refused transition; a row changed since the copy): then the row must be locked and changed
+     */
+    private Change changeKnown(TaskMeta known, Claim claim, String state, Consumer<TaskWrite> change) {
+        if (state == null || known.getLinks() != null || !claim.holds(known)
+                || !Transitions.allowed(known.getState(), state)) {
+            return null;
         }
-        return rows;
+        long version = known.getVersion();
+        Instant now = clock.instant();
+        TaskColumns.STATE.set(known, state);
+        TaskColumns.CHANGED_AT.set(known, now);
+        TaskColumns.NODE.set(known, config.node());
+        if (known.isTerminal()) {
+            TaskColumns.FINISHED_AT.set(known, now);
+        }
+        TaskWrite write = new TaskWrite(known);
+        change.accept(write);
+        if (!write.outcomeOnly()) {
+            throw new IllegalStateException("a change written without its row sets only the columns of an outcome");
+        }
+        TaskColumns.HISTORY.set(known, StateHistory.append(known.getHistory(), new StateHistory.Entry(state, now,
+                known.getNode(), known.getAttempt())));
+        if (!statements().outcome().write(em, known, version)) {
+            return null;
+        }
+        TaskColumns.setVersion(known, version + 1);
+        states.entered(known);
+        written.fire(known);
+        return new Change(Change.Outcome.CHANGED, state, known);
+    }
+
+    private Statements statements() {
+        Statements made = statements;
+        if (made == null) {
+            made = new Statements(new LockedRows(model.entityName()), new OutcomeStatement(model.entityName()));
+            statements = made;
+        }
+        return made;
+    }
+
+    /** The statements prepared once per entity. */
+    private record Statements(LockedRows locked, OutcomeStatement outcome) {
     }
 
     private Change change(TaskMeta task, String state, Consumer<TaskWrite> change, boolean flush) {
@@ -423,29 +484,37 @@ public class TaskStore {
 
         String id();
 
+        /** The task as committed, when the work holds a copy of it and need not load the row. */
+        default TaskMeta known() {
+            return null;
+        }
+
         void apply(Locked locked);
     }
 
     /** A locked task row (or none) inside {@link #locked}. */
     public final class Locked {
 
-        private final TaskMeta task;
+        private TaskMeta task;
         /** Whether each change is written at once; in {@link #lockedTogether} they are all written at the end. */
         private final boolean flush;
+        /** Whether {@link #task} is a copy as committed, whose row is neither loaded nor locked yet. */
+        private boolean known;
 
-        private Locked(TaskMeta task, boolean flush) {
+        private Locked(TaskMeta task, boolean flush, boolean known) {
             this.task = task;
             this.flush = flush;
+            this.known = known;
         }
 
         /** The task, or {@code null} if there is none with this id. */
         public TaskMeta task() {
-            return task;
+            return row();
         }
 
         /** Changes the state as {@link #transition} does. */
         public Change change(String state, Consumer<TaskWrite> change) {
-            return TaskStore.this.change(task, state, change, flush);
+            return TaskStore.this.change(row(), state, change, flush);
         }
 
         /**
@@ -453,14 +522,22 @@ public class TaskStore {
          * a run that lost its task (its node stalled past the lease and another node took over) writes nothing.
          */
         public Change change(Claim claim, String state, Consumer<TaskWrite> change) {
-            if (task != null && !claim.holds(task)) {
-                return new Change(Change.Outcome.REFUSED, task.getState(), task);
+            if (known) {
+                Change written = changeKnown(task, claim, state, change);
+                if (written != null) {
+                    return written;
+                }
+            }
+            TaskMeta row = row();
+            if (row != null && !claim.holds(row)) {
+                return new Change(Change.Outcome.REFUSED, row.getState(), row);
             }
             return change(state, change);
         }
 
         /** Sets application fields and optionally a new state of a running task, on behalf of one run of it. */
         public Change update(Claim claim, String state, Map<String, ?> fields) {
+            row();
             return change(claim, state, write -> {
                 model.apply(em, write.task(), fields);
                 model.validate(write.task());
@@ -469,15 +546,24 @@ public class TaskStore {
 
         /** Sets columns without changing the state or checking it. */
         public void touch(Consumer<TaskWrite> change) {
-            change.accept(new TaskWrite(task));
+            change.accept(new TaskWrite(row()));
             if (flush) {
                 em.flush();
             }
         }
 
         public void delete() {
-            em.remove(task);
+            em.remove(row());
             em.flush();
+        }
+
+        /** The row, locked and loaded (a known copy's at first use). */
+        private TaskMeta row() {
+            if (known) {
+                task = lockedRow(task.getId());
+                known = false;
+            }
+            return task;
         }
     }
 

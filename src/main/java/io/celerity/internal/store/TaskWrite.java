@@ -14,9 +14,16 @@ public final class TaskWrite {
     private static final int MAX_ERROR_MESSAGE = 4000;
 
     private final TaskMeta task;
+    /** Whether a column other than the outcome's (result, error, eta, retries) was set. */
+    private boolean beyondOutcome;
 
     TaskWrite(TaskMeta task) {
         this.task = task;
+    }
+
+    /** Whether only the columns of a run's outcome were set: result, error, eta, max retries. */
+    boolean outcomeOnly() {
+        return !beyondOutcome;
     }
 
     /** The row, to read. */
@@ -58,18 +65,21 @@ public final class TaskWrite {
 
     /** The arguments as a JSON array: a workflow task's, once it receives what the tasks it follows returned. */
     public TaskWrite arguments(String json) {
+        beyondOutcome = true;
         TaskColumns.ARGUMENTS.set(task, json);
         return this;
     }
 
     /** How many workflow tasks a pending task still waits for. */
     public TaskWrite waitsFor(int count) {
+        beyondOutcome = true;
         TaskColumns.WAITS_FOR.set(task, count);
         return this;
     }
 
     /** When a task that has not started expires; {@code null}: never. */
     public TaskWrite expiresAt(Instant expiresAt) {
+        beyondOutcome = true;
         TaskColumns.EXPIRES_AT.set(task, expiresAt);
         return this;
     }
@@ -80,12 +90,14 @@ public final class TaskWrite {
     }
 
     public TaskWrite abortRequestedAt(Instant at) {
+        beyondOutcome = true;
         TaskColumns.ABORT_REQUESTED_AT.set(task, at);
         return this;
     }
 
     /** A run begins: the next attempt, owned by this runner, its heartbeat renewed, no longer due. */
     public TaskWrite runStarted(Instant now, String runner) {
+        beyondOutcome = true;
         TaskColumns.STARTED_AT.set(task, now);
         TaskColumns.ATTEMPT.set(task, task.getAttempt() + 1);
         TaskColumns.RUNNER.set(task, runner);
