@@ -23,6 +23,7 @@ import io.celerity.internal.messaging.TaskDelivery;
 import io.celerity.internal.messaging.TaskMessage;
 import io.celerity.internal.json.TaskJson;
 import io.celerity.internal.store.NewTask;
+import io.celerity.internal.store.StateHistory;
 import io.celerity.internal.store.TaskEntityModel;
 import io.celerity.internal.store.TaskRows;
 import io.celerity.internal.store.TaskStore;
@@ -527,6 +528,28 @@ class CelerityIT {
         assertEquals(TaskState.PROGRESS, seen.state());
         assertEquals(Map.of("current", 50L, "name", "Quick addition", "provider", 3L), seen.fields(),
                 "field values come back in the entity's types (long, String, the provider's Long id)");
+    }
+
+    @Test
+    void aRunsEnd_isWrittenAtTheRowsVersion_andKeepsWhatTheBodyWroteToTheRowMeanwhile() throws Exception {
+        TaskHandle<Integer> updated = calculator.add(2, 2);
+        TaskHandle<String> renamed = calculator.renameSelf("Renamed by its body");
+        assertEquals(4, updated.get(WAIT));
+        assertEquals("Renamed by its body", renamed.get(WAIT));
+
+        Map<String, List<String>> histories = Map.of(
+                updated.id(), List.of(TaskState.QUEUED, TaskState.STARTED, TaskState.PROGRESS, TaskState.SUCCESS),
+                renamed.id(), List.of(TaskState.QUEUED, TaskState.STARTED, TaskState.SUCCESS));
+        histories.forEach((id, states) -> {
+            await("the end is announced", WAIT, () -> events.of(id).stream().anyMatch(TaskEvent::isTerminal));
+            AsyncTask row = (AsyncTask) store.findCommitted(id).orElseThrow();
+            TaskEvent end = events.of(id).stream().filter(TaskEvent::isTerminal).findFirst().orElseThrow();
+            assertEquals(row.getVersion(), end.version(), "the end's event carries the row's version");
+            assertEquals(states, StateHistory.read(row.getHistory()).stream().map(StateHistory.Entry::state).toList());
+            assertEquals(row.getName(), end.fields().get("name"));
+        });
+        assertEquals("Renamed by its body", ((AsyncTask) store.findCommitted(renamed.id()).orElseThrow()).getName());
+        assertEquals(100, ((AsyncTask) store.findCommitted(updated.id()).orElseThrow()).getCurrent());
     }
 
     @Test

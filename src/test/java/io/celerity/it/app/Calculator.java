@@ -20,6 +20,16 @@ public class Calculator {
     @Inject
     Invocations invocations;
 
+    @Inject
+    Fixtures fixtures;
+
+    /** Renames its own task in a transaction of the application's, then ends. */
+    @BackgroundTask(name = "self-renaming", type = AsyncTask.SHORT)
+    public TaskHandle<String> renameSelf(String name) {
+        fixtures.rename(task.id(), name);
+        return TaskHandle.completed(name);
+    }
+
     @BackgroundTask(name = "quick-addition", type = AsyncTask.SHORT, fields = "name=Quick addition")
     public TaskHandle<Integer> add(int x, int y) throws InterruptedException {
         invocations.record(task.id(), "add:" + x + "+" + y);

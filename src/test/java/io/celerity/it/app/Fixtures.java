@@ -1,6 +1,7 @@
 package io.celerity.it.app;
 
 import io.celerity.demo.Account;
+import io.celerity.demo.AsyncTask;
 import io.celerity.demo.Provider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,12 @@ public class Fixtures {
         Account account = new Account(login);
         em.persist(account);
         return account;
+    }
+
+    /** Renames a task in a transaction of its own, as an application's code may while the task runs. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void rename(String taskId, String name) {
+        em.find(AsyncTask.class, taskId).setName(name);
     }
 
     public Provider provider(String title) {
