@@ -64,6 +64,8 @@ public final class Bench {
         List<String> servers = Arrays.stream(System.getProperty("bench.server", "payara").split(","))
                 .map(String::strip).toList();
         Map<String, List<Double>> rates = new LinkedHashMap<>();
+        // the first server's CPU per no-op task at each concurrency, to tell what a progress update adds
+        Map<Integer, Double> noopServerMs = new LinkedHashMap<>();
         List<Double> floor = new ArrayList<>();
         long broker = ProcessCpu.brokerPid(repo.resolve("bench/target/artemis/instance"));
         for (int concurrency : concurrencies) {
@@ -80,6 +82,9 @@ public final class Bench {
                     ProcessCpu.Sample start = ProcessCpu.sample(running.handle(), broker);
                     rate = measureThroughput(running, "tp-" + concurrency, "noop", n, concurrency, true);
                     ProcessCpu.Sample used = ProcessCpu.sample(running.handle(), broker).minus(start);
+                    if (name.equals(servers.get(0))) {
+                        noopServerMs.put(concurrency, used.server() / n);
+                    }
                     emit("cpu n=%d concurrency=%d server_ms_per_task=%.2f broker_ms_per_task=%.2f db_ms_per_task=%.2f "
                                     + "floor_ms_per_task=%.2f server=%s", n, concurrency, used.server() / n,
                             used.broker() / n, used.db() / n,
@@ -127,10 +132,17 @@ public final class Bench {
                         enqueued.getJsonNumber("p99Ms").doubleValue());
                 Database.awaitTerminal("caller-" + callers, 500 * callers, RUN_TIMEOUT);
             }
-            double progress = measureThroughput(server, "progress", "progress", Math.max(500, n / 5), best, false);
+            int progressN = Math.max(500, n / 5);
+            ProcessCpu.Sample progressStart = ProcessCpu.sample(server.handle(), broker);
+            double progress = measureThroughput(server, "progress", "progress", progressN, best, false);
+            double progressServerMs = ProcessCpu.sample(server.handle(), broker).minus(progressStart).server()
+                    / progressN;
             Stats progressDone = Database.latency("progress", "finished_at");
             emit("progress updates=10 n=%d concurrency=%d celerity_tasks_per_s=%.0f done_p50_ms=%.1f done_p99_ms=%.1f",
-                    Math.max(500, n / 5), best, progress, progressDone.p50(), progressDone.p99());
+                    progressN, best, progress, progressDone.p50(), progressDone.p99());
+            emit("progress_cpu n=%d concurrency=%d server_ms_per_task=%.2f noop_server_ms_per_task=%.2f "
+                            + "server_ms_per_update=%.3f", progressN, best, progressServerMs, noopServerMs.get(best),
+                    (progressServerMs - noopServerMs.get(best)) / 10);
 
             measureChords(server, Integer.getInteger("bench.chord-members", 1_000),
                     Integer.getInteger("bench.chord-rounds", 5));
