@@ -8,6 +8,7 @@ import io.celerity.internal.schedule.Ticker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import io.celerity.internal.events.EventListeners;
 import io.celerity.internal.execution.Sweeper;
 import io.celerity.internal.execution.WorkerShutdown;
 import io.celerity.internal.registry.TaskDefinition;
@@ -45,6 +46,9 @@ public class CelerityStartup {
     Sweeper sweeper;
 
     @Inject
+    EventListeners listeners;
+
+    @Inject
     WorkerShutdown shutdown;
 
     @Inject
@@ -79,6 +83,7 @@ public class CelerityStartup {
         }
         sweeper.start();
         ticker.start();
+        listeners.start();
         shutdown.install();
     }
 }

@@ -553,8 +553,8 @@ class CelerityIT {
     }
 
     @Test
-    void eventMessages_goToTheTopic_onlyWhileSomeoneElseListens() throws Exception {
-        await("the node sees it is alone on the events topic", WAIT, () -> !listeners.othersListen());
+    void eventMessages_goToTheTopic_onlyWhileAnotherNodeSaysItIsThere() throws Exception {
+        await("the node has heard no other node for a while", WAIT, () -> !listeners.othersListen());
         long before = eventMessagesSent();
         TaskHandle<Integer> alone = calculator.add(1, 2);
         assertEquals(3, alone.get(WAIT));
@@ -564,7 +564,10 @@ class CelerityIT {
 
         try (JMSContext context = messaging.connectionFactory().createContext();
              JMSConsumer subscriber = context.createConsumer(context.createTopic(Destinations.EVENTS))) {
-            await("the node hears the other subscriber", WAIT, listeners::othersListen);
+            // what another node's presence message looks like
+            messaging.send(Destinations.EVENTS, true, "", Map.of("celerity_node", "node-b",
+                    "celerity_presence", "true"), false);
+            await("the node hears the other one", WAIT, listeners::othersListen);
             TaskHandle<Integer> heard = calculator.add(2, 3);
             assertEquals(5, heard.get(WAIT));
             await("the subscriber receives the task's SUCCESS", WAIT, () -> {
@@ -573,7 +576,7 @@ class CelerityIT {
             });
             assertTrue(eventMessagesSent() > before);
         }
-        await("alone again once the subscriber left", WAIT, () -> !listeners.othersListen());
+        await("alone again once the other node fell silent", WAIT, () -> !listeners.othersListen());
     }
 
     private long eventMessagesSent() {

@@ -1,70 +1,98 @@
 package io.celerity.internal.events;
 
+import io.celerity.internal.config.CelerityConfig;
 import io.celerity.internal.message.EventMessage;
-import io.celerity.internal.messaging.BrokerQueues;
 import io.celerity.internal.messaging.Destinations;
-import jakarta.annotation.PostConstruct;
+import io.celerity.internal.messaging.Messaging;
+import io.celerity.internal.time.CelerityClock;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Whether anyone but this node listens to the events topic: every second the broker is asked how many subscriptions
- * the topic has (this node's own is one). A node alone sends no event messages, which it would only receive back
- * and drop. A node that starts is heard within a second of its subscription; until the broker has answered, whenever
- * it cannot answer, and while it lists no subscription at all (this node's own is not there), events are sent.
+ * Whether another node listens to the events topic: every node says it is there with a small message on the topic
+ * every second, and a node that has heard no other node for {@link #HEARD_FOR} sends no event messages, which nobody
+ * would receive. Works with one broker or a cluster of them, and with any broker grants. A node sends events during
+ * its own first {@link #HEARD_FOR}, before it could have heard the others; the others hear a node that starts within a
+ * second of its first message.
  */
 @ApplicationScoped
 public class EventListeners {
 
     private static final Logger LOG = Logger.getLogger(EventListeners.class.getName());
-    /** Between the end of one question to the broker and the next. */
+    /** Between two presence messages of this node. */
     static final Duration PERIOD = Duration.ofSeconds(1);
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** How long another node counts as listening after its last message; ten of its presence messages. */
+    static final Duration HEARD_FOR = Duration.ofSeconds(10);
+    /** Message property of a presence message: it carries no events. */
+    static final String PRESENCE_PROPERTY = "celerity_presence";
 
     @Inject
-    BrokerQueues broker;
+    Messaging messaging;
+
+    @Inject
+    CelerityConfig config;
+
+    @Inject
+    @CelerityClock
+    Clock clock;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private volatile boolean othersListen = true;
-    private boolean unknownLogged;
-    private ScheduledFuture<?> asking;
+    private volatile Instant othersHeard = Instant.MIN;
+    /** When this node began to announce itself; {@code null} before. */
+    private volatile Instant started;
+    private boolean presenceFailed;
+    private ScheduledFuture<?> presence;
 
-    @PostConstruct
-    void start() {
-        asking = scheduler.scheduleWithFixedDelay(this::ask, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    /** Starts saying that this node is there, every second. */
+    public synchronized void start() {
+        if (presence == null) {
+            started = clock.instant();
+            presence = scheduler.scheduleWithFixedDelay(this::announce, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @PreDestroy
-    void stop() {
-        asking.cancel(false);
+    synchronized void stop() {
+        if (presence != null) {
+            presence.cancel(false);
+        }
     }
 
     /** Whether the events of this node's changes must go to the topic. */
     public boolean othersListen() {
-        return othersListen;
+        Instant now = clock.instant();
+        Instant since = started;
+        return since == null || now.isBefore(since.plus(HEARD_FOR)) || now.isBefore(othersHeard.plus(HEARD_FOR));
     }
 
-    private void ask() {
+    /** A message from another node came over the topic: that node listens. */
+    void heard() {
+        othersHeard = clock.instant();
+    }
+
+    private void announce() {
         try {
-            // none at all: this node's own subscription is not (or no longer) there, so it cannot tell
-            othersListen = broker.subscriptions(Destinations.EVENTS, TIMEOUT) != 1;
-            unknownLogged = false;
-        } catch (BrokerQueues.Unreadable | RuntimeException e) {
-            othersListen = true;
-            if (!unknownLogged) {
-                LOG.log(Level.WARNING, EventMessage.LISTENERS_UNKNOWN.format(e.getMessage()), e);
-                unknownLogged = true;
+            messaging.send(Destinations.EVENTS, true, "", Map.of(TaskEventPublisher.NODE_PROPERTY, config.node(),
+                    PRESENCE_PROPERTY, "true"), false);
+            presenceFailed = false;
+        } catch (RuntimeException e) {
+            if (!presenceFailed) {
+                LOG.log(Level.WARNING, EventMessage.PRESENCE_NOT_SENT.format(e), e);
+                presenceFailed = true;
             }
         }
     }

@@ -45,6 +45,9 @@ public class TaskEventTopicBean implements MessageListener {
     TaskEventPublisher publisher;
 
     @Inject
+    EventListeners listeners;
+
+    @Inject
     TaskEntityModel model;
 
     @Inject
@@ -54,6 +57,10 @@ public class TaskEventTopicBean implements MessageListener {
     public void onMessage(Message message) {
         try {
             if (config.node().equals(message.getStringProperty(TaskEventPublisher.NODE_PROPERTY))) {
+                return;
+            }
+            listeners.heard();
+            if (message.propertyExists(EventListeners.PRESENCE_PROPERTY)) {
                 return;
             }
             if (message instanceof TextMessage text) {

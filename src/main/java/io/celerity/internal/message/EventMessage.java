@@ -7,8 +7,8 @@ public enum EventMessage implements Message {
     OBSERVER_FAILED("CELERITY-0502: an observer of task %s failed: %s"),
     REMOTE_EVENT_DROPPED("CELERITY-0503: an event message from another node was dropped: %s"),
     DROPPED_AT_SHUTDOWN("CELERITY-0504: task events still queued at shutdown were dropped"),
-    LISTENERS_UNKNOWN("CELERITY-0505: whether another node listens to task events cannot be told (%s): this node sends "
-            + "them to the events topic in any case");
+    PRESENCE_NOT_SENT("CELERITY-0505: this node could not tell the other nodes over the events topic that it is there "
+            + "(%s); they send it no task events until it can");
 
     private final String template;
 

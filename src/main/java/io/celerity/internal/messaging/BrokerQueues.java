@@ -19,7 +19,6 @@ import jakarta.json.JsonValue;
 
 import java.io.StringReader;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -43,8 +42,6 @@ public class BrokerQueues {
     private static final String SUCCEEDED = "_AMQ_OperationSucceeded";
     /** WildFly's broker names JMS queues with this prefix. */
     private static final String JMS_QUEUE_PREFIX = "jms.queue.";
-    /** And topics' addresses with this one. */
-    private static final String JMS_TOPIC_PREFIX = "jms.topic.";
     private static final int MAX_QUEUES = 1000;
 
     /** One queue as the broker counts it: ready messages, scheduled ones, ones being delivered, and consumers. */
@@ -68,39 +65,6 @@ public class BrokerQueues {
      *                    {@code timeout}
      */
     public Map<String, Figures> read(Duration timeout) throws Unreadable {
-        Map<String, Figures> queues = new TreeMap<>();
-        for (JsonObject queue : list("name", "celerity.", timeout)) {
-            String name = unprefixed(queue.getString("name", ""));
-            if (name.startsWith("celerity.") && "ANYCAST".equals(queue.getString("routingType", ""))
-                    && !name.equals(REPLIES)) {
-                long scheduled = number(queue, "scheduledCount");
-                long delivering = number(queue, "deliveringCount");
-                queues.put(name, new Figures(name,
-                        Math.max(0, number(queue, "messageCount") - scheduled - delivering),
-                        scheduled, delivering, number(queue, "consumerCount")));
-            }
-        }
-        return queues;
-    }
-
-    /**
-     * How many subscriptions a topic has: the queues the broker binds to its address, one per subscriber.
-     *
-     * @throws Unreadable as {@link #read}
-     */
-    public int subscriptions(String topic, Duration timeout) throws Unreadable {
-        int count = 0;
-        for (JsonObject queue : list("address", topic, timeout)) {
-            String address = queue.getString("address", "");
-            if (topic.equals(address) || (JMS_TOPIC_PREFIX + topic).equals(address)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** The broker's queues whose {@code field} contains {@code value}, at most {@value #MAX_QUEUES}. */
-    private List<JsonObject> list(String field, String value, Duration timeout) throws Unreadable {
         String correlation = UUID.randomUUID().toString();
         try (JMSContext context = messaging.connectionFactory().createContext()) {
             Queue replies = context.createQueue(REPLIES);
@@ -108,8 +72,7 @@ public class BrokerQueues {
             try (JMSConsumer consumer = context.createConsumer(replies,
                     "JMSCorrelationID = '" + correlation + "'")) {
                 TextMessage request = context.createTextMessage(TaskJson.json().createArrayBuilder()
-                        .add(TaskJson.json().createObjectBuilder().add("field", field).add("operation", "CONTAINS")
-                                .add("value", value).build().toString())
+                        .add("{\"field\":\"name\",\"operation\":\"CONTAINS\",\"value\":\"celerity.\"}")
                         .add(1).add(MAX_QUEUES).build().toString());
                 request.setStringProperty(RESOURCE, "broker");
                 request.setStringProperty(OPERATION, "listQueues");
@@ -121,14 +84,14 @@ public class BrokerQueues {
                     throw new Unreadable(WorkerMessage.BROKER_FIGURES_UNREADABLE.format(
                             "no answer within " + timeout.toMillis() + " ms"), null);
                 }
-                return queues(reply);
+                return figures(reply);
             }
         } catch (JMSException | JMSRuntimeException e) {
             throw new Unreadable(WorkerMessage.BROKER_FIGURES_UNREADABLE.format(e.getMessage()), e);
         }
     }
 
-    private static List<JsonObject> queues(Message reply) throws JMSException, Unreadable {
+    private static Map<String, Figures> figures(Message reply) throws JMSException, Unreadable {
         String body = reply instanceof TextMessage text ? text.getText() : null;
         if (!reply.propertyExists(SUCCEEDED) || !reply.getBooleanProperty(SUCCEEDED) || body == null) {
             throw new Unreadable(WorkerMessage.BROKER_FIGURES_UNREADABLE.format(String.valueOf(body)), null);
@@ -136,17 +99,29 @@ public class BrokerQueues {
         try (JsonReader results = TaskJson.json().createReader(new StringReader(body))) {
             JsonArray result = results.readArray();
             try (JsonReader listing = TaskJson.json().createReader(new StringReader(result.getString(0)))) {
-                return listing.readObject().getJsonArray("data").stream().map(JsonValue::asJsonObject).toList();
+                Map<String, Figures> queues = new TreeMap<>();
+                for (JsonValue value : listing.readObject().getJsonArray("data")) {
+                    JsonObject queue = value.asJsonObject();
+                    String name = queue.getString("name");
+                    if (name.startsWith(JMS_QUEUE_PREFIX)) {
+                        name = name.substring(JMS_QUEUE_PREFIX.length());
+                    }
+                    if (name.startsWith("celerity.") && "ANYCAST".equals(queue.getString("routingType", ""))
+                            && !name.equals(REPLIES)) {
+                        long scheduled = number(queue, "scheduledCount");
+                        long delivering = number(queue, "deliveringCount");
+                        queues.put(name, new Figures(name,
+                                Math.max(0, number(queue, "messageCount") - scheduled - delivering),
+                                scheduled, delivering, number(queue, "consumerCount")));
+                    }
+                }
+                return queues;
             }
         } catch (JsonException | ClassCastException | IllegalArgumentException | IndexOutOfBoundsException
                  | NullPointerException e) {
             throw new Unreadable(WorkerMessage.BROKER_FIGURES_UNREADABLE.format("an answer it cannot read: " + body),
                     e);
         }
-    }
-
-    private static String unprefixed(String name) {
-        return name.startsWith(JMS_QUEUE_PREFIX) ? name.substring(JMS_QUEUE_PREFIX.length()) : name;
     }
 
     /** The broker writes every figure as a string. */

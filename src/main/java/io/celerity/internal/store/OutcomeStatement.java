@@ -10,15 +10,20 @@ import java.time.Instant;
  * Writes a change of a task row that this node holds a copy of with one statement, without loading the row: the
  * statement writes only while the row is still at the copy's version, so that nothing has changed since the copy was
  * read. It sets the columns a run's outcome sets (state, times, node, history, result, error, eta, max retries) to the
- * copy's values and bumps the version. A named query, prepared once.
+ * copy's values and bumps the version. A named query, registered when this is made and prepared once.
  */
 final class OutcomeStatement {
 
-    private final String entityName;
-    private volatile String name;
+    private final String name;
 
-    OutcomeStatement(String entityName) {
-        this.entityName = entityName;
+    OutcomeStatement(EntityManager em, String entityName) {
+        name = "celerity.outcome." + entityName;
+        em.getEntityManagerFactory().addNamedQuery(name, em.createQuery("UPDATE " + entityName + " t SET "
+                + "t.state = :state, t.changedAt = :changedAt, t.node = :node, t.finishedAt = :finishedAt, "
+                + "t.history = :history, t.result = :result, t.errorType = :errorType, "
+                + "t.errorMessage = :errorMessage, t.errorTrace = :errorTrace, t.eta = :eta, "
+                + "t.maxRetries = :maxRetries, t.version = t.version + 1 "
+                + "WHERE t.id = :id AND t.version = :version"));
     }
 
     /**
@@ -28,7 +33,7 @@ final class OutcomeStatement {
      * @return whether the row was still at that version and is now written
      */
     boolean write(EntityManager em, TaskMeta changed, long version) {
-        return em.createNamedQuery(name(em))
+        return em.createNamedQuery(name)
                 .setParameter("state", changed.getState())
                 .setParameter("changedAt", timestamp(changed.getChangedAt()))
                 .setParameter("node", changed.getNode())
@@ -47,21 +52,5 @@ final class OutcomeStatement {
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private String name(EntityManager em) {
-        String registered = name;
-        if (registered == null) {
-            registered = "celerity.outcome." + entityName;
-            // a race registers the same statement twice, which replaces it with an equal one
-            em.getEntityManagerFactory().addNamedQuery(registered, em.createQuery("UPDATE " + entityName + " t SET "
-                    + "t.state = :state, t.changedAt = :changedAt, t.node = :node, t.finishedAt = :finishedAt, "
-                    + "t.history = :history, t.result = :result, t.errorType = :errorType, "
-                    + "t.errorMessage = :errorMessage, t.errorTrace = :errorTrace, t.eta = :eta, "
-                    + "t.maxRetries = :maxRetries, t.version = t.version + 1 "
-                    + "WHERE t.id = :id AND t.version = :version"));
-            name = registered;
-        }
-        return registered;
     }
 }

@@ -54,6 +54,7 @@ public class TaskEntityModel {
     private Class<? extends TaskMeta> entityClass;
     private Map<String, FieldAccess> fields;
     private Map<String, EntityType<?>> associations;
+    private boolean updateCallbacks;
     private volatile Boolean constrained;
 
     public synchronized Class<? extends TaskMeta> entityClass() {
@@ -83,8 +84,18 @@ public class TaskEntityModel {
         }
         fields = Map.copyOf(found);
         associations = Map.copyOf(assoc);
+        updateCallbacks = UpdateCallbacks.declaredBy(chosen);
         entityClass = chosen;
         LOG.info(() -> DeploymentMessage.TASK_ENTITY_CHOSEN.format(chosen.getName(), found.keySet()));
+    }
+
+    /**
+     * Whether the application's entity reacts to its updates (callbacks, listeners, auditing): then every change is
+     * written through the entity, never by a statement that would pass them by.
+     */
+    public boolean updateCallbacks() {
+        entityClass();
+        return updateCallbacks;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public class TaskStore {
     @TaskMetaListener.Written
     Event<TaskMeta> written;
 
-    /** Made at first use, once the entity is known; a second one made by a race registers the same queries. */
+    /** Made at first use, once the entity is known. */
     private volatile Statements statements;
 
     @Inject
@@ -299,7 +300,11 @@ public class TaskStore {
         List<TaskMeta> ended = new ArrayList<>();
         GATHERED_ENDS.set(ended);
         try {
-            for (RowWork work : works) {
+            // the loaded rows' works first; then the statements of the known copies, in id order like the locking
+            List<RowWork> ordered = new ArrayList<>(works);
+            ordered.sort(Comparator.comparing((RowWork work) -> work.known() != null && !rows.containsKey(work.id()))
+                    .thenComparing(work -> work.known() != null && !rows.containsKey(work.id()) ? work.id() : ""));
+            for (RowWork work : ordered) {
                 TaskMeta row = rows.get(work.id());
                 work.apply(row == null && work.known() != null ? new Locked(work.known(), false, true)
                         : new Locked(row, false, false));
@@ -389,10 +394,11 @@ public class TaskStore {
      * announce).
      *
      * @return the change, or {@code null} when it cannot be written so (a workflow task, whose end also changes
-     * others; a refused transition; a row changed since the copy): then the row must be locked and changed
+     * others; an entity that reacts to its updates; a refused transition; a row changed since the copy): then the row
+     * must be locked and changed. The copy may then hold what was not written: only the locked row counts from there.
      */
     private Change changeKnown(TaskMeta known, Claim claim, String state, Consumer<TaskWrite> change) {
-        if (state == null || known.getLinks() != null || !claim.holds(known)
+        if (state == null || known.getLinks() != null || model.updateCallbacks() || !claim.holds(known)
                 || !Transitions.allowed(known.getState(), state)) {
             return null;
         }
@@ -423,8 +429,16 @@ public class TaskStore {
     private Statements statements() {
         Statements made = statements;
         if (made == null) {
-            made = new Statements(new LockedRows(model.entityName()), new OutcomeStatement(model.entityName()));
-            statements = made;
+            synchronized (this) {
+                made = statements;
+                if (made == null) {
+                    // every statement is registered before any is used: a provider's registry of named queries need
+                    // not be safe to change while others read it
+                    made = new Statements(new LockedRows(em, model.entityName()),
+                            new OutcomeStatement(em, model.entityName()));
+                    statements = made;
+                }
+            }
         }
         return made;
     }
