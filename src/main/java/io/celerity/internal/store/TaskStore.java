@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads and writes task rows. Each state change is a short transaction of its own that locks the row, checks the
@@ -301,13 +302,13 @@ public class TaskStore {
         GATHERED_ENDS.set(ended);
         try {
             // the loaded rows' works first; then the statements of the known copies, in id order like the locking
+            Predicate<RowWork> byStatement = work -> work.known() != null && !rows.containsKey(work.id());
             List<RowWork> ordered = new ArrayList<>(works);
-            ordered.sort(Comparator.comparing((RowWork work) -> work.known() != null && !rows.containsKey(work.id()))
-                    .thenComparing(work -> work.known() != null && !rows.containsKey(work.id()) ? work.id() : ""));
+            ordered.sort(Comparator.comparing(byStatement::test)
+                    .thenComparing(work -> byStatement.test(work) ? work.id() : ""));
             for (RowWork work : ordered) {
-                TaskMeta row = rows.get(work.id());
-                work.apply(row == null && work.known() != null ? new Locked(work.known(), false, true)
-                        : new Locked(row, false, false));
+                work.apply(byStatement.test(work) ? new Locked(work.known(), false, true)
+                        : new Locked(rows.get(work.id()), false, false));
             }
         } finally {
             GATHERED_ENDS.remove();
@@ -404,19 +405,13 @@ public class TaskStore {
         }
         long version = known.getVersion();
         Instant now = clock.instant();
-        TaskColumns.STATE.set(known, state);
-        TaskColumns.CHANGED_AT.set(known, now);
-        TaskColumns.NODE.set(known, config.node());
-        if (known.isTerminal()) {
-            TaskColumns.FINISHED_AT.set(known, now);
-        }
+        stamp(known, state, now);
         TaskWrite write = new TaskWrite(known);
         change.accept(write);
         if (!write.outcomeOnly()) {
             throw new IllegalStateException("a change written without its row sets only the columns of an outcome");
         }
-        TaskColumns.HISTORY.set(known, StateHistory.append(known.getHistory(), new StateHistory.Entry(state, now,
-                known.getNode(), known.getAttempt())));
+        appendHistory(known, now);
         if (!statements().outcome().write(em, known, version)) {
             return null;
         }
@@ -424,6 +419,24 @@ public class TaskStore {
         states.entered(known);
         written.fire(known);
         return new Change(Change.Outcome.CHANGED, state, known);
+    }
+
+    /** Sets the new state ({@code null}: the same) and when and on which node it changed; the end time if it ended. */
+    private void stamp(TaskMeta task, String state, Instant now) {
+        if (state != null) {
+            TaskColumns.STATE.set(task, state);
+        }
+        TaskColumns.CHANGED_AT.set(task, now);
+        TaskColumns.NODE.set(task, config.node());
+        if (task.isTerminal()) {
+            TaskColumns.FINISHED_AT.set(task, now);
+        }
+    }
+
+    /** Adds the task's state, entered now, to its history. */
+    private static void appendHistory(TaskMeta task, Instant now) {
+        TaskColumns.HISTORY.set(task, StateHistory.append(task.getHistory(), new StateHistory.Entry(task.getState(),
+                now, task.getNode(), task.getAttempt())));
     }
 
     private Statements statements() {
@@ -457,18 +470,10 @@ public class TaskStore {
             return new Change(Change.Outcome.REFUSED, from, task);
         }
         Instant now = clock.instant();
-        if (state != null) {
-            TaskColumns.STATE.set(task, state);
-        }
-        TaskColumns.CHANGED_AT.set(task, now);
-        TaskColumns.NODE.set(task, config.node());
-        if (task.isTerminal()) {
-            TaskColumns.FINISHED_AT.set(task, now);
-        }
+        stamp(task, state, now);
         change.accept(new TaskWrite(task));
         if (!task.getState().equals(from)) {
-            TaskColumns.HISTORY.set(task, StateHistory.append(task.getHistory(), new StateHistory.Entry(task.getState(), now,
-                    task.getNode(), task.getAttempt())));
+            appendHistory(task, now);
             states.entered(task);
         }
         if (flush) {
