@@ -61,6 +61,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.celerity.it.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -225,6 +226,7 @@ class CelerityIT {
         revoked.get(WAIT);
         elsewhere.get(WAIT);
         // revoking is the task-control issue's; here the row is put in that state directly
+        transaction.setTransactionTimeout(60); // the test servers default to 4 s
         transaction.begin();
         em.createQuery("update AsyncTask t set t.state = :s where t.id = :id")
                 .setParameter("s", TaskState.REVOKED).setParameter("id", revoked.id()).executeUpdate();
@@ -241,6 +243,7 @@ class CelerityIT {
         String marker = "rollback-" + UUID.randomUUID();
         int x = Math.abs(marker.hashCode() % 100_000) + 1;
 
+        transaction.setTransactionTimeout(60);
         transaction.begin();
         TaskHandle<Integer> doomed = calculator.add(x, 1_000_000);
         assertEquals(TaskState.QUEUED, doomed.state(), "visible inside the transaction");
@@ -257,6 +260,7 @@ class CelerityIT {
 
     @Test
     void enqueueInsideATransaction_runsOnlyAfterCommit() throws Exception {
+        transaction.setTransactionTimeout(60);
         transaction.begin();
         TaskHandle<Integer> pending = calculator.add(20, 22);
         Thread.sleep(300); // a worker that could see the message would start it now; none can before the commit
@@ -410,6 +414,7 @@ class CelerityIT {
     @Test
     void badFieldsAtEnqueue_areRefusedWithAClearError_andNothingIsRecorded() throws Exception {
         long before = countTasks();
+        transaction.setTransactionTimeout(60);
         transaction.begin();
         assertThrows(IllegalArgumentException.class,
                 () -> tasks.with(Map.of("colour", "red")).call(() -> calculator.add(1, 1)));
@@ -555,6 +560,11 @@ class CelerityIT {
     @Test
     void eventMessages_goToTheTopic_onlyWhileAnotherNodeSaysItIsThere() throws Exception {
         await("the node has heard no other node for a while", WAIT, () -> !listeners.othersListen());
+        await("a batch sent before that is counted", WAIT, () -> {
+            long sent = eventMessagesSent();
+            LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+            return sent == eventMessagesSent();
+        });
         long before = eventMessagesSent();
         TaskHandle<Integer> alone = calculator.add(1, 2);
         assertEquals(3, alone.get(WAIT));
@@ -564,17 +574,19 @@ class CelerityIT {
 
         try (JMSContext context = messaging.connectionFactory().createContext();
              JMSConsumer subscriber = context.createConsumer(context.createTopic(Destinations.EVENTS))) {
-            // what another node's presence message looks like
-            messaging.send(Destinations.EVENTS, true, "", Map.of("celerity_node", "node-b",
+            // what another node's presence message looks like, sent again while the test waits, as that node would
+            Runnable presence = () -> messaging.send(Destinations.EVENTS, true, "", Map.of("celerity_node", "node-b",
                     "celerity_presence", "true"), false);
+            presence.run();
             await("the node hears the other one", WAIT, listeners::othersListen);
             TaskHandle<Integer> heard = calculator.add(2, 3);
             assertEquals(5, heard.get(WAIT));
             await("the subscriber receives the task's SUCCESS", WAIT, () -> {
+                presence.run();
                 String body = subscriber.receiveBody(String.class, 200);
                 return body != null && body.contains(heard.id()) && body.contains("\"SUCCESS\"");
             });
-            assertTrue(eventMessagesSent() > before);
+            await("the sent batches are counted", WAIT, () -> eventMessagesSent() > before);
         }
         await("alone again once the other node fell silent", WAIT, () -> !listeners.othersListen());
     }
@@ -631,6 +643,7 @@ class CelerityIT {
     }
 
     private String insertQueuedRow(String taskName) throws Exception {
+        transaction.setTransactionTimeout(60);
         transaction.begin();
         NewTask row = TaskRows.queued(model.newTask(), taskName).arguments("[1,2]").row();
         store.insert(row, Map.of(), Map.of(), null, null, true);

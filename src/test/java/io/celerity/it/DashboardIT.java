@@ -315,6 +315,7 @@ class DashboardIT {
 
     @Test
     void anAdmin_redrivesOneDeadLetter_andDiscardsAnother_fromTheQueuesPage() throws Exception {
+        discardEveryDeadLetter();
         long provider = PROVIDERS.incrementAndGet();
         String failed = send("POST", "app/dead-letter?provider=" + provider, "alice").body();
         String unwanted = send("POST", "app/dead-letter?provider=" + provider, "alice").body();
@@ -437,6 +438,26 @@ class DashboardIT {
         HttpResponse<String> response = send("POST", "app/start/" + kind + "?" + query, user);
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
+    }
+
+    /**
+     * The classes before this one share the broker and may have left dead letters: without them, the page's first 50
+     * (the oldest) hold this test's.
+     */
+    private void discardEveryDeadLetter() throws Exception {
+        Pattern id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+        while (true) {
+            HttpResponse<String> page = send("GET", "celerity/api/dead-letters?size=200", "admin");
+            assertEquals(200, page.statusCode(), page.body());
+            List<String> ids = id.matcher(page.body()).results().map(match -> match.group(1)).toList();
+            if (ids.isEmpty()) {
+                return;
+            }
+            for (String letter : ids) {
+                int status = send("DELETE", "celerity/api/dead-letters/" + letter, "admin").statusCode();
+                assertTrue(status == 204 || status == 404, "discarding " + letter + ": " + status);
+            }
+        }
     }
 
     private HttpResponse<String> send(String method, String path, String user) throws Exception {

@@ -247,6 +247,7 @@ class TaskControlIT {
     void anEnqueueRetriedWithTheSameTaskId_afterAnAmbiguousCommit_runsOnce() throws Exception {
         String key = key();
         String id = "order-" + key;
+        transaction.setTransactionTimeout(60); // the test servers default to 4 s
         transaction.begin();
         tasks.with(TaskOptions.none().id(id)).call(() -> control.echo(key));
         transaction.rollback(); // the caller never learnt whether this one committed: it did not
@@ -402,10 +403,10 @@ class TaskControlIT {
     @Test
     void aTaskRevokedBeforeItStarts_neverRuns() throws Exception {
         String key = key();
-        TaskHandle<String> revoked = tasks.with(TaskOptions.none().countdown(Duration.ofSeconds(1)))
+        TaskHandle<String> revoked = tasks.with(TaskOptions.none().countdown(Duration.ofSeconds(5)))
                 .call(() -> control.echo(key));
         String marker = key();
-        TaskHandle<String> later = tasks.with(TaskOptions.none().countdown(Duration.ofMillis(1500)))
+        TaskHandle<String> later = tasks.with(TaskOptions.none().countdown(Duration.ofMillis(5500)))
                 .call(() -> control.echo(marker));
 
         assertTrue(tasks.revoke(revoked.id(), false));
@@ -451,10 +452,11 @@ class TaskControlIT {
     @Test
     void anAbortedTask_thatNeverLooks_runsToItsEnd() throws Exception {
         String key = key();
-        TaskHandle<String> handle = control.ignorant(key, 1500);
+        TaskHandle<String> handle = control.ignorant(key);
         await("the task runs", WAIT, () -> trail.has("started:" + key));
 
         assertTrue(tasks.abort(handle.id()));
+        trail.open(key);
 
         assertEquals("done anyway", handle.get(WAIT));
         assertNotNull(row(handle.id()).getAbortRequestedAt(), "the request stays recorded");
@@ -464,14 +466,14 @@ class TaskControlIT {
     void aTaskAbortedBeforeItStarts_neverRuns() throws Exception {
         String key = key();
         TaskHandle<String> handle = control.sleeper(key, 10);
-        String id = tasks.with(TaskOptions.none().countdown(Duration.ofSeconds(1))).call(() -> control.sleeper(key, 10)).id();
+        String id = tasks.with(TaskOptions.none().countdown(Duration.ofSeconds(5))).call(() -> control.sleeper(key, 10)).id();
 
         assertTrue(tasks.abort(id));
 
         assertEquals(TaskState.ABORTED, row(id).getState());
         assertEquals("slept", handle.get(WAIT));
         String marker = key();
-        assertEquals(marker, tasks.with(TaskOptions.none().countdown(Duration.ofMillis(1500)))
+        assertEquals(marker, tasks.with(TaskOptions.none().countdown(Duration.ofSeconds(5)))
                 .call(() -> control.echo(marker)).get(WAIT));
         assertEquals(1, trail.runs(key), "only the task that was not aborted ran");
     }
@@ -602,7 +604,7 @@ class TaskControlIT {
     @Test
     void aRunWhoseTaskWasTakenOver_cannotOverwriteIt() throws Exception {
         String key = key();
-        TaskHandle<String> handle = control.ignorant(key, 1500);
+        TaskHandle<String> handle = control.ignorant(key);
         await("the task runs", WAIT, () -> trail.has("started:" + key));
 
         // what another node does when this one stalls past its lease: it takes the task for another attempt
@@ -610,6 +612,7 @@ class TaskControlIT {
             locked.touch(TaskRows.takenOverBy("usurper/0001", Instant.now().plusSeconds(3600)));
             return null;
         });
+        trail.open(key);
 
         await("the first run has ended", WAIT, () -> runs.get(handle.id()).isEmpty());
         TaskMeta row = row(handle.id());
@@ -621,6 +624,7 @@ class TaskControlIT {
     // --- helpers -----------------------------------------------------------------------------------------------
 
     private String insertRunningRow(String task, String key, String runner, Instant heartbeat) throws Exception {
+        transaction.setTransactionTimeout(60);
         transaction.begin();
         NewTask row = TaskRows.queued(model.newTask(), task).arguments("[\"" + key + "\"]").running(runner, heartbeat)
                 .row();

@@ -63,11 +63,12 @@ class ZeroSetupIT {
                     >= COUNTDOWN.toMillis() - 250, "started before its countdown: " + ran);
             assertEquals(1, node.summary(1, "zero-later").getInt("ended"), "it ran once");
         } finally {
-            first.destroyForcibly();
+            first.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
             if (second != null) {
                 second.destroy();
-                second.waitFor(60, TimeUnit.SECONDS);
-                second.destroyForcibly();
+                if (!second.waitFor(60, TimeUnit.SECONDS)) {
+                    second.destroyForcibly().waitFor(60, TimeUnit.SECONDS); // it holds the broker's port until gone
+                }
             }
         }
     }

@@ -117,12 +117,12 @@ public class ControlTasks implements TaskLifecycle {
         return TaskHandle.completed("slept");
     }
 
-    /** Never looks at abort requests. */
+    /** Never looks at abort requests; holds until the gate of its key opens (at most a minute). */
     @BackgroundTask(name = "control.ignorant")
-    public TaskHandle<String> ignorant(String key, long millis) throws InterruptedException {
+    public TaskHandle<String> ignorant(String key) throws InterruptedException {
         trail.run(key);
         trail.add("started:" + key);
-        Thread.sleep(millis);
+        trail.awaitGate(key, 60);
         return TaskHandle.completed("done anyway");
     }
 
