@@ -12,8 +12,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Payara Micro nodes on a standalone Artemis broker and a PostgreSQL database of their own, run with
@@ -58,6 +60,13 @@ final class Cluster extends ClusterClient {
      * database in this cluster's folder across restarts.
      */
     Process startZeroSetupNode(boolean fresh) throws Exception {
+        if (fresh && Files.exists(dir)) { // a run before this one left its server's root, broker and log
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         Files.createDirectories(dir);
         File war = dir.resolve("cluster.war").toFile();
         if (fresh) {
@@ -73,10 +82,11 @@ final class Cluster extends ClusterClient {
                 "-jar", "target/payara-micro.jar", "--nocluster", "--port", "8181",
                 "--rootdir", dir.resolve("node-1-root").toString(),
                 "--postbootcommandfile", "target/test-post-boot.asadmin", "--deploy", war.getPath()));
+        long startsBefore = log(1).split("ready in", -1).length; // the log is appended to: earlier starts are in it
         Process node = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (!log(1).contains("ready in")) {
+        while (log(1).split("ready in", -1).length == startsBefore) {
             if (!node.isAlive() || System.nanoTime() > deadline) {
                 node.destroyForcibly();
                 throw new AssertionError("the zero-setup node did not start; see " + log);
