@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * Measures Celerity on the production topology (standalone Artemis, PostgreSQL, Payara Micro) against the floor, and
@@ -29,6 +30,9 @@ import java.util.concurrent.Future;
 public final class Bench {
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(30);
+    private static final int WARM_ROUND = Integer.getInteger("bench.warm-round", 5_000);
+    private static final int WARM_ROUNDS_MIN = Integer.getInteger("bench.warm-rounds-min", 5);
+    private static final int WARM_ROUNDS = Integer.getInteger("bench.warm-rounds", 12);
 
     private final Path repo;
     private final Path app;
@@ -55,6 +59,7 @@ public final class Bench {
         int large = Integer.getInteger("bench.large", 100_000);
         int listRows = Integer.getInteger("bench.list-rows", 1_000_000);
         int retentionRows = Integer.getInteger("bench.retention-rows", 1_000_000);
+        int tableRows = Integer.getInteger("bench.table-rows", 10_000_000);
         Files.createDirectories(results);
         Database.create();
         emit("setup commit=%s enqueue=%s cores=%d", System.getProperty("bench.commit", "unknown"),
@@ -64,8 +69,6 @@ public final class Bench {
         List<String> servers = Arrays.stream(System.getProperty("bench.server", "payara").split(","))
                 .map(String::strip).toList();
         Map<String, List<Double>> rates = new LinkedHashMap<>();
-        // the first server's CPU per no-op task at each concurrency, to tell what a progress update adds
-        Map<Integer, Double> noopServerMs = new LinkedHashMap<>();
         List<Double> floor = new ArrayList<>();
         long broker = ProcessCpu.brokerPid(repo.resolve("bench/target/artemis/instance"));
         for (int concurrency : concurrencies) {
@@ -78,13 +81,10 @@ public final class Bench {
                 double rate;
                 try (Server running = start(concurrency)) {
                     Database.truncate();
-                    measureThroughput(running, "warm-" + concurrency, "noop", Math.min(n, 2_000), concurrency, false);
+                    warmUp(List.of(running), "warm-" + concurrency, concurrency, broker);
                     ProcessCpu.Sample start = ProcessCpu.sample(running.handle(), broker);
                     rate = measureThroughput(running, "tp-" + concurrency, "noop", n, concurrency, true);
                     ProcessCpu.Sample used = ProcessCpu.sample(running.handle(), broker).minus(start);
-                    if (name.equals(servers.get(0))) {
-                        noopServerMs.put(concurrency, used.server() / n);
-                    }
                     emit("cpu n=%d concurrency=%d server_ms_per_task=%.2f broker_ms_per_task=%.2f db_ms_per_task=%.2f "
                                     + "floor_ms_per_task=%.2f server=%s", n, concurrency, used.server() / n,
                             used.broker() / n, used.db() / n,
@@ -102,7 +102,7 @@ public final class Bench {
             int ownBest = concurrencies.get(own.indexOf(ownPeak));
             try (Server running = start(ownBest)) {
                 Database.truncate();
-                measureThroughput(running, "warm-" + ownBest, "noop", Math.min(n, 2_000), ownBest, false);
+                warmUp(List.of(running), "warm-" + ownBest, ownBest, broker);
                 measureLatency(running, ownBest, Math.max(1, Math.floor(ownPeak / 2)), name);
             }
         }
@@ -115,11 +115,14 @@ public final class Bench {
         try (Server server = start(best)) {
             Database.truncate();
             // a fresh server is several times slower until its code is compiled: the figures below are steady state
-            measureThroughput(server, "warm-" + best, "noop", Math.min(n, 2_000), best, false);
+            int warm = warmUp(List.of(server), "warm-" + best, best, broker);
+            emit("memory n=%d server_rss_mib=%d broker_rss_mib=%d", warm, ProcessCpu.residentMib(server.handle()),
+                    ProcessCpu.residentMib(ProcessHandle.of(broker).orElseThrow()));
             if (large > 0) {
                 double rate = measureThroughput(server, "large", "noop", large, best, false);
                 emit("throughput n=%d concurrency=%d celerity_tasks_per_s=%.0f", large, best, rate);
-                emit("memory n=%d server_rss_mib=%d broker_rss_mib=%d", large, ProcessCpu.residentMib(server.handle()),
+                emit("memory n=%d server_rss_mib=%d broker_rss_mib=%d", warm + large,
+                        ProcessCpu.residentMib(server.handle()),
                         ProcessCpu.residentMib(ProcessHandle.of(broker).orElseThrow()));
             }
             double paced = Math.max(1, Math.floor(peak / 2));
@@ -133,6 +136,10 @@ public final class Bench {
                 Database.awaitTerminal("caller-" + callers, 500 * callers, RUN_TIMEOUT);
             }
             int progressN = Math.max(500, n / 5);
+            // the same number of no-op tasks on the same warm server first: what the updates add is the difference
+            ProcessCpu.Sample noopStart = ProcessCpu.sample(server.handle(), broker);
+            measureThroughput(server, "progress-noop", "noop", progressN, best, false);
+            double noopServerMs = ProcessCpu.sample(server.handle(), broker).minus(noopStart).server() / progressN;
             ProcessCpu.Sample progressStart = ProcessCpu.sample(server.handle(), broker);
             double progress = measureThroughput(server, "progress", "progress", progressN, best, false);
             double progressServerMs = ProcessCpu.sample(server.handle(), broker).minus(progressStart).server()
@@ -141,8 +148,8 @@ public final class Bench {
             emit("progress updates=10 n=%d concurrency=%d celerity_tasks_per_s=%.0f done_p50_ms=%.1f done_p99_ms=%.1f",
                     progressN, best, progress, progressDone.p50(), progressDone.p99());
             emit("progress_cpu n=%d concurrency=%d server_ms_per_task=%.2f noop_server_ms_per_task=%.2f "
-                            + "server_ms_per_update=%.3f", progressN, best, progressServerMs, noopServerMs.get(best),
-                    (progressServerMs - noopServerMs.get(best)) / 10);
+                            + "server_ms_per_update=%.3f", progressN, best, progressServerMs, noopServerMs,
+                    (progressServerMs - noopServerMs) / 10);
 
             measureChords(server, Integer.getInteger("bench.chord-members", 1_000),
                     Integer.getInteger("bench.chord-rounds", 5));
@@ -154,15 +161,159 @@ public final class Bench {
                     list.getJsonNumber("p99Ms").doubleValue(), list.getInt("rows"));
             measureApiList(server, listRows);
             measureDashboard(server, listRows);
+            if (tableRows > listRows) {
+                measureLargeTable(server, best, n, listRows, tableRows, broker);
+            }
         }
         if (retentionRows > 0) {
             measureRetention(best, retentionRows, Math.max(1, Math.floor(peak / 2)));
+        }
+        for (String nodes : System.getProperty("bench.nodes", "1,2,3").split(",")) {
+            if (!nodes.isBlank() && Integer.parseInt(nodes.strip()) > 0) {
+                measureScaleOut(Integer.parseInt(nodes.strip()), best, n, broker);
+            }
         }
         printTable(concurrencies, celerity, floor);
         Path report = results.resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
         Files.write(report, lines);
         System.out.println("\nResults: " + report + ", charts: " + results.resolve("throughput.png") + ", "
                 + results.resolve("latency.png"));
+    }
+
+    /**
+     * Whether a task costs more when the table is large: no-op tasks with {@code rows} finished rows in the table, then
+     * again once it holds {@code tableRows}, on the same warm server; and the list query over all of them.
+     */
+    private void measureLargeTable(Server server, int concurrency, int n, int rows, int tableRows, long broker)
+            throws Exception {
+        long rowsBefore = Database.count();
+        ProcessCpu.Sample start = ProcessCpu.sample(server.handle(), broker);
+        double before = measureThroughput(server, "table-small", "noop", n, concurrency, false);
+        ProcessCpu.Sample small = ProcessCpu.sample(server.handle(), broker).minus(start);
+        long seeding = System.nanoTime();
+        Database.fill(rows + 1L, tableRows);
+        double seeded = (System.nanoTime() - seeding) / 1e9;
+        long rowsAfter = Database.count();
+        start = ProcessCpu.sample(server.handle(), broker);
+        double after = measureThroughput(server, "table-large", "noop", n, concurrency, false);
+        ProcessCpu.Sample large = ProcessCpu.sample(server.handle(), broker).minus(start);
+        emit("table rows_before=%d rows_after=%d n=%d concurrency=%d celerity_tasks_per_s_before=%.0f "
+                        + "celerity_tasks_per_s_after=%.0f server_ms_per_task_before=%.2f server_ms_per_task_after=%.2f "
+                        + "db_ms_per_task_before=%.2f db_ms_per_task_after=%.2f seed_s=%.0f", rowsBefore, rowsAfter,
+                n, concurrency, before, after, small.server() / n, large.server() / n,
+                small.db() / n, large.db() / n, seeded);
+        long rowsNow = Database.count();
+        JsonObject list = json(server.get("list?owner=owner-7&provider=7&samples=100"));
+        emit("list rows=%d p50_ms=%.2f p99_ms=%.2f page=%d", rowsNow, list.getJsonNumber("p50Ms").doubleValue(),
+                list.getJsonNumber("p99Ms").doubleValue(), list.getInt("rows"));
+        measureApiList(server, (int) rowsNow);
+    }
+
+    /**
+     * {@code nodes} Payara Micro nodes on the one broker and database, each with the worker concurrency
+     * {@code concurrency}: the callers (8 in all) are spread over the nodes, every node takes tasks from the one queue.
+     * The cores are shared, so the CPU per task of each node is the figure to read, beside the rate.
+     */
+    private void measureScaleOut(int nodes, int concurrency, int n, long broker) throws Exception {
+        List<Server> running = new ArrayList<>();
+        try {
+            for (int i = 1; i <= nodes; i++) {
+                running.add(Server.start(repo, app, concurrency, brokerPort,
+                        results.resolve("payara-scale-" + nodes + "-node-" + i + ".log"), List.of(), "node-" + i,
+                        Server.PORT + i - 1));
+            }
+            Database.truncate();
+            warmUp(running, "scale-warm-" + nodes, concurrency, broker);
+            List<ProcessCpu.Sample> starts = new ArrayList<>();
+            for (Server node : running) {
+                starts.add(ProcessCpu.sample(node.handle(), broker));
+            }
+            String run = "scale-" + nodes;
+            long wal = Database.walBytes();
+            enqueueOnEvery(running, run, n);
+            double walKib = (Database.walBytes() - wal) / 1024.0 / n;
+            double rate = n / Database.span(run);
+            List<Long> ran = Database.tasksPerNode(run, nodes);
+            List<String> perNode = new ArrayList<>();
+            double server = 0;
+            ProcessCpu.Sample used = null;
+            for (int i = 0; i < nodes; i++) {
+                used = ProcessCpu.sample(running.get(i).handle(), broker).minus(starts.get(i));
+                server += used.server();
+                perNode.add(String.format(Locale.ROOT, "%.2f", used.server() / Math.max(1, ran.get(i))));
+            }
+            emit("scale nodes=%d concurrency=%d n=%d celerity_tasks_per_s=%.0f server_ms_per_task=%.2f "
+                            + "node_server_ms_per_task=%s broker_ms_per_task=%.2f db_ms_per_task=%.2f "
+                            + "db_wal_kib_per_task=%.1f node_tasks=%s",
+                    nodes, concurrency, n, rate, server / n, String.join("/", perNode), used.broker() / n,
+                    used.db() / n, walKib, ran.stream().map(String::valueOf).collect(Collectors.joining("/")));
+        } finally {
+            for (Server node : running) {
+                node.close();
+            }
+        }
+    }
+
+    /**
+     * Runs rounds of no-op tasks ({@link #WARM_ROUND} per node): at least {@link #WARM_ROUNDS_MIN}, then until the
+     * servers' CPU per task stops falling by more than a tenth from one round to the next, at most
+     * {@link #WARM_ROUNDS}. A fresh server compiles its code for minutes, and that compiling costs several times the
+     * CPU of the tasks themselves (2026-12-06: 4.4 ms per task in the first 5 000, 1.3 to 1.5 after 20 000; one round
+     * can look settled when it is not). Returns the tasks it ran.
+     */
+    private int warmUp(List<Server> nodes, String run, int concurrency, long broker) throws Exception {
+        double first = 0;
+        double last = 0;
+        double previous = Double.MAX_VALUE;
+        int round = 0;
+        int tasks = WARM_ROUND * nodes.size();
+        while (round < WARM_ROUNDS) {
+            round++;
+            List<ProcessCpu.Sample> starts = new ArrayList<>();
+            for (Server node : nodes) {
+                starts.add(ProcessCpu.sample(node.handle(), broker));
+            }
+            enqueueOnEvery(nodes, run + "-" + round, tasks);
+            double server = 0;
+            for (int i = 0; i < nodes.size(); i++) {
+                server += ProcessCpu.sample(nodes.get(i).handle(), broker).minus(starts.get(i)).server();
+            }
+            double perTask = server / tasks;
+            System.out.printf(Locale.ROOT, "  warm-up %s, round %d: %.2f ms of server CPU per task%n", run, round,
+                    perTask);
+            if (round == 1) {
+                first = perTask;
+            }
+            last = perTask;
+            if (round >= WARM_ROUNDS_MIN && perTask > previous * 0.9) {
+                break;
+            }
+            previous = perTask;
+        }
+        emit("warmup run=%s nodes=%d concurrency=%d rounds=%d tasks=%d first_server_ms_per_task=%.2f "
+                + "last_server_ms_per_task=%.2f", run, nodes.size(), concurrency, round, round * tasks, first, last);
+        return round * tasks;
+    }
+
+    /** Enqueues {@code n} no-op tasks, an equal share through each node, and waits until all have ended. */
+    private void enqueueOnEvery(List<Server> nodes, String run, int n) throws Exception {
+        int callers = Math.max(1, 8 / nodes.size());
+        List<Future<String>> enqueues = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(nodes.size());
+        try {
+            for (int i = 0; i < nodes.size(); i++) {
+                Server node = nodes.get(i);
+                int share = n / nodes.size() + (i < n % nodes.size() ? 1 : 0);
+                enqueues.add(pool.submit(() -> node.enqueue(run + "-" + node.port(), "task=noop&n=" + share
+                        + "&callers=" + callers + "&owner=" + run)));
+            }
+            for (Future<String> enqueue : enqueues) {
+                enqueue.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Database.awaitTerminal(run, n, RUN_TIMEOUT);
     }
 
     /**

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The benchmark database: created on first use, read for the measured timestamps of each run. */
 final class Database {
@@ -60,6 +62,23 @@ final class Database {
             Thread.sleep(200);
         }
         throw new IllegalStateException("run " + run + ": only " + done + " of " + n + " tasks ended in " + timeout);
+    }
+
+    /** How many of a run's tasks each node ({@code node-1} …) ran last. */
+    static List<Long> tasksPerNode(String run, int nodes) throws SQLException {
+        List<Long> counts = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from bench_task where owner = ? and split_part(runner, '/', 1) = ?")) {
+            for (int i = 1; i <= nodes; i++) {
+                s.setString(1, run);
+                s.setString(2, "node-" + i);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    counts.add(rs.getLong(1));
+                }
+            }
+        }
+        return counts;
     }
 
     /** From the first enqueue to the last terminal row, in seconds. */
@@ -117,6 +136,24 @@ final class Database {
         }
     }
 
+    /** Bytes of write-ahead log PostgreSQL has written so far (all databases). */
+    static long walBytes() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** How many rows the task table holds. */
+    static long count() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from bench_task")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** How many tasks a run (the owner) has. */
     static long count(String run) throws SQLException {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
@@ -131,6 +168,11 @@ final class Database {
 
     /** Inserts rows straight into the task table, for the list query: owners, providers and states spread out. */
     static void fill(int rows) throws SQLException {
+        fill(1, rows);
+    }
+
+    /** Inserts the rows numbered {@code from} to {@code to} (ids and times follow the number) as {@link #fill(int)}. */
+    static void fill(long from, long to) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("""
                     insert into bench_task (id, task_name, state, version, queue, created_at, changed_at, finished_at,
@@ -140,8 +182,8 @@ final class Database {
                            3, 'celerity.tasks',
                            now() - (g || ' seconds')::interval, now(), now(),
                            1, 0, 4, 'owner-' || (g % 1000), g % 100, 100, 100
-                    from generate_series(1, ROWS) g
-                    """.replace("ROWS", Integer.toString(rows)));
+                    from generate_series(FROM, TO) g
+                    """.replace("FROM", Long.toString(from)).replace("TO", Long.toString(to)));
             s.execute("analyze bench_task");
         }
     }

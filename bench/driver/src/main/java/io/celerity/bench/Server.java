@@ -20,19 +20,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One server running the benchmark WAR at {@code http://127.0.0.1:8095/} against the standalone broker, with a given
- * worker concurrency: Payara Micro ({@link #start}) or WildFly ({@link WildFly#start}).
+ * One server running the benchmark WAR at {@code http://127.0.0.1:8095/} (or another port, for more nodes) against the
+ * standalone broker, with a given worker concurrency: Payara Micro ({@link #start}) or WildFly ({@link WildFly#start}).
  */
 final class Server implements AutoCloseable {
 
     static final int PORT = 8095;
 
     private final Process process;
+    private final int port;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    Server(Process process) {
+    Server(Process process, int port) {
         this.process = process;
+        this.port = port;
+    }
+
+    int port() {
+        return port;
     }
 
     /** The server's process (WildFly's start script, with its java as a descendant). */
@@ -42,12 +48,18 @@ final class Server implements AutoCloseable {
 
     static Server start(Path repo, Path app, int concurrency, int brokerPort, Path log, List<String> options)
             throws Exception {
-        Path boot = app.resolve("target/bench-boot.asadmin");
+        return start(repo, app, concurrency, brokerPort, log, options, "bench", PORT);
+    }
+
+    /** A Payara Micro node of its own name and HTTP port. */
+    static Server start(Path repo, Path app, int concurrency, int brokerPort, Path log, List<String> options,
+                        String node, int port) throws Exception {
+        Path boot = app.resolve("target/bench-boot-" + node + ".asadmin");
         String commands = Files.readString(repo.resolve("server-config/payara/standalone-broker.asadmin"))
                 + Files.readString(repo.resolve("server-config/payara/post-boot-commands.asadmin"))
                 .replace("celerity.worker.concurrency=8", "celerity.worker.concurrency=" + concurrency);
         Files.writeString(boot, commands);
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx2g", "-Dcelerity.node=bench"));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx2g", "-Dcelerity.node=" + node));
         command.addAll(options);
         String enqueue = System.getProperty("bench.enqueue");
         if (enqueue != null) {
@@ -56,15 +68,15 @@ final class Server implements AutoCloseable {
         if (Boolean.getBoolean("bench.jfr")) {
             command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording=settings=profile,filename="
-                    + log.resolveSibling("payara-" + concurrency + "-" + System.currentTimeMillis() + ".jfr"));
+                    + log.resolveSibling("payara-" + (PORT == port ? "" : node + "-") + concurrency + "-" + System.currentTimeMillis() + ".jfr"));
         }
-        command.addAll(List.of("-jar", "target/payara-micro.jar", "--nocluster", "--port", Integer.toString(PORT),
+        command.addAll(List.of("-jar", "target/payara-micro.jar", "--nocluster", "--port", Integer.toString(port),
                 "--contextroot", "/", "--postbootcommandfile", boot.toString(), "--deploy", "target/celerity-bench.war"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true);
         builder.environment().put("CELERITY_BROKER_HOST", "127.0.0.1");
         builder.environment().put("CELERITY_BROKER_PORT", Integer.toString(brokerPort));
         Process process = builder.start();
-        Server server = new Server(process);
+        Server server = new Server(process, port);
         CountDownLatch ready = new CountDownLatch(1);
         Thread output = new Thread(() -> copyOutput(process, log, ready), "payara-output");
         output.setDaemon(true);
@@ -127,7 +139,7 @@ final class Server implements AutoCloseable {
     /** A GET of Celerity's own REST API ({@code celerity/api/...}) as a user of the benchmark app. */
     String getApi(String user, String path) throws IOException, InterruptedException {
         String credentials = Base64.getEncoder().encodeToString((user + ":bench").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/celerity/api/" + path))
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/celerity/api/" + path))
                 .header("Authorization", "Basic " + credentials).GET().build());
     }
 
@@ -139,8 +151,8 @@ final class Server implements AutoCloseable {
         return response.body();
     }
 
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + PORT + "/api/" + path);
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + "/api/" + path);
     }
 
     static String javaBinary() {

@@ -53,7 +53,7 @@ final class WildFly {
         builder.environment().put("CELERITY_DB_URL", Database.URL);
         builder.environment().put("CELERITY_DB_PASSWORD", "unused-with-trust-auth");
         Process process = builder.start();
-        Server server = new Server(process);
+        Server server = new Server(process, Server.PORT);
         CountDownLatch ready = new CountDownLatch(1);
         Thread output = new Thread(() -> Server.copyOutput(process, log, ready), "wildfly-output");
         output.setDaemon(true);

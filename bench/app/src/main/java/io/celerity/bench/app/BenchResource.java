@@ -78,13 +78,17 @@ public class BenchResource {
     public record Chord(String root, int members, double enqueueMs) {
     }
 
-    /** Starts an enqueue run in the background; its result is read with {@link #enqueued}. */
+    /**
+     * Starts an enqueue run in the background; its result is read with {@link #enqueued}. The tasks' owner is the run,
+     * or {@code owner} when given (one run spread over several nodes).
+     */
     @POST
     @Path("enqueue")
     public Response startEnqueue(@QueryParam("task") String task, @QueryParam("n") int n,
                                  @QueryParam("callers") int callers, @QueryParam("rate") double rate,
-                                 @QueryParam("run") String run) {
-        runs.start(run, executor.submit(() -> enqueue(task, n, callers, rate, run)));
+                                 @QueryParam("run") String run, @QueryParam("owner") String owner) {
+        String owned = owner == null ? run : owner;
+        runs.start(run, executor.submit(() -> enqueue(task, n, callers, rate, owned)));
         return Response.accepted().build();
     }
 
