@@ -255,8 +255,8 @@ public final class Bench {
     }
 
     /**
-     * Runs rounds of no-op tasks ({@link #WARM_ROUND} per node): at least {@link #WARM_ROUNDS_MIN}, then until the
-     * servers' CPU per task stops falling by more than a tenth from one round to the next, at most
+     * Runs rounds of no-op tasks ({@link #WARM_ROUND} per node): at least {@link #WARM_ROUNDS_MIN}, then until two
+     * rounds in a row do not lower the servers' CPU per task by more than a tenth below the best round, at most
      * {@link #WARM_ROUNDS}. A fresh server compiles its code for minutes, and that compiling costs several times the
      * CPU of the tasks themselves (2026-12-06: 4.4 ms per task in the first 5 000, 1.3 to 1.5 after 20 000; one round
      * can look settled when it is not). Returns the tasks it ran.
@@ -265,6 +265,7 @@ public final class Bench {
         double first = 0;
         double last = 0;
         double previous = Double.MAX_VALUE;
+        int flat = 0;
         int round = 0;
         int tasks = WARM_ROUND * nodes.size();
         while (round < WARM_ROUNDS) {
@@ -285,10 +286,11 @@ public final class Bench {
                 first = perTask;
             }
             last = perTask;
-            if (round >= WARM_ROUNDS_MIN && perTask > previous * 0.9) {
+            flat = perTask > previous * 0.9 ? flat + 1 : 0;
+            if (round >= WARM_ROUNDS_MIN && flat >= 2) {
                 break;
             }
-            previous = perTask;
+            previous = Math.min(previous, perTask);
         }
         emit("warmup run=%s nodes=%d concurrency=%d rounds=%d tasks=%d first_server_ms_per_task=%.2f "
                 + "last_server_ms_per_task=%.2f", run, nodes.size(), concurrency, round, round * tasks, first, last);

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 /** The benchmark's task entity: AsyncTask's shape, with the indexes its list query needs. */
 @Entity
 @Table(name = "bench_task", indexes = {
-        @Index(name = "ix_bench_task_owner", columnList = "owner, created_at"),
+        @Index(name = "ix_bench_task_owner", columnList = "owner, provider, created_at"),
         @Index(name = "ix_bench_task_provider", columnList = "provider, state, created_at"),
         @Index(name = "ix_bench_task_state", columnList = "state"),
         @Index(name = "ix_bench_task_created", columnList = "created_at"),
