@@ -116,14 +116,11 @@ public final class Bench {
             Database.truncate();
             // a fresh server is several times slower until its code is compiled: the figures below are steady state
             int warm = warmUp(List.of(server), "warm-" + best, best, broker);
-            emit("memory n=%d server_rss_mib=%d broker_rss_mib=%d", warm, ProcessCpu.residentMib(server.handle()),
-                    ProcessCpu.residentMib(ProcessHandle.of(broker).orElseThrow()));
+            emitMemory(warm, server, broker);
             if (large > 0) {
                 double rate = measureThroughput(server, "large", "noop", large, best, false);
                 emit("throughput n=%d concurrency=%d celerity_tasks_per_s=%.0f", large, best, rate);
-                emit("memory n=%d server_rss_mib=%d broker_rss_mib=%d", warm + large,
-                        ProcessCpu.residentMib(server.handle()),
-                        ProcessCpu.residentMib(ProcessHandle.of(broker).orElseThrow()));
+                emitMemory(warm + large, server, broker);
             }
             double paced = Math.max(1, Math.floor(peak / 2));
             measureLatency(server, best, paced, this.server);
@@ -156,9 +153,7 @@ public final class Bench {
             measureChords(server, Integer.getInteger("bench.chord-large", 10_000), 1);
 
             Database.fill(listRows);
-            JsonObject list = json(server.get("list?owner=owner-7&provider=7&samples=100"));
-            emit("list rows=%d p50_ms=%.2f p99_ms=%.2f page=%d", listRows, list.getJsonNumber("p50Ms").doubleValue(),
-                    list.getJsonNumber("p99Ms").doubleValue(), list.getInt("rows"));
+            measureList(server, listRows);
             measureApiList(server, listRows);
             measureDashboard(server, listRows);
             if (tableRows > listRows) {
@@ -178,6 +173,19 @@ public final class Bench {
         Files.write(report, lines);
         System.out.println("\nResults: " + report + ", charts: " + results.resolve("throughput.png") + ", "
                 + results.resolve("latency.png"));
+    }
+
+    /** AsyncTask's list query (JPQL) in the server, over the {@code rows} the table holds. */
+    private void measureList(Server server, long rows) throws Exception {
+        JsonObject list = json(server.get("list?owner=owner-7&provider=7&samples=100"));
+        emit("list rows=%d p50_ms=%.2f p99_ms=%.2f page=%d", rows, list.getJsonNumber("p50Ms").doubleValue(),
+                list.getJsonNumber("p99Ms").doubleValue(), list.getInt("rows"));
+    }
+
+    /** Resident memory of the server and the broker once the server has run {@code tasks} tasks. */
+    private void emitMemory(int tasks, Server server, long broker) throws java.io.IOException {
+        emit("memory n=%d server_rss_mib=%d broker_rss_mib=%d", tasks, ProcessCpu.residentMib(server.handle()),
+                ProcessCpu.residentMib(ProcessHandle.of(broker).orElseThrow()));
     }
 
     /**
@@ -203,9 +211,7 @@ public final class Bench {
                 n, concurrency, before, after, small.server() / n, large.server() / n,
                 small.db() / n, large.db() / n, seeded);
         long rowsNow = Database.count();
-        JsonObject list = json(server.get("list?owner=owner-7&provider=7&samples=100"));
-        emit("list rows=%d p50_ms=%.2f p99_ms=%.2f page=%d", rowsNow, list.getJsonNumber("p50Ms").doubleValue(),
-                list.getJsonNumber("p99Ms").doubleValue(), list.getInt("rows"));
+        measureList(server, rowsNow);
         measureApiList(server, (int) rowsNow);
     }
 
