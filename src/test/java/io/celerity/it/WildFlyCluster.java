@@ -7,11 +7,15 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,8 +55,7 @@ final class WildFlyCluster extends ClusterClient implements AutoCloseable {
 
     /** Creates an empty database, builds the test WAR and starts the nodes, each with its own copy of the server. */
     void start(int count) throws Exception {
-        String adminUrl = System.getProperty("celerity.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-        try (Connection db = DriverManager.getConnection(adminUrl, "postgres", "");
+        try (Connection db = DriverManager.getConnection(adminUrl(), "postgres", "");
              Statement sql = db.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             sql.execute("CREATE DATABASE " + database);
@@ -84,11 +87,34 @@ final class WildFlyCluster extends ClusterClient implements AutoCloseable {
                 "-Dcelerity.node=node-" + node));
         command.addAll(List.of(javaOptions.split(" ")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("node-" + node + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(node).toFile()));
         builder.environment().put("JBOSS_HOME", home.toAbsolutePath().toString());
-        String url = System.getProperty("celerity.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-        builder.environment().put("CELERITY_DB_URL", url.substring(0, url.lastIndexOf('/') + 1) + database);
+        builder.environment().put("CELERITY_DB_URL", databaseUrl());
         nodes.put(node, builder.start());
+    }
+
+    private static String adminUrl() {
+        return System.getProperty("celerity.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    }
+
+    private String databaseUrl() {
+        String url = adminUrl();
+        return url.substring(0, url.lastIndexOf('/') + 1) + database;
+    }
+
+    /** The node's last heartbeat, in epoch milliseconds, as its row in the nodes' table says (0 without a row). */
+    long heartbeatAt(int node) {
+        try (Connection db = DriverManager.getConnection(databaseUrl(), "postgres", "");
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT COALESCE(MAX(heartbeat_at), 0) FROM celerity_node WHERE name = ?")) {
+            query.setString(1, "node-" + node);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits until the node answers with the application deployed. */
@@ -96,7 +122,7 @@ final class WildFlyCluster extends ClusterClient implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!nodes.get(node).isAlive()) {
-                throw new AssertionError("WildFly node-" + node + " stopped; see " + dir.resolve("node-" + node + ".log"));
+                throw new AssertionError("WildFly node-" + node + " stopped; see " + log(node));
             }
             try {
                 if (send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(node)
@@ -109,7 +135,33 @@ final class WildFlyCluster extends ClusterClient implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("WildFly node-" + node + " did not start; see " + dir.resolve("node-" + node + ".log"));
+        throw new AssertionError("WildFly node-" + node + " did not start; see " + log(node));
+    }
+
+    /** Runs a management operation on the node with the server's CLI, as its local administrator. */
+    void manage(int node, String operation) throws Exception {
+        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=remote+http://127.0.0.1:" + (9990 + offset(node)), "--command=" + operation)
+                .redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!cli.waitFor(60, TimeUnit.SECONDS) || cli.exitValue() != 0 || !output.contains("success")) {
+            throw new AssertionError(operation + " on WildFly node-" + node + " failed:\n" + output);
+        }
+    }
+
+    /** The size of the node's console log so far. */
+    long logSize(int node) throws IOException {
+        return Files.size(log(node));
+    }
+
+    /** What the node printed from {@code offset} on. */
+    String logSince(int node, long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log(node));
+        return new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+    }
+
+    private Path log(int node) {
+        return dir.resolve("node-" + node + ".log");
     }
 
     /** Kills the node's server process, and the script that started it, with SIGKILL. */

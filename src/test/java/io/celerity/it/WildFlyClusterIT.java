@@ -13,12 +13,14 @@ import java.util.Map;
 
 import static io.celerity.it.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two WildFly nodes prepared by production.cli on one standalone Artemis broker and one PostgreSQL database: work
- * spreads over both, and a node killed with {@code kill -9} while running a task leaves nothing stuck.
+ * spreads over both, a suspended node ends the task it runs and keeps its heartbeat, and a
+ * node killed with {@code kill -9} while running a task leaves nothing stuck.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WildFlyClusterIT {
@@ -48,8 +50,45 @@ class WildFlyClusterIT {
         assertTrue(starts.containsKey("node-1") && starts.containsKey("node-2"), "both nodes ran tasks: " + starts);
     }
 
+    /**
+     * WildFly suspends before it stops, and an administrator may suspend for longer. The server's managed scheduled
+     * executor refuses every periodic run meanwhile, each with an ERROR and a stack trace (WFLYEE0110): the node's
+     * heartbeat would stop, and other nodes would count it lost although it is only paused.
+     */
     @Test
     @Order(2)
+    void aSuspendedNodeEndsItsTask_keepsItsHeartbeat_andLogsNoError() throws Exception {
+        String id = CLUSTER.enqueue(1, "suspended", 1, 3_000, 0).get(0);
+        JsonObject[] task = new JsonObject[1];
+        await("the task starts", WAIT, () -> {
+            task[0] = CLUSTER.get(1, "task/" + id);
+            return "STARTED".equals(task[0].getString("state"));
+        });
+        int runner = Integer.parseInt(task[0].getString("node").substring("node-".length()));
+        int other = 3 - runner;
+        long logStart = CLUSTER.logSize(runner);
+
+        CLUSTER.manage(runner, ":suspend");
+        try {
+            await("the task ends", WAIT, () -> {
+                task[0] = CLUSTER.get(other, "task/" + id);
+                return !"STARTED".equals(task[0].getString("state"));
+            });
+            long ended = System.currentTimeMillis();
+            await("the suspended node's heartbeat goes on", WAIT,
+                    () -> CLUSTER.heartbeatAt(runner) > ended + 1_000);
+        } finally {
+            CLUSTER.manage(runner, ":resume");
+        }
+        assertEquals("SUCCESS", task[0].getString("state"), task[0].toString());
+        assertEquals(1, task[0].getInt("attempt"), task[0].toString());
+        assertEquals(1, CLUSTER.summary(other, "suspended").getInt("ended"));
+        String log = CLUSTER.logSince(runner, logStart);
+        assertFalse(log.contains("WFLYEE0110"), "refused periodic runs in the suspended node's log:\n" + log);
+    }
+
+    @Test
+    @Order(3)
     void whenTheNodeRunningATaskIsKilled_anotherRunsItAgain_andItEndsOnce() throws Exception {
         String id = CLUSTER.enqueue(1, "killed", 1, 20_000, 0).get(0);
         JsonObject[] task = new JsonObject[1];

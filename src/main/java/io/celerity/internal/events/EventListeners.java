@@ -5,9 +5,8 @@ import io.celerity.internal.message.EventMessage;
 import io.celerity.internal.messaging.Destinations;
 import io.celerity.internal.messaging.Messaging;
 import io.celerity.internal.time.CelerityClock;
+import io.celerity.internal.time.PeriodicJobs;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,8 +46,8 @@ public class EventListeners {
     @CelerityClock
     Clock clock;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    PeriodicJobs periodic;
 
     private volatile Instant othersHeard = Instant.MIN;
     /** When this node began to announce itself; {@code null} before. */
@@ -61,7 +59,7 @@ public class EventListeners {
     public synchronized void start() {
         if (presence == null) {
             started = clock.instant();
-            presence = scheduler.scheduleWithFixedDelay(this::announce, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            presence = periodic.withFixedDelay(this::announce, Duration.ZERO, PERIOD);
         }
     }
 

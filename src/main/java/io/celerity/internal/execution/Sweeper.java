@@ -6,9 +6,8 @@ import io.celerity.internal.store.Duties;
 import io.celerity.internal.store.NodeTable;
 import io.celerity.internal.store.StatTable;
 import io.celerity.internal.time.CelerityClock;
+import io.celerity.internal.time.PeriodicJobs;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,8 +38,8 @@ public class Sweeper {
     /** How long a lost node stays listed. */
     private static final Duration FORGET_LOST_NODES = Duration.ofDays(1);
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    PeriodicJobs periodic;
 
     @Inject
     Heartbeat heartbeat;
@@ -113,16 +111,13 @@ public class Sweeper {
             stats.prepare(); // another node created the table at the same moment
         }
         nodeReport.start();
-        long beat = Math.max(100, config.lease().toMillis() / 3);
-        long sweep = config.sweepInterval().toMillis();
-        schedule("heartbeat", heartbeat::beat, beat);
-        schedule("sweep", this::sweep, sweep);
+        schedule("heartbeat", heartbeat::beat, Duration.ofMillis(Math.max(100, config.lease().toMillis() / 3)));
+        schedule("sweep", this::sweep, config.sweepInterval());
     }
 
-    private void schedule(String job, Runnable work, long periodMillis) {
-        lastTicks.put(job, new Tick(Duration.ofMillis(periodMillis), null, clock.instant()));
-        ticks.add(scheduler.scheduleWithFixedDelay(() -> guarded(job, work), periodMillis, periodMillis,
-                TimeUnit.MILLISECONDS));
+    private void schedule(String job, Runnable work, Duration period) {
+        lastTicks.put(job, new Tick(period, null, clock.instant()));
+        ticks.add(periodic.withFixedDelay(() -> guarded(job, work), period, period));
     }
 
     /** The periodic jobs of this node (heartbeat and sweep) and their last ticks; empty until the sweeper starts. */

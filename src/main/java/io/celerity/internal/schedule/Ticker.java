@@ -8,19 +8,18 @@ import io.celerity.internal.store.Duties;
 import io.celerity.internal.store.ScheduleRow;
 import io.celerity.internal.store.ScheduleTable;
 import io.celerity.internal.time.CelerityClock;
+import io.celerity.internal.time.PeriodicJobs;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,8 +36,8 @@ public class Ticker {
     private static final int ROUNDS = 10;
     static final String RETENTION = "retention";
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    PeriodicJobs periodic;
 
     @Inject
     ScheduleTable table;
@@ -94,10 +93,10 @@ public class Ticker {
         if (polling != null) {
             return;
         }
-        long poll = config.schedules().pollInterval().toMillis();
-        polling = scheduler.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
-        long clean = config.retention().interval().toMillis();
-        cleaning = scheduler.scheduleWithFixedDelay(this::clean, clean, clean, TimeUnit.MILLISECONDS);
+        Duration poll = config.schedules().pollInterval();
+        polling = periodic.withFixedDelay(this::poll, poll, poll);
+        Duration clean = config.retention().interval();
+        cleaning = periodic.withFixedDelay(this::clean, clean, clean);
     }
 
     @PreDestroy

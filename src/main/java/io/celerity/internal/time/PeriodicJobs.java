@@ -1,0 +1,63 @@
+package io.celerity.internal.time;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the node's periodic jobs: the heartbeat, the sweep, the schedule poll, retention and the presence messages.
+ * <p>
+ * They run on threads of the container's {@link ManagedThreadFactory}, not on its managed scheduled executor: WildFly
+ * suspends a server before it stops it (and an administrator may suspend it for longer), and its managed scheduled
+ * executor refuses every periodic run while suspended, each time with an ERROR and a stack trace (WFLYEE0110). A
+ * suspended node is paused, not gone: its heartbeat must go on, or other nodes count it lost.
+ */
+@ApplicationScoped
+public class PeriodicJobs {
+
+    /** One thread per job, so that a long retention pass or sweep never delays the heartbeat. */
+    private static final int THREADS = 5;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private ScheduledThreadPoolExecutor executor;
+
+    @PostConstruct
+    void start() {
+        executor = new ScheduledThreadPoolExecutor(THREADS, threads);
+        executor.setRemoveOnCancelPolicy(true);
+        // made now: a thread made later by a caller inside a transaction would take that transaction's context
+        executor.prestartAllCoreThreads();
+    }
+
+    /**
+     * Runs {@code job} after {@code initialDelay}, then again {@code delay} after each run ends. The job handles its
+     * own failures: one that escapes ends its schedule.
+     */
+    public ScheduledFuture<?> withFixedDelay(Runnable job, Duration initialDelay, Duration delay) {
+        return executor.scheduleWithFixedDelay(job, initialDelay.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts no more runs, and waits for those in progress to end; interrupts them if they take long. */
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
