@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * prints one {@code bench ...} line per figure. Settings are system properties: bench.concurrency (1,2,4,8,16),
  * bench.n (10000), bench.large (100000), bench.list-rows (1000000), bench.retention-rows (1000000),
  * bench.broker-port (61616), bench.server (payara; wildfly, or payara,wildfly for both side by side),
- * bench.chord-members (1000, 0 for none), bench.chord-rounds (5), bench.chord-large (10000, 0 for none).
+ * bench.chord-members (1000, 0 for none), bench.chord-rounds (5), bench.chord-large (10000, 0 for none),
+ * bench.peers (celery-redis,celery-postgres,jobrunr; empty for none).
  */
 public final class Bench {
 
@@ -60,6 +61,9 @@ public final class Bench {
         int listRows = Integer.getInteger("bench.list-rows", 1_000_000);
         int retentionRows = Integer.getInteger("bench.retention-rows", 1_000_000);
         int tableRows = Integer.getInteger("bench.table-rows", 10_000_000);
+        List<String> peers = Arrays.stream(System.getProperty("bench.peers", "celery-redis,celery-postgres,jobrunr")
+                .split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+        Peers.requireInstalled(peers);
         Files.createDirectories(results);
         Database.create();
         emit("setup commit=%s enqueue=%s cores=%d", System.getProperty("bench.commit", "unknown"),
@@ -111,6 +115,7 @@ public final class Bench {
         int best = concurrencies.get(celerity.indexOf(celerity.stream().max(Double::compare).orElseThrow()));
         double peak = celerity.stream().max(Double::compare).orElseThrow();
         Charts.throughput(results.resolve("throughput.png"), concurrencies, celerity, floor);
+        measurePeers(peers, n, best, peak);
 
         try (Server server = start(best)) {
             Database.truncate();
@@ -173,6 +178,28 @@ public final class Bench {
         Files.write(report, lines);
         System.out.println("\nResults: " + report + ", charts: " + results.resolve("throughput.png") + ", "
                 + results.resolve("latency.png"));
+    }
+
+    /** Celery and JobRunr with the same no-op task, after Celerity's throughput runs, in the same run. */
+    private void measurePeers(List<String> peers, int n, int best, double peak) throws Exception {
+        if (peers.isEmpty()) {
+            return;
+        }
+        try (Peers running = new Peers(repo)) {
+            for (String name : peers) {
+                System.out.println("Peer " + name);
+                Peers.Result result = switch (name) {
+                    case "celery-redis", "celery-postgres" -> running.celery(name, n);
+                    case "jobrunr" -> running.jobrunr(8 * Runtime.getRuntime().availableProcessors(), n, WARM_ROUND,
+                            WARM_ROUNDS_MIN, WARM_ROUNDS);
+                    default -> throw new IllegalArgumentException("bench.peers: no peer named " + name);
+                };
+                emit("peer name=%s n=%d tasks_per_s=%.0f worker_ms_per_task=%.2f producer_ms_per_task=%.2f "
+                                + "broker_ms_per_task=%.2f db_ms_per_task=%.2f warm_rounds=%d celerity_tasks_per_s=%.0f "
+                                + "celerity_concurrency=%d", name, n, result.rate(), result.workerMs(),
+                        result.producerMs(), result.brokerMs(), result.dbMs(), result.warmRounds(), peak, best);
+            }
+        }
     }
 
     /** AsyncTask's list query (JPQL) in the server, over the {@code rows} the table holds. */

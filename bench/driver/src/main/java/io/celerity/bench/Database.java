@@ -23,10 +23,15 @@ final class Database {
 
     /** A new, empty database: the servers create the task table with the columns of the version measured. */
     static void create() throws SQLException {
+        create(NAME);
+    }
+
+    /** A new, empty database of that name, on the same PostgreSQL (for the peers). */
+    static void create(String name) throws SQLException {
         try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, "");
              Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + NAME);
-            s.execute("create database " + NAME);
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name);
         }
     }
 
