@@ -13,6 +13,8 @@ from sqlalchemy import select
 
 from celery_bench import app, noop
 
+STALLED_S = 120
+
 
 def done_times(ids):
     """{task id: date_done as epoch seconds} of the finished tasks among ids."""
@@ -53,11 +55,15 @@ def main():
     first = time.time()
     pending = [noop.apply_async((run, index)).id for index in range(n)]
     last = 0.0
+    progressed = time.time()
     while pending:  # asks only about the tasks not seen finished yet
         done = done_times(pending)
         if done:
             last = max(last, max(done.values()))
             pending = [task_id for task_id in pending if task_id not in done]
+            progressed = time.time()
+        elif time.time() - progressed > STALLED_S:
+            sys.exit(f"no task of {run} finished for {STALLED_S} s, {len(pending)} pending: is the worker up?")
         if pending:
             time.sleep(0.2)
     seconds = last - first

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * Measures Celerity on the production topology (standalone Artemis, PostgreSQL, Payara Micro) against the floor, and
  * prints one {@code bench ...} line per figure. Settings are system properties: bench.concurrency (1,2,4,8,16),
- * bench.n (10000), bench.large (100000), bench.list-rows (1000000), bench.retention-rows (1000000),
+ * bench.n (10000), bench.large (100000), bench.large-rounds (1), bench.list-rows (1000000), bench.retention-rows (1000000),
  * bench.broker-port (61616), bench.server (payara; wildfly, or payara,wildfly for both side by side),
  * bench.chord-members (1000, 0 for none), bench.chord-rounds (5), bench.chord-large (10000, 0 for none),
  * bench.peers (celery-redis,celery-postgres,jobrunr; empty for none).
@@ -122,10 +122,12 @@ public final class Bench {
             // a fresh server is several times slower until its code is compiled: the figures below are steady state
             int warm = warmUp(List.of(server), "warm-" + best, best, broker);
             emitMemory(warm, server, broker);
-            if (large > 0) {
-                double rate = measureThroughput(server, "large", "noop", large, best, false);
+            int done = warm;
+            for (int round = 1; large > 0 && round <= Integer.getInteger("bench.large-rounds", 1); round++) {
+                double rate = measureThroughput(server, "large-" + round, "noop", large, best, false);
                 emit("throughput n=%d concurrency=%d celerity_tasks_per_s=%.0f", large, best, rate);
-                emitMemory(warm + large, server, broker);
+                done += large;
+                emitMemory(done, server, broker);
             }
             double paced = Math.max(1, Math.floor(peak / 2));
             measureLatency(server, best, paced, this.server);
