@@ -76,9 +76,10 @@ public final class Bench {
         List<Double> floor = new ArrayList<>();
         long broker = ProcessCpu.brokerPid(repo.resolve("bench/target/artemis/instance"));
         for (int concurrency : concurrencies) {
-            ProcessCpu.Sample floorStart = ProcessCpu.sample(null, broker);
-            double floorRate = Floor.run("tcp://127.0.0.1:" + brokerPort, n, concurrency);
-            ProcessCpu.Sample floorCpu = ProcessCpu.sample(null, broker).minus(floorStart);
+            ProcessCpu.Costed<Double> floorRun = ProcessCpu.costed(null, broker,
+                    () -> Floor.run("tcp://127.0.0.1:" + brokerPort, n, concurrency));
+            double floorRate = floorRun.value();
+            ProcessCpu.Sample floorCpu = floorRun.used();
             floor.add(floorRate);
             for (String name : servers) {
                 server = name;
@@ -86,9 +87,10 @@ public final class Bench {
                 try (Server running = start(concurrency)) {
                     Database.truncate();
                     warmUp(List.of(running), "warm-" + concurrency, concurrency, broker);
-                    ProcessCpu.Sample start = ProcessCpu.sample(running.handle(), broker);
-                    rate = measureThroughput(running, "tp-" + concurrency, "noop", n, concurrency, true);
-                    ProcessCpu.Sample used = ProcessCpu.sample(running.handle(), broker).minus(start);
+                    ProcessCpu.Costed<Double> run = ProcessCpu.costed(running.handle(), broker,
+                            () -> measureThroughput(running, "tp-" + concurrency, "noop", n, concurrency, true));
+                    rate = run.value();
+                    ProcessCpu.Sample used = run.used();
                     emit("cpu n=%d concurrency=%d server_ms_per_task=%.2f broker_ms_per_task=%.2f db_ms_per_task=%.2f "
                                     + "floor_ms_per_task=%.2f server=%s", n, concurrency, used.server() / n,
                             used.broker() / n, used.db() / n,
@@ -141,13 +143,13 @@ public final class Bench {
             }
             int progressN = Math.max(500, n / 5);
             // the same number of no-op tasks on the same warm server first: what the updates add is the difference
-            ProcessCpu.Sample noopStart = ProcessCpu.sample(server.handle(), broker);
-            measureThroughput(server, "progress-noop", "noop", progressN, best, false);
-            double noopServerMs = ProcessCpu.sample(server.handle(), broker).minus(noopStart).server() / progressN;
-            ProcessCpu.Sample progressStart = ProcessCpu.sample(server.handle(), broker);
-            double progress = measureThroughput(server, "progress", "progress", progressN, best, false);
-            double progressServerMs = ProcessCpu.sample(server.handle(), broker).minus(progressStart).server()
-                    / progressN;
+            double noopServerMs = ProcessCpu.costed(server.handle(), broker,
+                    () -> measureThroughput(server, "progress-noop", "noop", progressN, best, false))
+                    .used().server() / progressN;
+            ProcessCpu.Costed<Double> progressRun = ProcessCpu.costed(server.handle(), broker,
+                    () -> measureThroughput(server, "progress", "progress", progressN, best, false));
+            double progress = progressRun.value();
+            double progressServerMs = progressRun.used().server() / progressN;
             Stats progressDone = Database.latency("progress", "finished_at");
             emit("progress updates=10 n=%d concurrency=%d celerity_tasks_per_s=%.0f done_p50_ms=%.1f done_p99_ms=%.1f",
                     progressN, best, progress, progressDone.p50(), progressDone.p99());
@@ -224,16 +226,18 @@ public final class Bench {
     private void measureLargeTable(Server server, int concurrency, int n, int rows, int tableRows, long broker)
             throws Exception {
         long rowsBefore = Database.count();
-        ProcessCpu.Sample start = ProcessCpu.sample(server.handle(), broker);
-        double before = measureThroughput(server, "table-small", "noop", n, concurrency, false);
-        ProcessCpu.Sample small = ProcessCpu.sample(server.handle(), broker).minus(start);
+        ProcessCpu.Costed<Double> smallRun = ProcessCpu.costed(server.handle(), broker,
+                () -> measureThroughput(server, "table-small", "noop", n, concurrency, false));
+        double before = smallRun.value();
+        ProcessCpu.Sample small = smallRun.used();
         long seeding = System.nanoTime();
         Database.fill(rows + 1L, tableRows);
         double seeded = (System.nanoTime() - seeding) / 1e9;
         long rowsAfter = Database.count();
-        start = ProcessCpu.sample(server.handle(), broker);
-        double after = measureThroughput(server, "table-large", "noop", n, concurrency, false);
-        ProcessCpu.Sample large = ProcessCpu.sample(server.handle(), broker).minus(start);
+        ProcessCpu.Costed<Double> largeRun = ProcessCpu.costed(server.handle(), broker,
+                () -> measureThroughput(server, "table-large", "noop", n, concurrency, false));
+        double after = largeRun.value();
+        ProcessCpu.Sample large = largeRun.used();
         emit("table rows_before=%d rows_after=%d n=%d concurrency=%d celerity_tasks_per_s_before=%.0f "
                         + "celerity_tasks_per_s_after=%.0f server_ms_per_task_before=%.2f server_ms_per_task_after=%.2f "
                         + "db_ms_per_task_before=%.2f db_ms_per_task_after=%.2f seed_s=%.0f", rowsBefore, rowsAfter,

@@ -78,9 +78,10 @@ final class Peers implements AutoCloseable {
         Process running = started(worker, env, name + "-worker");
         try {
             drive(env, name + "-warm", CELERY_WARM); // also waits for the worker to be up
-            ProcessCpu.Sample start = ProcessCpu.sample(running.toHandle(), redis.pid());
-            JsonObject measured = drive(env, name, n);
-            ProcessCpu.Sample used = ProcessCpu.sample(running.toHandle(), redis.pid()).minus(start);
+            ProcessCpu.Costed<JsonObject> run = ProcessCpu.costed(running.toHandle(), redis.pid(),
+                    () -> drive(env, name, n));
+            JsonObject measured = run.value();
+            ProcessCpu.Sample used = run.used();
             return new Result(measured.getJsonNumber("tasks_per_s").doubleValue(), used.server() / n,
                     measured.getJsonNumber("cpu_ms").doubleValue() / n, used.broker() / n, used.db() / n, 1);
         } finally {
@@ -111,10 +112,11 @@ final class Peers implements AutoCloseable {
             int round = 0;
             while (round < warmRounds) {
                 round++;
-                ProcessCpu.Sample start = ProcessCpu.sample(running.toHandle(), -1);
-                commands.println("run warm-" + round + " " + warmRound + " 8");
-                answer(answers);
-                double perTask = ProcessCpu.sample(running.toHandle(), -1).minus(start).server() / warmRound;
+                String command = "run warm-" + round + " " + warmRound + " 8";
+                double perTask = ProcessCpu.costed(running.toHandle(), -1, () -> {
+                    commands.println(command);
+                    return answer(answers);
+                }).used().server() / warmRound;
                 System.out.printf(Locale.ROOT, "  warm-up jobrunr, round %d: %.2f ms of CPU per job%n", round, perTask);
                 flat = perTask > previous * 0.9 ? flat + 1 : 0;
                 if (round >= warmRoundsMin && flat >= 2) {
@@ -122,10 +124,12 @@ final class Peers implements AutoCloseable {
                 }
                 previous = Math.min(previous, perTask);
             }
-            ProcessCpu.Sample start = ProcessCpu.sample(running.toHandle(), -1);
-            commands.println("run jobrunr " + n + " 8");
-            JsonObject measured = json(answer(answers));
-            ProcessCpu.Sample used = ProcessCpu.sample(running.toHandle(), -1).minus(start);
+            ProcessCpu.Costed<String> run = ProcessCpu.costed(running.toHandle(), -1, () -> {
+                commands.println("run jobrunr " + n + " 8");
+                return answer(answers);
+            });
+            JsonObject measured = json(run.value());
+            ProcessCpu.Sample used = run.used();
             return new Result(measured.getJsonNumber("tasks_per_s").doubleValue(), used.server() / n, 0, 0,
                     used.db() / n, round);
         } finally {

@@ -25,7 +25,23 @@ final class ProcessCpu {
         }
     }
 
+    /** Work measured by {@link #costed}: what it returned, and the CPU it cost. */
+    record Costed<T>(T value, Sample used) {
+    }
+
+    /** Work whose cost {@link #costed} measures. */
+    interface Work<T> {
+        T run() throws Exception;
+    }
+
     private ProcessCpu() {
+    }
+
+    /** Runs {@code work}, and the CPU that the server, the broker, the database and this driver spent meanwhile. */
+    static <T> Costed<T> costed(ProcessHandle server, long brokerPid, Work<T> work) throws Exception {
+        Sample start = sample(server, brokerPid);
+        T value = work.run();
+        return new Costed<>(value, sample(server, brokerPid).minus(start));
     }
 
     static Sample sample(ProcessHandle server, long brokerPid) {
