@@ -140,12 +140,18 @@ final class WildFlyCluster extends ClusterClient implements AutoCloseable {
 
     /** Runs a management operation on the node with the server's CLI, as its local administrator. */
     void manage(int node, String operation) throws Exception {
+        Path output = dir.resolve("cli-node-" + node + ".log");
         Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
                 "--controller=remote+http://127.0.0.1:" + (9990 + offset(node)), "--command=" + operation)
-                .redirectErrorStream(true).start();
-        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!cli.waitFor(60, TimeUnit.SECONDS) || cli.exitValue() != 0 || !output.contains("success")) {
-            throw new AssertionError(operation + " on WildFly node-" + node + " failed:\n" + output);
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        boolean ended = cli.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            cli.descendants().forEach(ProcessHandle::destroyForcibly);
+            cli.destroyForcibly();
+        }
+        String printed = Files.readString(output);
+        if (!ended || cli.exitValue() != 0 || !printed.contains("success")) {
+            throw new AssertionError(operation + " on WildFly node-" + node + " failed:\n" + printed);
         }
     }
 

@@ -59,7 +59,7 @@ public class EventListeners {
     public synchronized void start() {
         if (presence == null) {
             started = clock.instant();
-            presence = periodic.withFixedDelay(this::announce, Duration.ZERO, PERIOD);
+            presence = periodic.withFixedDelay("presence", this::announce, Duration.ZERO, PERIOD);
         }
     }
 

@@ -46,15 +46,18 @@ public class Heartbeat {
     @Inject
     StatsFlush stats;
 
-    private volatile boolean stopped;
+    private boolean stopped;
     private boolean reportFailed;
 
-    /** From now on no beat reports this node: it has removed its row. */
-    void stop() {
+    /**
+     * From now on no beat reports this node: it has removed its row. Waits for a beat in progress, which would
+     * otherwise write the row again after the removal.
+     */
+    synchronized void stop() {
         stopped = true;
     }
 
-    void beat() {
+    synchronized void beat() {
         if (stopped) {
             return;
         }

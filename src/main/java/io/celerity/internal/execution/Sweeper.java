@@ -117,7 +117,7 @@ public class Sweeper {
 
     private void schedule(String job, Runnable work, Duration period) {
         lastTicks.put(job, new Tick(period, null, clock.instant()));
-        ticks.add(periodic.withFixedDelay(() -> guarded(job, work), period, period));
+        ticks.add(periodic.withFixedDelay(job, () -> guarded(job, work), period, period));
     }
 
     /** The periodic jobs of this node (heartbeat and sweep) and their last ticks; empty until the sweeper starts. */

@@ -70,6 +70,7 @@ public enum WorkerMessage implements Message {
     START_SLOT_INTERRUPTED("CELERITY-0255: interrupted while reserving a start slot of %s"),
 
     TRACING_OFF("CELERITY-0262: tracing failed (%s) and is off on this node until it restarts; tasks run as before"),
+    PERIODIC_JOB_FAILED("CELERITY-0263: the periodic job %s failed (%s); it runs again after its period"),
 
     DEAD_LETTER_REDRIVEN("CELERITY-0256: dead letter %s of task %s was re-driven by %s: the task runs again as %s"),
     DEAD_LETTER_DISCARDED("CELERITY-0257: dead letter %s (task %s) was discarded by %s: %s"),

@@ -94,9 +94,9 @@ public class Ticker {
             return;
         }
         Duration poll = config.schedules().pollInterval();
-        polling = periodic.withFixedDelay(this::poll, poll, poll);
+        polling = periodic.withFixedDelay("schedule-poll", this::poll, poll, poll);
         Duration clean = config.retention().interval();
-        cleaning = periodic.withFixedDelay(this::clean, clean, clean);
+        cleaning = periodic.withFixedDelay(RETENTION, this::clean, clean, clean);
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package io.celerity.internal.time;
 
+import io.celerity.internal.message.WorkerMessage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs the node's periodic jobs: the heartbeat, the sweep, the schedule poll, retention and the presence messages.
@@ -22,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class PeriodicJobs {
 
+    private static final Logger LOG = Logger.getLogger(PeriodicJobs.class.getName());
     /** One thread per job, so that a long retention pass or sweep never delays the heartbeat. */
     private static final int THREADS = 5;
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
@@ -40,11 +44,20 @@ public class PeriodicJobs {
     }
 
     /**
-     * Runs {@code job} after {@code initialDelay}, then again {@code delay} after each run ends. The job handles its
-     * own failures: one that escapes ends its schedule.
+     * Runs {@code job} after {@code initialDelay}, then again {@code delay} after each run ends. A failure the job
+     * lets escape, an {@link Error} included, is logged and the job runs again after its period: an executor would
+     * end the schedule of a job that throws, silently.
      */
-    public ScheduledFuture<?> withFixedDelay(Runnable job, Duration initialDelay, Duration delay) {
-        return executor.scheduleWithFixedDelay(job, initialDelay.toMillis(), delay.toMillis(), TimeUnit.MILLISECONDS);
+    public ScheduledFuture<?> withFixedDelay(String name, Runnable job, Duration initialDelay, Duration delay) {
+        Runnable guarded = () -> {
+            try {
+                job.run();
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.SEVERE, WorkerMessage.PERIODIC_JOB_FAILED.format(name, e), e);
+            }
+        };
+        return executor.scheduleWithFixedDelay(guarded, initialDelay.toMillis(), delay.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Starts no more runs, and waits for those in progress to end; interrupts them if they take long. */
