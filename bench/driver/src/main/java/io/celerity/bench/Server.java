@@ -61,6 +61,10 @@ final class Server implements AutoCloseable {
         Files.writeString(boot, commands);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx2g", "-Dcelerity.node=" + node));
         command.addAll(options);
+        String jvm = System.getProperty("bench.server-jvm", "").strip();
+        if (!jvm.isEmpty()) {
+            command.addAll(List.of(jvm.split("\\s+")));
+        }
         String enqueue = System.getProperty("bench.enqueue");
         if (enqueue != null) {
             command.add("-Dcelerity.enqueue=" + enqueue);
