@@ -5,6 +5,7 @@ CELERY_BENCH_BACKEND  result backend URL (redis://127.0.0.1:6390/1, or db+postgr
 CELERY_BENCH_STARTED  "true" to record STARTED as well (task_track_started)
 """
 import os
+import time
 
 from celery import Celery
 
@@ -24,3 +25,9 @@ app.conf.update(
 @app.task(name="noop")
 def noop(run, index):
     return None
+
+
+@app.task(name="stamp")
+def stamp(run, index):
+    """The moment the body started, for the latency line."""
+    return time.time()

@@ -202,6 +202,11 @@ public final class Bench {
                                 + "broker_ms_per_task=%.2f db_ms_per_task=%.2f warm_rounds=%d celerity_tasks_per_s=%.0f "
                                 + "celerity_concurrency=%d", name, n, result.rate(), result.workerMs(),
                         result.producerMs(), result.brokerMs(), result.dbMs(), result.warmRounds(), peak, best);
+                if (result.latency() != null) {
+                    Peers.Latency latency = result.latency();
+                    emit("peer_latency name=%s rate=%.0f n=%d start_p50_ms=%.1f start_p95_ms=%.1f start_p99_ms=%.1f",
+                            name, latency.rate(), latency.n(), latency.p50(), latency.p95(), latency.p99());
+                }
             }
         }
     }

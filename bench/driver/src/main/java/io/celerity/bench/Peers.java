@@ -36,7 +36,23 @@ final class Peers implements AutoCloseable {
      * tasks (for JobRunr it enqueues them as well), of the process that sends them (Celery's producer), of the broker
      * (Redis) and of PostgreSQL.
      */
-    record Result(double rate, double workerMs, double producerMs, double brokerMs, double dbMs, int warmRounds) {
+    record Result(double rate, double workerMs, double producerMs, double brokerMs, double dbMs, int warmRounds,
+                  Latency latency) {
+    }
+
+    /** Enqueue → start of tasks sent by one producer at {@code rate} a second, half the peer's own rate. */
+    record Latency(double rate, int n, double p50, double p95, double p99) {
+
+        static Latency of(JsonObject paced) {
+            return new Latency(paced.getJsonNumber("rate").doubleValue(), paced.getInt("n"),
+                    paced.getJsonNumber("start_p50_ms").doubleValue(), paced.getJsonNumber("start_p95_ms").doubleValue(),
+                    paced.getJsonNumber("start_p99_ms").doubleValue());
+        }
+    }
+
+    /** About 20 seconds at half of {@code rate}. */
+    private static double pace(double rate) {
+        return Math.max(1, Math.floor(rate / 2));
     }
 
     private final Path repo;
@@ -77,13 +93,17 @@ final class Peers implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(name + "-worker.log").toFile()));
         Process running = started(worker, env, name + "-worker");
         try {
-            drive(env, name + "-warm", CELERY_WARM); // also waits for the worker to be up
+            drive(env, name + "-warm", CELERY_WARM, 0); // also waits for the worker to be up
             ProcessCpu.Costed<JsonObject> run = ProcessCpu.costed(running.toHandle(), redis.pid(),
-                    () -> drive(env, name, n));
+                    () -> drive(env, name, n, 0));
             JsonObject measured = run.value();
             ProcessCpu.Sample used = run.used();
-            return new Result(measured.getJsonNumber("tasks_per_s").doubleValue(), used.server() / n,
-                    measured.getJsonNumber("cpu_ms").doubleValue() / n, used.broker() / n, used.db() / n, 1);
+            double rate = measured.getJsonNumber("tasks_per_s").doubleValue();
+            // the paced tasks return their start time, which only the Redis backend gives back as it is
+            Latency latency = postgres ? null
+                    : Latency.of(drive(env, name + "-paced", (int) (pace(rate) * 20), pace(rate)));
+            return new Result(rate, used.server() / n, measured.getJsonNumber("cpu_ms").doubleValue() / n,
+                    used.broker() / n, used.db() / n, 1, latency);
         } finally {
             stop(running);
         }
@@ -130,8 +150,10 @@ final class Peers implements AutoCloseable {
             });
             JsonObject measured = json(run.value());
             ProcessCpu.Sample used = run.used();
-            return new Result(measured.getJsonNumber("tasks_per_s").doubleValue(), used.server() / n, 0, 0,
-                    used.db() / n, round);
+            double rate = measured.getJsonNumber("tasks_per_s").doubleValue();
+            commands.println("paced jobrunr-paced " + (int) (pace(rate) * 20) + " " + pace(rate));
+            Latency latency = Latency.of(json(answer(answers)));
+            return new Result(rate, used.server() / n, 0, 0, used.db() / n, round, latency);
         } finally {
             stop(running);
         }
@@ -151,9 +173,13 @@ final class Peers implements AutoCloseable {
         return line;
     }
 
-    /** Runs drive.py: n tasks from one producer, until all have succeeded. */
-    private JsonObject drive(Map<String, String> env, String run, int n) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(PYTHON, "drive.py", run, Integer.toString(n));
+    /** Runs drive.py: n tasks from one producer, until all have succeeded; paced at {@code rate} a second if > 0. */
+    private JsonObject drive(Map<String, String> env, String run, int n, double rate) throws Exception {
+        List<String> command = new ArrayList<>(List.of(PYTHON, "drive.py", run, Integer.toString(n)));
+        if (rate > 0) {
+            command.add(Double.toString(rate));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
         Process driver = started(builder, env, "drive");
         String output;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(driver.getInputStream(),
