@@ -306,14 +306,12 @@ public final class Bench {
      * can look settled when it is not). Returns the tasks it ran.
      */
     private int warmUp(List<Server> nodes, String run, int concurrency, long broker) throws Exception {
+        Settling settling = new Settling(WARM_ROUNDS_MIN, WARM_ROUNDS);
         double first = 0;
-        double last = 0;
-        double previous = Double.MAX_VALUE;
-        int flat = 0;
-        int round = 0;
+        double perTask;
         int tasks = WARM_ROUND * nodes.size();
-        while (round < WARM_ROUNDS) {
-            round++;
+        do {
+            int round = settling.rounds() + 1;
             List<ProcessCpu.Sample> starts = new ArrayList<>();
             for (Server node : nodes) {
                 starts.add(ProcessCpu.sample(node.handle(), broker));
@@ -323,22 +321,17 @@ public final class Bench {
             for (int i = 0; i < nodes.size(); i++) {
                 server += ProcessCpu.sample(nodes.get(i).handle(), broker).minus(starts.get(i)).server();
             }
-            double perTask = server / tasks;
+            perTask = server / tasks;
             System.out.printf(Locale.ROOT, "  warm-up %s, round %d: %.2f ms of server CPU per task%n", run, round,
                     perTask);
             if (round == 1) {
                 first = perTask;
             }
-            last = perTask;
-            flat = perTask > previous * 0.9 ? flat + 1 : 0;
-            if (round >= WARM_ROUNDS_MIN && flat >= 2) {
-                break;
-            }
-            previous = Math.min(previous, perTask);
-        }
+        } while (!settling.settled(perTask));
+        int rounds = settling.rounds();
         emit("warmup run=%s nodes=%d concurrency=%d rounds=%d tasks=%d first_server_ms_per_task=%.2f "
-                + "last_server_ms_per_task=%.2f", run, nodes.size(), concurrency, round, round * tasks, first, last);
-        return round * tasks;
+                + "last_server_ms_per_task=%.2f", run, nodes.size(), concurrency, rounds, rounds * tasks, first, perTask);
+        return rounds * tasks;
     }
 
     /** Enqueues {@code n} no-op tasks, an equal share through each node, and waits until all have ended. */
@@ -535,7 +528,7 @@ public final class Bench {
         System.out.println(line);
     }
 
-    private static JsonObject json(String text) {
+    static JsonObject json(String text) {
         try (var reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
         }

@@ -1,13 +1,11 @@
 package io.celerity.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,33 +125,27 @@ final class Peers implements AutoCloseable {
             if (!"ready".equals(answer(answers))) {
                 throw new IllegalStateException("JobRunr did not start; see " + work.resolve("jobrunr.log"));
             }
-            double previous = Double.MAX_VALUE;
-            int flat = 0;
-            int round = 0;
-            while (round < warmRounds) {
-                round++;
+            Settling settling = new Settling(warmRoundsMin, warmRounds);
+            double perTask;
+            do {
+                int round = settling.rounds() + 1;
                 String command = "run warm-" + round + " " + warmRound + " 8";
-                double perTask = ProcessCpu.costed(running.toHandle(), -1, () -> {
+                perTask = ProcessCpu.costed(running.toHandle(), -1, () -> {
                     commands.println(command);
                     return answer(answers);
                 }).used().server() / warmRound;
                 System.out.printf(Locale.ROOT, "  warm-up jobrunr, round %d: %.2f ms of CPU per job%n", round, perTask);
-                flat = perTask > previous * 0.9 ? flat + 1 : 0;
-                if (round >= warmRoundsMin && flat >= 2) {
-                    break;
-                }
-                previous = Math.min(previous, perTask);
-            }
+            } while (!settling.settled(perTask));
             ProcessCpu.Costed<String> run = ProcessCpu.costed(running.toHandle(), -1, () -> {
                 commands.println("run jobrunr " + n + " 8");
                 return answer(answers);
             });
-            JsonObject measured = json(run.value());
+            JsonObject measured = Bench.json(run.value());
             ProcessCpu.Sample used = run.used();
             double rate = measured.getJsonNumber("tasks_per_s").doubleValue();
             commands.println("paced jobrunr-paced " + (int) (pace(rate) * 20) + " " + pace(rate));
-            Latency latency = Latency.of(json(answer(answers)));
-            return new Result(rate, used.server() / n, 0, 0, used.db() / n, round, latency);
+            Latency latency = Latency.of(Bench.json(answer(answers)));
+            return new Result(rate, used.server() / n, 0, 0, used.db() / n, settling.rounds(), latency);
         } finally {
             stop(running);
         }
@@ -189,7 +181,7 @@ final class Peers implements AutoCloseable {
         if (!driver.waitFor(RUN_TIMEOUT_S, TimeUnit.SECONDS) || driver.exitValue() != 0 || output == null) {
             throw new IllegalStateException("drive.py " + run + " failed; see " + work.resolve("drive.log"));
         }
-        return json(output);
+        return Bench.json(output);
     }
 
     /** Starts a Celery process in bench/peers/celery, its errors appended to bench/target/peers/LOG.log. */
@@ -231,12 +223,6 @@ final class Peers implements AutoCloseable {
             process.destroyForcibly();
         }
         all.forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
     }
 
     @Override
