@@ -146,9 +146,9 @@ public class Sweeper {
         try {
             work.run();
         } catch (VirtualMachineError e) {
-            throw e;
+            throw e; // PeriodicJobs reports it as SEVERE: the node needs a restart, not another tick
         } catch (RuntimeException | Error e) {
-            // an Error too: thrown out of a scheduled job, it would end the job's schedule for good
+            // an Error too (a linkage error): until a job succeeds again, no node is judged lost by missed heartbeats
             databaseBackSince = Instant.MAX;
             LOG.log(Level.WARNING, WorkerMessage.SWEEP_FAILED.format(what, e), e);
             return;
