@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -58,14 +59,11 @@ class WildFlyClusterIT {
     @Test
     @Order(2)
     void aSuspendedNodeEndsItsTask_keepsItsHeartbeat_andLogsNoError() throws Exception {
-        String id = CLUSTER.enqueue(1, "suspended", 1, 3_000, 0).get(0);
-        JsonObject[] task = new JsonObject[1];
-        await("the task starts", WAIT, () -> {
-            task[0] = CLUSTER.get(1, "task/" + id);
-            return "STARTED".equals(task[0].getString("state"));
-        });
-        int runner = Integer.parseInt(task[0].getString("node").substring("node-".length()));
+        Started started = startedTask("suspended", 3_000);
+        String id = started.id();
+        int runner = started.node();
         int other = 3 - runner;
+        JsonObject[] task = new JsonObject[1];
         long logStart = CLUSTER.logSize(runner);
 
         CLUSTER.manage(runner, ":suspend");
@@ -90,14 +88,11 @@ class WildFlyClusterIT {
     @Test
     @Order(3)
     void whenTheNodeRunningATaskIsKilled_anotherRunsItAgain_andItEndsOnce() throws Exception {
-        String id = CLUSTER.enqueue(1, "killed", 1, 20_000, 0).get(0);
-        JsonObject[] task = new JsonObject[1];
-        await("the task starts", WAIT, () -> {
-            task[0] = CLUSTER.get(1, "task/" + id);
-            return "STARTED".equals(task[0].getString("state"));
-        });
-        int victim = Integer.parseInt(task[0].getString("node").substring("node-".length()));
+        Started started = startedTask("killed", 20_000);
+        String id = started.id();
+        int victim = started.node();
         int survivor = 3 - victim;
+        JsonObject[] task = new JsonObject[1];
 
         CLUSTER.kill(victim);
 
@@ -110,6 +105,21 @@ class WildFlyClusterIT {
         JsonObject summary = CLUSTER.summary(survivor, "killed");
         assertEquals(1, summary.getInt("ended"), "only the second run reached its end");
         assertEquals(Map.of("SUCCESS", 1), Cluster.states(summary));
+    }
+
+    /** A task enqueued through node 1, and the node that runs it. */
+    private record Started(String id, int node) {
+    }
+
+    /** Enqueues one task of {@code prefix} that runs {@code millis} and waits until a node has started it. */
+    private static Started startedTask(String prefix, int millis) throws IOException {
+        String id = CLUSTER.enqueue(1, prefix, 1, millis, 0).get(0);
+        JsonObject[] task = new JsonObject[1];
+        await("the task starts", WAIT, () -> {
+            task[0] = CLUSTER.get(1, "task/" + id);
+            return "STARTED".equals(task[0].getString("state"));
+        });
+        return new Started(id, Integer.parseInt(task[0].getString("node").substring("node-".length())));
     }
 
     private static JsonObject awaitSucceeded(int node, String prefix, int n) {

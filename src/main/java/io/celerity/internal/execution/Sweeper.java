@@ -146,7 +146,7 @@ public class Sweeper {
         try {
             work.run();
         } catch (VirtualMachineError e) {
-            throw e; // PeriodicJobs reports it as SEVERE: the node needs a restart, not another tick
+            throw e; // PeriodicJobs reports it as SEVERE: the node may need a restart
         } catch (RuntimeException | Error e) {
             // an Error too (a linkage error): until a job succeeds again, no node is judged lost by missed heartbeats
             databaseBackSince = Instant.MAX;
