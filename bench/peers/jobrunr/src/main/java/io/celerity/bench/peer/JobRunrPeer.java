@@ -44,8 +44,7 @@ public final class JobRunrPeer {
         this.database = database;
     }
 
-    /** When each job of the paced run was enqueued and when its body started, in nanoseconds. */
-    private static volatile long[] sent = new long[0];
+    /** When each job of the paced run started its body, in nanoseconds: the jobs run on JobRunr's worker threads. */
     private static volatile AtomicLongArray started = new AtomicLongArray(0);
 
     /** The job: does nothing, like Celerity's and Celery's no-op task. */
@@ -117,7 +116,7 @@ public final class JobRunrPeer {
     /** N jobs enqueued from one thread at RATE a second; percentiles of enqueue → start. */
     private String paced(String name, int n, double rate) throws Exception {
         update("DELETE FROM jobrunr_jobs");
-        sent = new long[n];
+        long[] sent = new long[n];
         started = new AtomicLongArray(n);
         long first = System.nanoTime();
         for (int index = 0; index < n; index++) {
