@@ -226,8 +226,7 @@ class CelerityIT {
         revoked.get(WAIT);
         elsewhere.get(WAIT);
         // revoking is the task-control issue's; here the row is put in that state directly
-        transaction.setTransactionTimeout(60); // the test servers default to 4 s
-        transaction.begin();
+        TestTransactions.begin(transaction);
         em.createQuery("update AsyncTask t set t.state = :s where t.id = :id")
                 .setParameter("s", TaskState.REVOKED).setParameter("id", revoked.id()).executeUpdate();
         transaction.commit();
@@ -243,8 +242,7 @@ class CelerityIT {
         String marker = "rollback-" + UUID.randomUUID();
         int x = Math.abs(marker.hashCode() % 100_000) + 1;
 
-        transaction.setTransactionTimeout(60);
-        transaction.begin();
+        TestTransactions.begin(transaction);
         TaskHandle<Integer> doomed = calculator.add(x, 1_000_000);
         assertEquals(TaskState.QUEUED, doomed.state(), "visible inside the transaction");
         transaction.rollback();
@@ -260,8 +258,7 @@ class CelerityIT {
 
     @Test
     void enqueueInsideATransaction_runsOnlyAfterCommit() throws Exception {
-        transaction.setTransactionTimeout(60);
-        transaction.begin();
+        TestTransactions.begin(transaction);
         TaskHandle<Integer> pending = calculator.add(20, 22);
         Thread.sleep(300); // a worker that could see the message would start it now; none can before the commit
         assertEquals(0, invocations.count(pending.id()));
@@ -414,8 +411,7 @@ class CelerityIT {
     @Test
     void badFieldsAtEnqueue_areRefusedWithAClearError_andNothingIsRecorded() throws Exception {
         long before = countTasks();
-        transaction.setTransactionTimeout(60);
-        transaction.begin();
+        TestTransactions.begin(transaction);
         assertThrows(IllegalArgumentException.class,
                 () -> tasks.with(Map.of("colour", "red")).call(() -> calculator.add(1, 1)));
         TaskHandle<Integer> afterwards = calculator.add(2, 2);
@@ -643,8 +639,7 @@ class CelerityIT {
     }
 
     private String insertQueuedRow(String taskName) throws Exception {
-        transaction.setTransactionTimeout(60);
-        transaction.begin();
+        TestTransactions.begin(transaction);
         NewTask row = TaskRows.queued(model.newTask(), taskName).arguments("[1,2]").row();
         store.insert(row, Map.of(), Map.of(), null, null, true);
         transaction.commit();

@@ -53,14 +53,12 @@ class DefaultEntityIT {
 
     @Test
     void withXa_aRolledBackEnqueueLeavesNothing_andACommittedOneRuns() throws Exception {
-        transaction.setTransactionTimeout(60); // the test servers default to 4 s
-        transaction.begin();
+        TestTransactions.begin(transaction);
         String rolledBack = tasks.with(Map.of("owner", "dave")).call(() -> greeter.greet("nobody")).id();
         transaction.rollback();
         assertNull(em.find(DefaultTaskMeta.class, rolledBack));
 
-        transaction.setTransactionTimeout(60);
-        transaction.begin();
+        TestTransactions.begin(transaction);
         TaskHandle<String> committed = tasks.with(Map.of("owner", "dave")).call(() -> greeter.greet("xa"));
         transaction.commit();
         assertEquals("Hello, xa", committed.get(Duration.ofSeconds(30)));

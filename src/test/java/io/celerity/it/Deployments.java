@@ -51,7 +51,7 @@ final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addAsLibrary(library)
                 .addAsLibraries(Objects.requireNonNull(new File(TARGET, "war-lib").listFiles()))
-                .addClasses(Eventually.class, BrokerProbe.class, BrokerLogin.class, BrokerLogin.Action.class, io.celerity.internal.store.TaskRows.class)
+                .addClasses(Eventually.class, TestTransactions.class, BrokerProbe.class, BrokerLogin.class, BrokerLogin.Action.class, io.celerity.internal.store.TaskRows.class)
                 .addAsResource(new StringAsset(persistenceXml(persistenceClasses, schemaAction)), "META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         if (postgres() && !serverDataSource()) {

@@ -247,8 +247,7 @@ class TaskControlIT {
     void anEnqueueRetriedWithTheSameTaskId_afterAnAmbiguousCommit_runsOnce() throws Exception {
         String key = key();
         String id = "order-" + key;
-        transaction.setTransactionTimeout(60); // the test servers default to 4 s
-        transaction.begin();
+        TestTransactions.begin(transaction);
         tasks.with(TaskOptions.none().id(id)).call(() -> control.echo(key));
         transaction.rollback(); // the caller never learnt whether this one committed: it did not
 
@@ -624,8 +623,7 @@ class TaskControlIT {
     // --- helpers -----------------------------------------------------------------------------------------------
 
     private String insertRunningRow(String task, String key, String runner, Instant heartbeat) throws Exception {
-        transaction.setTransactionTimeout(60);
-        transaction.begin();
+        TestTransactions.begin(transaction);
         NewTask row = TaskRows.queued(model.newTask(), task).arguments("[\"" + key + "\"]").running(runner, heartbeat)
                 .row();
         store.insert(row, Map.of(), Map.of(), null, null, true);

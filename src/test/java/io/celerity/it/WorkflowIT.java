@@ -306,8 +306,7 @@ class WorkflowIT {
     @Test
     void aWorkflowStartedInATransactionThatRollsBack_leavesNoTrace() throws Exception {
         String marker = "rolled-back-" + UUID.randomUUID();
-        transaction.setTransactionTimeout(60); // the test servers default to 4 s
-        transaction.begin();
+        TestTransactions.begin(transaction);
         String root;
         try {
             root = workflows.start(Canvas.chord(Canvas.group(workflows.signature(() -> steps.add(1, 1)),
