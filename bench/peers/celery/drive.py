@@ -9,6 +9,7 @@ Usage: python3 drive.py RUN N           n no-op tasks as fast as the producer go
            from each send to its body's start.
 """
 import json
+import math
 import sys
 import time
 from datetime import datetime, timezone
@@ -72,8 +73,9 @@ def await_all(run, ids):
 
 
 def percentile(values, share):
+    # the nearest rank, as the benchmark's other percentiles: the smallest value with at least that share at or below it
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def flat_out(run, n):

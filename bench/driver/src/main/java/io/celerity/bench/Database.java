@@ -113,11 +113,11 @@ final class Database {
         }
     }
 
-    /** Percentiles, in milliseconds, of the time from enqueue to a later column. */
+    /** Percentiles (the nearest rank), in milliseconds, of the time from enqueue to a later column. */
     static Stats latency(String run, String column) throws SQLException {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
-                "select percentile_cont(array[0.5, 0.95, 0.99]) within group (order by "
-                        + "extract(epoch from " + column + " - created_at) * 1000) from bench_task where owner = ?")) {
+                "select percentile_disc(array[0.5, 0.95, 0.99]) within group (order by (extract(epoch from "
+                        + column + " - created_at) * 1000)::float8) from bench_task where owner = ?")) {
             s.setString(1, run);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -137,7 +137,13 @@ public final class JobRunrPeer {
         }
         Arrays.sort(waits);
         return String.format(Locale.ROOT, "{\"n\":%d,\"rate\":%.1f,\"start_p50_ms\":%.2f,\"start_p95_ms\":%.2f,"
-                + "\"start_p99_ms\":%.2f}", n, rate, waits[n / 2], waits[(int) (n * 0.95)], waits[(int) (n * 0.99)]);
+                + "\"start_p99_ms\":%.2f}", n, rate, nearestRank(waits, 0.5), nearestRank(waits, 0.95),
+                nearestRank(waits, 0.99));
+    }
+
+    /** The nearest rank, as the benchmark's other percentiles: the smallest value with that share at or below it. */
+    private static double nearestRank(double[] sorted, double share) {
+        return sorted[Math.max(0, (int) Math.ceil(share * sorted.length) - 1)];
     }
 
     private void update(String sql) throws SQLException {
