@@ -4,6 +4,7 @@
 #   standalone.sh stop <instance dir>
 # It admits one user, CELERITY_BROKER_USER (default celerity), with CELERITY_BROKER_PASSWORD; when that is not set, a
 # password generated on first start and kept in <instance dir>/celerity-password. Give the nodes the same one.
+# CELERITY_BROKER_JOURNAL=ASYNCIO writes the journal with libaio instead of NIO (docs/production.adoc).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 version=${ARTEMIS_VERSION:-2.56.0}

@@ -66,8 +66,10 @@ public final class Bench {
         Peers.requireInstalled(peers);
         Files.createDirectories(results);
         Database.create();
-        emit("setup commit=%s enqueue=%s cores=%d", System.getProperty("bench.commit", "unknown"),
-                System.getProperty("bench.enqueue", "default"), Runtime.getRuntime().availableProcessors());
+        emit("setup commit=%s enqueue=%s journal=%s cores=%d", System.getProperty("bench.commit", "unknown"),
+                System.getProperty("bench.enqueue", "default"),
+                System.getenv().getOrDefault("CELERITY_BROKER_JOURNAL", "NIO"),
+                Runtime.getRuntime().availableProcessors());
 
         // the first server is measured in full; the others side by side with it, for throughput and latency
         List<String> servers = Arrays.stream(System.getProperty("bench.server", "payara").split(","))
